@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules.ts';
+
+/** Emails are compared case-insensitively everywhere; we store them trimmed and lower-cased. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, 'Email is too long')
+  .pipe(z.email('Enter a valid email address'))
+  .transform((email) => email.toLowerCase());
+
+export const passwordInputSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
+
+export const nameSchema = z.string().trim().min(1, 'Enter your name').max(100, 'Name is too long');
+
+export const signUpBodySchema = z.strictObject({
+  name: nameSchema,
+  email: emailSchema,
+  password: passwordInputSchema,
+});
+export type SignUpBody = z.input<typeof signUpBodySchema>;
+
+export const signInBodySchema = z.strictObject({
+  email: emailSchema,
+  // Sign-in accepts any stored password length; the policy applies when a password is set.
+  password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH),
+});
+export type SignInBody = z.input<typeof signInBodySchema>;
+
+export const requestPasswordResetBodySchema = z.strictObject({ email: emailSchema });
+export type RequestPasswordResetBody = z.input<typeof requestPasswordResetBodySchema>;
+
+export const tokenSchema = z
+  .string()
+  .min(10)
+  .max(512)
+  .regex(/^[A-Za-z0-9._~-]+$/, 'Malformed token');
+
+export const resetPasswordBodySchema = z.strictObject({
+  token: tokenSchema,
+  newPassword: passwordInputSchema,
+});
+export type ResetPasswordBody = z.input<typeof resetPasswordBodySchema>;
+
+export const verifyEmailBodySchema = z.strictObject({ token: tokenSchema });
+export type VerifyEmailBody = z.input<typeof verifyEmailBodySchema>;
+
+export const roleSchema = z.enum(['user', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  emailVerified: z.boolean(),
+  role: roleSchema,
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const userResponseSchema = z.object({ user: sessionUserSchema });
+export type UserResponse = z.infer<typeof userResponseSchema>;
+
+/** The public "who am I" answer: `user` is null for visitors, never a 401. */
+export const sessionResponseSchema = z.object({ user: sessionUserSchema.nullable() });
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Every failure the API returns has this one shape, so the web client (and anyone scripting the API)
+ * handles errors in a single place.
+ */
+export const errorCodeSchema = z.enum([
+  'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'CONFLICT',
+  'EMAIL_TAKEN',
+  'WEAK_PASSWORD',
+  'INVALID_CREDENTIALS',
+  'INVALID_TOKEN',
+  'RATE_LIMITED',
+  'OVERLOADED',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const errorDetailSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type ErrorDetail = z.infer<typeof errorDetailSchema>;
+
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    requestId: z.string(),
+    details: z.array(errorDetailSchema).optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
+
+export const okSchema = z.object({ ok: z.literal(true) });

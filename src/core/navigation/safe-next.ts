@@ -1,0 +1,17 @@
+/**
+ * `?next=` after sign-in must stay on this site: only a same-origin absolute path is accepted, so
+ * "//evil.example", "https://evil.example", "/\\evil.example" and "javascript:" all fall back.
+ */
+export function safeNextPath(next: string | null | undefined, fallback = '/app'): string {
+  if (!next || next.length > 2048) return fallback;
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  // Control characters and backslashes can be normalised by browsers into another origin.
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  try {
+    const resolved = new URL(next, 'https://same-origin.invalid');
+    if (resolved.origin !== 'https://same-origin.invalid') return fallback;
+    return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  } catch {
+    return fallback;
+  }
+}
