@@ -1,0 +1,128 @@
+/**
+ * Builds the Fastify application from its dependencies. Tests call `buildApp` directly (with their
+ * own database and mail transport); `main.ts` calls it with the process configuration and listens.
+ */
+import swagger from '@fastify/swagger';
+import underPressure from '@fastify/under-pressure';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import type { AppConfig } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+import { createAuth } from './features/auth/auth.ts';
+import { authRoutes } from './features/auth/routes.ts';
+import { type AuthService, createAuthService } from './features/auth/service.ts';
+import { registerAuthGuard } from './platform/auth-guard.ts';
+import { registerErrorHandling } from './platform/errors.ts';
+import { healthRoutes } from './platform/health.ts';
+import { loggerOptions, requestIdFor } from './platform/logging.ts';
+import { createMailer, type Mailer } from './platform/mailer.ts';
+import { registerSecurity } from './platform/security.ts';
+import { createThrottle } from './platform/throttle.ts';
+import { registerWeb } from './platform/web.ts';
+
+export interface AppDeps {
+  config: AppConfig;
+  /** An already-open database; when omitted the app opens (and later closes) the configured one. */
+  database?: Database;
+  /** Where log lines go; defaults to stdout. */
+  logStream?: DestinationStream;
+  /** Event-loop sampling for load shedding, in ms; tests shorten it. */
+  pressureSampleIntervalMs?: number;
+}
+
+export interface AppServices {
+  database: Database;
+  mailer: Mailer;
+  auth: AuthService;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+    /** Every route as registered (method × url); the default-deny test and ops tooling walk it. */
+    routeTable: RegisteredRoute[];
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: loggerOptions(config, deps.logStream),
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const ownsDatabase = !deps.database;
+  const database = deps.database ?? (await openDatabase(config.database));
+  app.addHook('onClose', async () => {
+    mailer.close();
+    if (ownsDatabase) await database.close();
+  });
+  await runMigrations(database, config.database.kind === 'postgres' ? config.database.url : undefined);
+
+  const mailer = createMailer(config.mail, database, app.log);
+  const throttle = createThrottle(database);
+  const auth = createAuth({ config, database, mailer, log: app.log });
+  const authService = createAuthService({ auth, database, throttle, config });
+  app.decorate('services', { database, mailer, auth: authService });
+
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.http.maxEventLoopDelayMs,
+    retryAfter: 10,
+    sampleInterval: deps.pressureSampleIntervalMs ?? 1000,
+  });
+  await registerSecurity(app, config);
+  registerAuthGuard(app, authService);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'IDEA Brand Coach API', version: '1' },
+      servers: [{ url: config.publicUrl.origin }],
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ibc.session_token' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(healthRoutes(database));
+  await app.register(authRoutes(authService));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerWeb(app, config);
+
+  return app;
+}

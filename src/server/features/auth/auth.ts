@@ -1,0 +1,94 @@
+/**
+ * The better-auth instance. It is called only through `auth.api.*` from our own routes (see
+ * routes.ts): we expose exactly the endpoints the product uses, validated by our schemas and wrapped
+ * in our error envelope, rather than mounting better-auth's whole catch-all router.
+ */
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppConfig } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import { accounts, sessions, users, verifications } from '../../db/schema.ts';
+import type { Mailer } from '../../platform/mailer.ts';
+import { passwordResetEmail, verificationEmail } from './emails.ts';
+
+/** We set this header ourselves from Fastify's `request.ip`, so a client cannot spoof its address. */
+export const CLIENT_IP_HEADER = 'x-ibc-client-ip';
+
+export interface AuthDeps {
+  config: AppConfig;
+  database: Database;
+  mailer: Mailer;
+  log: FastifyBaseLogger;
+}
+
+export function createAuth({ config, database, mailer, log }: AuthDeps) {
+  const origin = config.publicUrl.origin;
+
+  async function deliver(kind: string, send: () => Promise<void>): Promise<void> {
+    // A mail outage must not fail sign-up; the user can ask for the link again.
+    try {
+      await send();
+    } catch (error) {
+      log.error({ err: error, kind }, 'failed to send auth email');
+    }
+  }
+
+  return betterAuth({
+    appName: 'IDEA Brand Coach',
+    baseURL: origin,
+    basePath: '/api/auth',
+    secret: config.auth.secret,
+    trustedOrigins: [origin, ...config.corsOrigins],
+    database: drizzleAdapter(database.db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    user: {
+      additionalFields: {
+        role: { type: 'string', required: false, defaultValue: 'user', input: false },
+      },
+    },
+    session: {
+      expiresIn: config.auth.sessionTtlSeconds,
+      updateAge: Math.min(60 * 60 * 24, Math.floor(config.auth.sessionTtlSeconds / 2)),
+    },
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      requireEmailVerification: false,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      sendResetPassword: async ({ user, token }) => {
+        const url = new URL('/auth/reset-password', origin);
+        url.searchParams.set('token', token);
+        await deliver('password-reset', () => mailer.send(passwordResetEmail(user, url.toString())));
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: false,
+      expiresIn: 60 * 60 * 24,
+      sendVerificationEmail: async ({ user, token }) => {
+        const url = new URL('/auth/verify-email', origin);
+        url.searchParams.set('token', token);
+        await deliver('verify-email', () => mailer.send(verificationEmail(user, url.toString())));
+      },
+    },
+    // Throttling is ours (database-backed, per IP and per email); better-auth's is in-memory.
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: 'ibc',
+      useSecureCookies: config.auth.secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: config.auth.secureCookies },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      database: { generateId: 'uuid' },
+    },
+    logger: { disabled: config.env === 'test' },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

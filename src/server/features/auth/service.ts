@@ -1,0 +1,238 @@
+/**
+ * Sign-up, sign-in, sessions, email verification and password reset: our policy (password rules,
+ * throttling, error vocabulary) around better-auth's primitives.
+ */
+import { isAPIError } from 'better-auth/api';
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { SessionUser } from '../../../core/auth/contracts.ts';
+import { assessPassword } from '../../../core/auth/password-strength.ts';
+import type { AppConfig } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import { users } from '../../db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Throttle, ThrottleRule } from '../../platform/throttle.ts';
+import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
+
+/** What a route needs from the incoming request. */
+export interface RequestContext {
+  ip: string;
+  headers: FastifyRequest['headers'];
+}
+
+export interface AuthOutcome<T> {
+  body: T;
+  /** `Set-Cookie` values to forward to the browser. */
+  cookies: string[];
+}
+
+interface BetterAuthUser {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  role?: string | null | undefined;
+}
+
+function toSessionUser(user: BetterAuthUser): SessionUser {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    emailVerified: user.emailVerified,
+    role: user.role === 'admin' ? 'admin' : 'user',
+  };
+}
+
+/** Only the headers better-auth needs; the client IP comes from Fastify, never from the caller. */
+function authHeaders(context: RequestContext): Headers {
+  const headers = new Headers();
+  const { cookie, origin } = context.headers;
+  const userAgent = context.headers['user-agent'];
+  if (cookie) headers.set('cookie', cookie);
+  if (origin) headers.set('origin', origin);
+  if (userAgent) headers.set('user-agent', userAgent.slice(0, 512));
+  headers.set(CLIENT_IP_HEADER, context.ip);
+  return headers;
+}
+
+const INVALID_TOKEN_MESSAGE = 'This link is invalid or has expired. Please ask for a new one.';
+
+function translateAuthError(error: unknown): never {
+  if (!isAPIError(error)) throw error;
+  const code = (error.body as { code?: string } | undefined)?.code ?? '';
+  if (code.startsWith('USER_ALREADY_EXISTS')) {
+    throw new AppError(409, 'EMAIL_TAKEN', 'An account with this email already exists. Sign in or reset your password.', {
+      details: [{ path: 'email', message: 'An account with this email already exists' }],
+    });
+  }
+  if (code === 'INVALID_EMAIL_OR_PASSWORD' || code === 'CREDENTIAL_ACCOUNT_NOT_FOUND' || code === 'INVALID_PASSWORD') {
+    throw new AppError(401, 'INVALID_CREDENTIALS', 'Email or password is incorrect.');
+  }
+  if (code === 'INVALID_TOKEN' || code === 'TOKEN_EXPIRED' || code.startsWith('INVALID_TOKEN')) {
+    throw new AppError(400, 'INVALID_TOKEN', INVALID_TOKEN_MESSAGE);
+  }
+  if (code === 'PASSWORD_TOO_SHORT' || code === 'PASSWORD_TOO_LONG') {
+    throw new AppError(400, 'WEAK_PASSWORD', 'Choose a password between 8 and 128 characters.');
+  }
+  if (error.statusCode === 401) throw new AppError(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
+  if (error.statusCode >= 400 && error.statusCode < 500) {
+    throw new AppError(400, 'BAD_REQUEST', error.message || 'The request could not be processed.');
+  }
+  throw error;
+}
+
+export interface AuthServiceDeps {
+  auth: Auth;
+  database: Database;
+  throttle: Throttle;
+  config: AppConfig;
+}
+
+export function createAuthService({ auth, database, throttle, config }: AuthServiceDeps) {
+  const { windowSeconds, maxPerIp, maxPerEmail } = config.auth.throttle;
+  const perIp: ThrottleRule = { name: 'auth:ip', max: maxPerIp, windowSeconds };
+  const perEmail: ThrottleRule = { name: 'auth:email', max: maxPerEmail, windowSeconds };
+
+  async function throttleAttempt(context: RequestContext, email?: string): Promise<void> {
+    await throttle.enforce(perIp, context.ip);
+    if (email) await throttle.enforce(perEmail, email);
+  }
+
+  function assertStrongPassword(password: string, userInputs: string[]): void {
+    const assessment = assessPassword(password, userInputs);
+    if (assessment.acceptable) return;
+    const unmet = assessment.rules.filter((rule) => !rule.met).map((rule) => rule.label);
+    const advice = [assessment.warning, ...assessment.suggestions].filter(Boolean).join(' ');
+    throw new AppError(400, 'WEAK_PASSWORD', 'Choose a stronger password.', {
+      details: [{ path: 'password', message: [`Missing: ${unmet.join('; ')}.`, advice].filter(Boolean).join(' ') }],
+    });
+  }
+
+  async function emailIsTaken(email: string): Promise<boolean> {
+    const [row] = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+      .limit(1);
+    return Boolean(row);
+  }
+
+  return {
+    async currentUser(requestHeaders: FastifyRequest['headers']): Promise<SessionUser | null> {
+      if (!requestHeaders.cookie) return null;
+      const session = await auth.api.getSession({
+        headers: new Headers({ cookie: requestHeaders.cookie }),
+        query: { disableRefresh: false },
+      });
+      return session ? toSessionUser(session.user) : null;
+    },
+
+    async signUp(
+      input: { name: string; email: string; password: string },
+      context: RequestContext,
+    ): Promise<AuthOutcome<{ user: SessionUser }>> {
+      await throttleAttempt(context, input.email);
+      assertStrongPassword(input.password, [input.name, input.email]);
+      try {
+        const { headers, response } = await auth.api.signUpEmail({
+          body: input,
+          headers: authHeaders(context),
+          returnHeaders: true,
+        });
+        return { body: { user: toSessionUser(response.user) }, cookies: headers.getSetCookie() };
+      } catch (error) {
+        // Two simultaneous sign-ups with one email: the loser hits the unique index.
+        if (isAPIError(error) && (error.body as { code?: string })?.code === 'FAILED_TO_CREATE_USER') {
+          if (await emailIsTaken(input.email)) translateAuthError({ ...error, body: { code: 'USER_ALREADY_EXISTS' } });
+        }
+        translateAuthError(error);
+      }
+    },
+
+    async signIn(
+      input: { email: string; password: string },
+      context: RequestContext,
+    ): Promise<AuthOutcome<{ user: SessionUser }>> {
+      await throttleAttempt(context, input.email);
+      try {
+        const { headers, response } = await auth.api.signInEmail({
+          body: input,
+          headers: authHeaders(context),
+          returnHeaders: true,
+        });
+        return { body: { user: toSessionUser(response.user) }, cookies: headers.getSetCookie() };
+      } catch (error) {
+        translateAuthError(error);
+      }
+    },
+
+    async signOut(context: RequestContext): Promise<AuthOutcome<{ ok: true }>> {
+      try {
+        const { headers } = await auth.api.signOut({ headers: authHeaders(context), returnHeaders: true });
+        return { body: { ok: true }, cookies: headers.getSetCookie() };
+      } catch (error) {
+        translateAuthError(error);
+      }
+    },
+
+    async verifyEmail(token: string, context: RequestContext): Promise<AuthOutcome<{ ok: true }>> {
+      await throttleAttempt(context);
+      try {
+        const { headers } = await auth.api.verifyEmail({
+          query: { token },
+          headers: authHeaders(context),
+          returnHeaders: true,
+        });
+        return { body: { ok: true }, cookies: headers.getSetCookie() };
+      } catch (error) {
+        translateAuthError(error);
+      }
+    },
+
+    async resendVerificationEmail(user: SessionUser, context: RequestContext): Promise<{ ok: true }> {
+      await throttleAttempt(context, user.email);
+      if (user.emailVerified) return { ok: true };
+      try {
+        await auth.api.sendVerificationEmail({ body: { email: user.email }, headers: authHeaders(context) });
+        return { ok: true };
+      } catch (error) {
+        translateAuthError(error);
+      }
+    },
+
+    /** Always answers the same way, so it never reveals whether an account exists. */
+    async requestPasswordReset(email: string, context: RequestContext): Promise<{ ok: true }> {
+      await throttleAttempt(context, email);
+      try {
+        await auth.api.requestPasswordReset({ body: { email }, headers: authHeaders(context) });
+      } catch (error) {
+        if (!isAPIError(error)) throw error;
+      }
+      return { ok: true };
+    },
+
+    async resetPassword(input: { token: string; newPassword: string }, context: RequestContext): Promise<{ ok: true }> {
+      await throttleAttempt(context);
+      assertStrongPassword(input.newPassword, []);
+      try {
+        await auth.api.resetPassword({ body: input, headers: authHeaders(context) });
+        return { ok: true };
+      } catch (error) {
+        translateAuthError(error);
+      }
+    },
+
+    /** Used by `npm run admin:grant`. Returns false when no such user exists. */
+    async grantAdmin(email: string): Promise<boolean> {
+      const updated = await database.db
+        .update(users)
+        .set({ role: 'admin' })
+        .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+        .returning({ id: users.id });
+      return updated.length > 0;
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

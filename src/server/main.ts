@@ -1,0 +1,57 @@
+/**
+ * Runs the server: load config (refusing unsafe production settings), migrate, listen, and shut down
+ * gracefully on SIGTERM/SIGINT — stop accepting, let in-flight requests finish, close the database —
+ * within a deadline.
+ */
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`IDEA Brand Coach cannot start.\n${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const app = await buildApp({ config });
+  let shuttingDown = false;
+
+  async function shutdown(signal: string): Promise<void> {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    app.log.info({ signal }, 'shutting down: draining in-flight requests');
+    const deadline = setTimeout(() => {
+      app.log.error({ timeoutMs: config.http.shutdownTimeoutMs }, 'shutdown deadline passed; exiting');
+      process.exit(1);
+    }, config.http.shutdownTimeoutMs);
+    deadline.unref();
+    try {
+      await app.close();
+      app.log.info('shutdown complete');
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  }
+
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => app.log.error({ err: reason }, 'unhandled promise rejection'));
+
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(
+    { url: config.publicUrl.toString(), database: config.database.kind, mail: app.services.mailer.transport },
+    'IDEA Brand Coach is running',
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error('IDEA Brand Coach failed to start:', error);
+  process.exit(1);
+});

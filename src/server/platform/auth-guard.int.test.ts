@@ -1,0 +1,73 @@
+import { expect, it } from 'vitest';
+import { describeOnEachDatabase, type ErrorBody, signUp, type TestApp } from '../testing/harness.ts';
+import { isPublicApiRoute, PUBLIC_API_ROUTES } from './public-routes.ts';
+
+const SAMPLE_UUID = '6f1d2c1e-8a3b-4c5d-9e7f-0a1b2c3d4e5f';
+
+function protectedRoutes(testApp: TestApp) {
+  return testApp.app.routeTable.filter(
+    (route) => route.url.startsWith('/api/') && route.method !== 'OPTIONS' && !isPublicApiRoute(route.method, route.url),
+  );
+}
+
+function concrete(url: string): string {
+  return url.replace(/:[A-Za-z]+/g, SAMPLE_UUID).replace(/\*$/, 'anything');
+}
+
+describeOnEachDatabase(
+  'default deny',
+  (getApp) => {
+    it('has protected routes to check and a public list that names only real routes', () => {
+      expect(protectedRoutes(getApp()).length).toBeGreaterThan(0);
+      const registered = new Set(getApp().app.routeTable.map((route) => `${route.method} ${route.url}`));
+      for (const entry of PUBLIC_API_ROUTES) expect(registered, entry).toContain(entry);
+    });
+
+    it('answers 401 on every non-public /api route without a cookie, with a forged one and with an expired one', async () => {
+      const testApp = getApp();
+      const browser = testApp.client();
+      await signUp(browser);
+      const sessionCookie = browser.cookieHeader();
+      expect((await browser.get<{ user: unknown }>('/api/session')).body.user).not.toBeNull();
+      // SESSION_TTL_SECONDS is 1 in this suite: wait for the real session to expire.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+
+      const forgedCookies = [
+        'ibc.session_token=forged-token.forged-signature',
+        `ibc.session_token=${encodeURIComponent('a'.repeat(32))}.${encodeURIComponent('b'.repeat(44))}`,
+        'other_cookie=1',
+      ];
+      for (const route of protectedRoutes(testApp)) {
+        const url = concrete(route.url);
+        const attempts: Record<string, string | undefined> = {
+          'no cookie': undefined,
+          expired: sessionCookie,
+          ...Object.fromEntries(forgedCookies.map((cookie, index) => [`forged #${index + 1}`, cookie])),
+        };
+        for (const [label, cookie] of Object.entries(attempts)) {
+          const response = await fetch(new URL(url, testApp.baseUrl), {
+            method: route.method,
+            headers: {
+              ...(cookie ? { cookie } : {}),
+              ...(route.method === 'GET' || route.method === 'HEAD' ? {} : { 'content-type': 'application/json' }),
+            },
+            ...(route.method === 'GET' || route.method === 'HEAD' ? {} : { body: '{}' }),
+          });
+          expect(response.status, `${route.method} ${route.url} (${label})`).toBe(401);
+          if (route.method !== 'HEAD') {
+            const body = (await response.json()) as ErrorBody;
+            expect(body.error.code).toBe('UNAUTHENTICATED');
+          }
+        }
+      }
+    });
+
+    it('lets a valid session through', async () => {
+      const browser = getApp().client();
+      await signUp(browser);
+      const response = await browser.post('/api/auth/send-verification-email');
+      expect(response.status).toBe(200);
+    });
+  },
+  { env: { SESSION_TTL_SECONDS: '1' } },
+);

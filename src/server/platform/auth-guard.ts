@@ -1,0 +1,30 @@
+/**
+ * Default deny: every `/api` route needs a valid session unless it is on the public list. Runs at
+ * `onRequest`, before the body is even parsed, so anonymous callers cost almost nothing.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { SessionUser } from '../../core/auth/contracts.ts';
+import type { AuthService } from '../features/auth/service.ts';
+import { AppError } from './errors.ts';
+import { isPublicApiRoute } from './public-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user; set on every non-public `/api` route (the guard rejects the rest). */
+    user: SessionUser | null;
+  }
+}
+
+export function requireUser(user: SessionUser | null): SessionUser {
+  if (!user) throw new AppError(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
+  return user;
+}
+
+export function registerAuthGuard(app: FastifyInstance, authService: AuthService): void {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request) => {
+    const url = request.routeOptions.url;
+    if (!url?.startsWith('/api/') || isPublicApiRoute(request.method, url)) return;
+    request.user = requireUser(await authService.currentUser(request.headers));
+  });
+}

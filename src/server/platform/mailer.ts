@@ -1,0 +1,100 @@
+/**
+ * Outgoing email. With `SMTP_URL` set, mail goes out through nodemailer; without it (development and
+ * tests) it lands in the database outbox and the log, so sign-up works on a laptop with no mail server.
+ */
+import nodemailer from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppConfig } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { outboxEmails } from '../db/schema.ts';
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  readonly transport: 'smtp' | 'outbox';
+  send(message: EmailMessage): Promise<void>;
+  close(): void;
+}
+
+export function createMailer(config: AppConfig['mail'], database: Database, log: FastifyBaseLogger): Mailer {
+  if (config.smtpUrl) {
+    const transporter = nodemailer.createTransport(config.smtpUrl);
+    return {
+      transport: 'smtp',
+      async send(message) {
+        await transporter.sendMail({ from: config.from, ...message });
+        log.info({ to: message.to, subject: message.subject }, 'email sent');
+      },
+      close: () => transporter.close(),
+    };
+  }
+  return {
+    transport: 'outbox',
+    async send(message) {
+      await database.db.insert(outboxEmails).values({
+        toAddress: message.to,
+        subject: message.subject,
+        textBody: message.text,
+        htmlBody: message.html,
+      });
+      // The text body carries the action link; logging it is what makes local sign-up usable.
+      log.info({ to: message.to, subject: message.subject, text: message.text }, 'email stored in dev outbox');
+    },
+    close: () => {},
+  };
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+export interface ActionEmail {
+  to: string;
+  subject: string;
+  greetingName: string;
+  intro: string;
+  actionLabel: string;
+  actionUrl: string;
+  outro: string;
+}
+
+/**
+ * The product's one email layout: a greeting, a paragraph, one button, a closing line. Every piece of
+ * text is escaped, including values that came from users (their name).
+ */
+export function renderActionEmail(email: ActionEmail): EmailMessage {
+  const text = [
+    `Hi ${email.greetingName},`,
+    '',
+    email.intro,
+    '',
+    `${email.actionLabel}: ${email.actionUrl}`,
+    '',
+    email.outro,
+    '',
+    '— IDEA Brand Coach',
+  ].join('\n');
+  const html = `<!doctype html>
+<html lang="en"><body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">
+<p>Hi ${escapeHtml(email.greetingName)},</p>
+<p>${escapeHtml(email.intro)}</p>
+<p><a href="${escapeHtml(email.actionUrl)}" style="display:inline-block;background:#4338ca;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(email.actionLabel)}</a></p>
+<p style="font-size:14px;color:#4b5563">Or paste this link into your browser: ${escapeHtml(email.actionUrl)}</p>
+<p>${escapeHtml(email.outro)}</p>
+<p>— IDEA Brand Coach</p>
+</body></html>`;
+  return { to: email.to, subject: email.subject, text, html };
+}

@@ -1,0 +1,54 @@
+/**
+ * Browser-facing protections: security headers with a strict CSP, CORS from an allow-list, and a
+ * cross-site request check for state-changing API calls (on top of SameSite=Lax cookies and
+ * JSON-only bodies).
+ */
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../config.ts';
+import { AppError } from './errors.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function registerSecurity(app: FastifyInstance, config: AppConfig): Promise<void> {
+  const https = config.publicUrl.protocol === 'https:';
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    xFrameOptions: { action: 'deny' },
+  });
+
+  const allowedOrigins = new Set([config.publicUrl.origin, ...config.corsOrigins]);
+  await app.register(cors, {
+    origin: config.corsOrigins.length === 0 ? false : (origin, callback) => callback(null, !origin || allowedOrigins.has(origin)),
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    maxAge: 600,
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    const origin = request.headers.origin;
+    const crossSite = origin ? !allowedOrigins.has(origin) : request.headers['sec-fetch-site'] === 'cross-site';
+    if (crossSite) throw new AppError(403, 'FORBIDDEN', 'Cross-site requests are not allowed.');
+  });
+}

@@ -1,0 +1,213 @@
+/**
+ * Integration-test harness: a real app listening on a real port over a real database — PGlite in
+ * memory, or a fresh PostgreSQL database per test file when TEST_DATABASE_URL is set — plus an HTTP
+ * client with a cookie jar, like a browser's.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { buildApp } from '../app.ts';
+import { type AppConfig, loadConfig } from '../config.ts';
+import { type Database, openDatabase } from '../db/client.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: AppConfig;
+  database: Database;
+  baseUrl: string;
+  logs: string[];
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Extra environment variables, as `.env` would give them. */
+  env?: Record<string, string>;
+  /** Register extra routes (e.g. a deliberately failing one) before the app starts listening. */
+  extend?: (app: FastifyInstance) => void | Promise<void>;
+  pressureSampleIntervalMs?: number;
+}
+
+async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `ibc_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export async function startTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
+  // A caller-supplied DATABASE_URL means "join that database" (e.g. a second instance); otherwise each
+  // PostgreSQL test app gets a database of its own.
+  const joinsExisting = Boolean(options.env?.DATABASE_URL);
+  const postgres = kind === 'postgres' && !joinsExisting ? await createPostgresDatabase() : undefined;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATA_DIR: 'memory://',
+    STATIC_DIR: 'dist/does-not-exist',
+    AUTH_THROTTLE_MAX_PER_IP: '10000',
+    AUTH_THROTTLE_MAX_PER_EMAIL: '10000',
+    ...(postgres ? { DATABASE_URL: postgres.url, DATABASE_POOL_MAX: '4' } : {}),
+    ...options.env,
+  });
+  const database = await openDatabase(config.database);
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, callback) {
+      logs.push(String(chunk));
+      callback();
+    },
+  });
+  const app = await buildApp({
+    config,
+    database,
+    logStream,
+    ...(options.pressureSampleIntervalMs ? { pressureSampleIntervalMs: options.pressureSampleIntervalMs } : {}),
+  });
+  await options.extend?.(app);
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  let closed = false;
+  return {
+    app,
+    config,
+    database,
+    baseUrl: address,
+    logs,
+    client: () => new TestClient(address),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await database.close();
+      await postgres?.drop();
+    },
+  };
+}
+
+/**
+ * Runs a suite once per database: PGlite always, PostgreSQL when TEST_DATABASE_URL is set (otherwise
+ * the PostgreSQL suite shows as skipped, by name, in the report).
+ */
+export function describeOnEachDatabase(
+  title: string,
+  suite: (getApp: () => TestApp, kind: DatabaseKind) => void,
+  options: TestAppOptions = {},
+): void {
+  for (const kind of ['pglite', 'postgres'] as const) {
+    const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+    const unavailable = kind === 'postgres' && !TEST_DATABASE_URL;
+    describe.skipIf(unavailable)(`${title} [${label}]${unavailable ? ' (skipped: TEST_DATABASE_URL not set)' : ''}`, () => {
+      let testApp: TestApp | undefined;
+      beforeAll(async () => {
+        testApp = await startTestApp(kind, options);
+      });
+      afterAll(async () => {
+        await testApp?.close();
+      });
+      suite(() => {
+        if (!testApp) throw new Error('test app is not running');
+        return testApp;
+      }, kind);
+    });
+  }
+}
+
+export interface TestResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/** A tiny HTTP client with a cookie jar: one instance is one browser. */
+export class TestClient {
+  readonly baseUrl: string;
+  readonly cookies = new Map<string, string>();
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    options: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  ): Promise<TestResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookies.size > 0 && !('cookie' in headers)) headers.cookie = this.cookieHeader();
+    let body = options.body;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(new URL(path, this.baseUrl), { method, headers, body, redirect: 'manual' });
+    for (const setCookie of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = setCookie.split(';');
+      const separator = pair.indexOf('=');
+      const name = pair.slice(0, separator).trim();
+      const value = pair.slice(separator + 1).trim();
+      const expired = attributes.some((attribute) => /^\s*max-age=0\s*$/i.test(attribute)) || value === '';
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+
+  get<T = unknown>(path: string, headers?: Record<string, string>) {
+    return this.request<T>('GET', path, headers ? { headers } : {});
+  }
+
+  post<T = unknown>(path: string, json: unknown = {}, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, { json, ...(headers ? { headers } : {}) });
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string; details?: { path: string; message: string }[] };
+}
+
+let counter = 0;
+/** A unique, valid email for each call, so tests never collide. */
+export function uniqueEmail(prefix = 'user'): string {
+  counter += 1;
+  return `${prefix}.${Date.now().toString(36)}.${counter}@example.com`;
+}
+
+export const STRONG_PASSWORD = 'Granite-Otter-47';
+
+export async function signUp(client: TestClient, overrides: { name?: string; email?: string; password?: string } = {}) {
+  const email = overrides.email ?? uniqueEmail();
+  const response = await client.post<{ user: { id: string; email: string; name: string } }>('/api/auth/sign-up', {
+    name: overrides.name ?? 'Test User',
+    email,
+    password: overrides.password ?? STRONG_PASSWORD,
+  });
+  if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${response.text}`);
+  return { email, user: response.body.user };
+}
