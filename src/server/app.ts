@@ -83,6 +83,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
+  // During shutdown, in-flight responses close their keep-alive connection; otherwise an idle
+  // keep-alive socket would hold the server open until the shutdown deadline.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   const ownsDatabase = !deps.database;
   const database = deps.database ?? (await openDatabase(config.database));
   app.addHook('onClose', async () => {
@@ -111,7 +121,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: { title: 'IDEA Brand Coach API', version: '1' },
       servers: [{ url: config.publicUrl.origin }],
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ibc.session_token' } },
+        securitySchemes: {
+          // better-auth adds the __Secure- prefix when cookies are Secure (https).
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: config.auth.secureCookies ? '__Secure-ibc.session_token' : 'ibc.session_token',
+          },
+        },
       },
       security: [{ session: [] }],
     },

@@ -20,11 +20,13 @@ export function requireUser(user: SessionUser | null): SessionUser {
   return user;
 }
 
-export function registerAuthGuard(app: FastifyInstance, authService: AuthService): void {
+export function registerAuthGuard(app: FastifyInstance, authService: Pick<AuthService, 'resolveSession'>): void {
   app.decorateRequest('user', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const url = request.routeOptions.url;
     if (!url?.startsWith('/api/') || isPublicApiRoute(request.method, url)) return;
-    request.user = requireUser(await authService.currentUser(request.headers));
+    const session = await authService.resolveSession(request.headers);
+    if (session.cookies.length > 0) reply.header('set-cookie', session.cookies);
+    request.user = requireUser(session.body);
   });
 }

@@ -118,6 +118,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const known = error.code ? fastifyCodeMap[error.code] : undefined;
     if (known) return sendError(reply, known.status, known.code, known.message);
     const status = error.statusCode ?? 500;
+    if (status === 503) {
+      // Load shedding: the caller should retry after the Retry-After the shedder already set.
+      return sendError(reply, 503, 'OVERLOADED', 'The service is busy right now. Please retry in a few seconds.');
+    }
     if (status >= 400 && status < 500) {
       // Client errors raised by Fastify or plugins carry safe, specific messages.
       return sendError(reply, status, statusToCode(status), error.message || 'The request could not be processed.');

@@ -43,12 +43,17 @@ export async function registerWeb(app: FastifyInstance, config: AppConfig): Prom
       wildcard: true,
       schemaHide: true,
       setHeaders(res, filePath) {
-        const relative = path.relative(config.staticDir, filePath);
+        // Pre-compressed variants (index.html.br) get the caching of the file they encode.
+        const relative = path.relative(config.staticDir, filePath).replace(/\.(br|gz)$/, '');
         if (relative.startsWith(`assets${path.sep}`)) res.header('cache-control', IMMUTABLE);
         else if (relative === 'index.html') res.header('cache-control', 'no-cache');
         else res.header('cache-control', 'public, max-age=3600');
       },
     });
+    // The site root is the SPA itself; the static plugin would treat it as a directory listing.
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   } else {
     app.log.warn({ staticDir: config.staticDir }, 'no web build found; run `npm run build` to serve the app');
   }

@@ -195,6 +195,26 @@ describeOnEachDatabase(
   { env: { AUTH_THROTTLE_MAX_PER_EMAIL: '3', AUTH_THROTTLE_MAX_PER_IP: '6', AUTH_THROTTLE_WINDOW_SECONDS: '600' } },
 );
 
+describeOnEachDatabase(
+  'sliding sessions',
+  (getApp) => {
+    it('extends an active session and its cookie, so active users stay signed in', async () => {
+      const browser = getApp().client();
+      await signUp(browser);
+      const originalCookie = browser.cookies.get('ibc.session_token');
+      await new Promise((resolve) => setTimeout(resolve, 2200));
+      const refreshed = await browser.get<SessionBody>('/api/session');
+      expect(refreshed.body.user).not.toBeNull();
+      expect(refreshed.headers.getSetCookie().some((cookie) => cookie.startsWith('ibc.session_token='))).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 2200));
+      // Past the original 4-second lifetime, still signed in thanks to the refresh.
+      expect((await browser.get<SessionBody>('/api/session')).body.user).not.toBeNull();
+      expect(originalCookie).toBeDefined();
+    });
+  },
+  { env: { SESSION_TTL_SECONDS: '4' } },
+);
+
 it.skipIf(!TEST_DATABASE_URL)('throttle counts are shared by two app instances on one PostgreSQL database', async () => {
   const first = await startTestApp('postgres', { env: { AUTH_THROTTLE_MAX_PER_EMAIL: '2' } });
   try {

@@ -35,10 +35,7 @@ export const authRoutes =
     app.get(
       '/api/session',
       { schema: { tags, summary: 'The signed-in user, or null', response: { 200: sessionResponseSchema } } },
-      async (request, reply) => {
-        reply.header('cache-control', 'no-store');
-        return { user: await authService.currentUser(request.headers) };
-      },
+      async (request, reply) => ({ user: withCookies(reply, await authService.resolveSession(request.headers)) }),
     );
 
     app.post(

@@ -82,6 +82,16 @@ function translateAuthError(error: unknown): never {
   throw error;
 }
 
+/** Makes the user with this email (any case) an admin; false when there is no such user. */
+export async function grantAdminRole(database: Database, email: string): Promise<boolean> {
+  const updated = await database.db
+    .update(users)
+    .set({ role: 'admin' })
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .returning({ id: users.id });
+  return updated.length > 0;
+}
+
 export interface AuthServiceDeps {
   auth: Auth;
   database: Database;
@@ -119,13 +129,17 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
   }
 
   return {
-    async currentUser(requestHeaders: FastifyRequest['headers']): Promise<SessionUser | null> {
-      if (!requestHeaders.cookie) return null;
-      const session = await auth.api.getSession({
+    /**
+     * The session's user, plus any `Set-Cookie` better-auth issues when it slides the session's expiry
+     * forward (the browser's cookie must be extended along with the database row).
+     */
+    async resolveSession(requestHeaders: FastifyRequest['headers']): Promise<AuthOutcome<SessionUser | null>> {
+      if (!requestHeaders.cookie) return { body: null, cookies: [] };
+      const { headers, response } = await auth.api.getSession({
         headers: new Headers({ cookie: requestHeaders.cookie }),
-        query: { disableRefresh: false },
+        returnHeaders: true,
       });
-      return session ? toSessionUser(session.user) : null;
+      return { body: response ? toSessionUser(response.user) : null, cookies: headers.getSetCookie() };
     },
 
     async signUp(
@@ -223,15 +237,7 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
       }
     },
 
-    /** Used by `npm run admin:grant`. Returns false when no such user exists. */
-    async grantAdmin(email: string): Promise<boolean> {
-      const updated = await database.db
-        .update(users)
-        .set({ role: 'admin' })
-        .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
-        .returning({ id: users.id });
-      return updated.length > 0;
-    },
+    grantAdmin: (email: string) => grantAdminRole(database, email),
   };
 }
 

@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+function run(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  let output = '';
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  return { child, output: () => output };
+}
+
+it('refuses to start in production with unsafe configuration, naming every problem', async () => {
+  const { child, output } = run({
+    NODE_ENV: 'production',
+    CORS_ORIGINS: '*',
+    PUBLIC_URL: 'http://coach.example.com',
+    DATA_DIR: 'memory://',
+  });
+  const [code] = await once(child, 'exit');
+  expect(code).toBe(1);
+  expect(output()).toContain('cannot start');
+  expect(output()).toContain('AUTH_SECRET');
+  expect(output()).toContain('CORS_ORIGINS');
+  expect(output()).toContain('PUBLIC_URL');
+  expect(output()).toContain('SMTP_URL');
+});
+
+it('starts, serves, and exits cleanly on SIGTERM', async () => {
+  const { child, output } = run({ NODE_ENV: 'test', PORT: '0', DATA_DIR: 'memory://', LOG_LEVEL: 'info' });
+  const deadline = Date.now() + 20_000;
+  let url: string | undefined;
+  while (!url && Date.now() < deadline) {
+    url = output().match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(url, output()).toBeDefined();
+  expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  child.kill('SIGTERM');
+  const [code] = await once(child, 'exit');
+  expect(code).toBe(0);
+  expect(output()).toContain('shutdown complete');
+}, 30_000);

@@ -1,0 +1,116 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { expect, it } from 'vitest';
+import { describeOnEachDatabase, type ErrorBody } from '../testing/harness.ts';
+
+/** A miniature web build, laid out like Vite's output after scripts/precompress.ts. */
+function fakeWebBuild(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ibc-web-'));
+  mkdirSync(path.join(dir, 'assets'));
+  const html = '<!doctype html><html lang="en"><head><title>IDEA Brand Coach</title></head><body><div id="root"></div></body></html>';
+  const script = `console.log(${JSON.stringify('x'.repeat(2000))});`;
+  writeFileSync(path.join(dir, 'index.html'), html);
+  writeFileSync(path.join(dir, 'index.html.br'), brotliCompressSync(html));
+  writeFileSync(path.join(dir, 'index.html.gz'), gzipSync(html));
+  writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(path.join(dir, 'assets', 'index-3f9a1b2c.js'), script);
+  writeFileSync(path.join(dir, 'assets', 'index-3f9a1b2c.js.br'), brotliCompressSync(script));
+  writeFileSync(path.join(dir, 'assets', 'index-3f9a1b2c.js.gz'), gzipSync(script));
+  return dir;
+}
+
+const staticDir = fakeWebBuild();
+
+describeOnEachDatabase(
+  'web serving and browser security',
+  (getApp) => {
+    it('serves hashed assets pre-compressed and cached forever', async () => {
+      const response = await getApp().client().get('/assets/index-3f9a1b2c.js', { 'accept-encoding': 'br, gzip' });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-encoding')).toBe('br');
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const gzip = await getApp().client().get('/assets/index-3f9a1b2c.js', { 'accept-encoding': 'gzip' });
+      expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    });
+
+    it('serves index.html for HTML navigations outside /api, never cached', async () => {
+      for (const url of ['/', '/app', '/app/settings?tab=1', '/auth/sign-in', '/some/unknown/page']) {
+        const response = await getApp()
+          .client()
+          .get(url, { accept: 'text/html,application/xhtml+xml', 'accept-encoding': 'br, gzip' });
+        expect(response.status, url).toBe(200);
+        expect(response.headers.get('content-type'), url).toMatch(/text\/html/);
+        expect(response.headers.get('cache-control'), url).toBe('no-cache');
+        expect(response.headers.get('content-encoding'), url).toBe('br');
+        expect(response.text).toContain('<div id="root">');
+      }
+    });
+
+    it('does not fall back to the SPA for API paths, non-HTML requests or other methods', async () => {
+      const api = await getApp().client().get<ErrorBody>('/api/unknown', { accept: 'text/html' });
+      expect(api.status).toBe(404);
+      expect(api.body.error.code).toBe('NOT_FOUND');
+      const json = await getApp().client().get<ErrorBody>('/missing.js', { accept: '*/*' });
+      expect(json.status).toBe(404);
+      const post = await getApp().client().request<ErrorBody>('POST', '/app', { headers: { accept: 'text/html' } });
+      expect(post.status).toBe(404);
+    });
+
+    it('publishes a real robots.txt and sitemap.xml', async () => {
+      const robots = await getApp().client().get('/robots.txt', { accept: 'text/html' });
+      expect(robots.status).toBe(200);
+      expect(robots.headers.get('content-type')).toMatch(/text\/plain/);
+      expect(robots.text).toContain('User-agent: *');
+      expect(robots.text).toContain('Disallow: /api/');
+      expect(robots.text).toMatch(/Sitemap: https:\/\/coach\.example\.com\/sitemap\.xml/);
+      const sitemap = await getApp().client().get('/sitemap.xml');
+      expect(sitemap.text).toContain('<loc>https://coach.example.com/</loc>');
+    });
+
+    it('sends a strict CSP without inline script, HSTS on https, and no framing', async () => {
+      const response = await getApp().client().get('/', { accept: 'text/html' });
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    });
+
+    it('allows CORS only for listed origins', async () => {
+      const allowed = await getApp().client().request('OPTIONS', '/api/session', {
+        headers: { origin: 'https://partner.example.com', 'access-control-request-method': 'GET' },
+      });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://partner.example.com');
+      expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+      const denied = await getApp().client().get('/api/session', { origin: 'https://evil.example' });
+      expect(denied.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('refuses state-changing API calls from other sites', async () => {
+      const foreign = await getApp()
+        .client()
+        .post<ErrorBody>('/api/auth/sign-in', { email: 'a@b.co', password: 'x' }, { origin: 'https://evil.example' });
+      expect(foreign.status).toBe(403);
+      expect(foreign.body.error.code).toBe('FORBIDDEN');
+      const fetchMetadata = await getApp()
+        .client()
+        .post<ErrorBody>('/api/auth/sign-in', { email: 'a@b.co', password: 'x' }, { 'sec-fetch-site': 'cross-site' });
+      expect(fetchMetadata.status).toBe(403);
+      const ownSite = await getApp()
+        .client()
+        .post('/api/auth/sign-in', { email: 'a@b.co', password: 'Wrong-Pass-99' }, { origin: 'https://coach.example.com' });
+      expect(ownSite.status).toBe(401);
+    });
+  },
+  {
+    env: {
+      STATIC_DIR: staticDir,
+      PUBLIC_URL: 'https://coach.example.com',
+      CORS_ORIGINS: 'https://partner.example.com',
+    },
+  },
+);
