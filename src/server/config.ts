@@ -11,14 +11,12 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const csvList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean),
-  );
+const csvList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -82,7 +80,9 @@ export class ConfigError extends Error {
 function productionProblems(env: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
   if (env.AUTH_SECRET === DEV_AUTH_SECRET || env.AUTH_SECRET.length < 32) {
-    problems.push('AUTH_SECRET must be set to a random value of at least 32 characters (e.g. `openssl rand -hex 32`).');
+    problems.push(
+      'AUTH_SECRET must be set to a random value of at least 32 characters (e.g. `openssl rand -hex 32`).',
+    );
   }
   if (env.CORS_ORIGINS.some((origin) => origin.includes('*'))) {
     problems.push('CORS_ORIGINS must list exact origins; "*" is not allowed with credentials.');
@@ -98,7 +98,9 @@ function productionProblems(env: z.infer<typeof envSchema>): string[] {
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   // Empty strings in env files mean "not set".
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));

@@ -1,7 +1,11 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
-import { checkPasswordRules, PASSWORD_MIN_STRENGTH_SCORE, type PasswordRuleResult } from './password-rules.ts';
+import {
+  checkPasswordRules,
+  PASSWORD_MIN_STRENGTH_SCORE,
+  type PasswordRuleResult,
+} from './password-rules.ts';
 
 const estimator = new ZxcvbnFactory({
   dictionary: { ...common.dictionary, ...english.dictionary },

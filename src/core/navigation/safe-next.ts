@@ -6,7 +6,8 @@ export function safeNextPath(next: string | null | undefined, fallback = '/app')
   if (!next || next.length > 2048) return fallback;
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
   // Control characters and backslashes can be normalised by browsers into another origin.
-  if (/[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  if ([...next].some((char) => char === '\\' || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f))
+    return fallback;
   try {
     const resolved = new URL(next, 'https://same-origin.invalid');
     if (resolved.origin !== 'https://same-origin.invalid') return fallback;

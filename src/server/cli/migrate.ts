@@ -10,7 +10,9 @@ try {
     const before = await appliedMigrationCount(database);
     await runMigrations(database, config.database.kind === 'postgres' ? config.database.url : undefined);
     const after = await appliedMigrationCount(database);
-    console.log(`Database (${config.database.kind}) is up to date: ${after - before} migration(s) applied, ${after} in total.`);
+    console.log(
+      `Database (${config.database.kind}) is up to date: ${after - before} migration(s) applied, ${after} in total.`,
+    );
   } finally {
     await database.close();
   }

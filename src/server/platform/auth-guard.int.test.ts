@@ -6,7 +6,10 @@ const SAMPLE_UUID = '6f1d2c1e-8a3b-4c5d-9e7f-0a1b2c3d4e5f';
 
 function protectedRoutes(testApp: TestApp) {
   return testApp.app.routeTable.filter(
-    (route) => route.url.startsWith('/api/') && route.method !== 'OPTIONS' && !isPublicApiRoute(route.method, route.url),
+    (route) =>
+      route.url.startsWith('/api/') &&
+      route.method !== 'OPTIONS' &&
+      !isPublicApiRoute(route.method, route.url),
   );
 }
 
@@ -49,7 +52,9 @@ describeOnEachDatabase(
             method: route.method,
             headers: {
               ...(cookie ? { cookie } : {}),
-              ...(route.method === 'GET' || route.method === 'HEAD' ? {} : { 'content-type': 'application/json' }),
+              ...(route.method === 'GET' || route.method === 'HEAD'
+                ? {}
+                : { 'content-type': 'application/json' }),
             },
             ...(route.method === 'GET' || route.method === 'HEAD' ? {} : { body: '{}' }),
           });

@@ -20,7 +20,10 @@ export function requireUser(user: SessionUser | null): SessionUser {
   return user;
 }
 
-export function registerAuthGuard(app: FastifyInstance, authService: Pick<AuthService, 'resolveSession'>): void {
+export function registerAuthGuard(
+  app: FastifyInstance,
+  authService: Pick<AuthService, 'resolveSession'>,
+): void {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request, reply) => {
     const url = request.routeOptions.url;

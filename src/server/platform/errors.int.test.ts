@@ -56,9 +56,11 @@ describeOnEachDatabase(
 
     it('answers unknown /api routes with a JSON 404, for any method', async () => {
       for (const method of ['GET', 'POST', 'DELETE']) {
-        const response = await getApp().client().request<ErrorBody>(method, '/api/no-such-thing', {
-          headers: { accept: 'text/html' },
-        });
+        const response = await getApp()
+          .client()
+          .request<ErrorBody>(method, '/api/no-such-thing', {
+            headers: { accept: 'text/html' },
+          });
         expect(response.status, method).toBe(404);
         expectEnvelope(response, 'NOT_FOUND');
       }
@@ -77,7 +79,9 @@ describeOnEachDatabase(
       expect(sane.headers.get('x-request-id')).toBe('trace-abc_123.4:5');
       const unsafe = await getApp().client().get('/api/session', { 'x-request-id': 'bad id\twith spaces' });
       expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-      const tooLong = await getApp().client().get('/api/session', { 'x-request-id': 'a'.repeat(300) });
+      const tooLong = await getApp()
+        .client()
+        .get('/api/session', { 'x-request-id': 'a'.repeat(300) });
       expect(tooLong.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     });
   },

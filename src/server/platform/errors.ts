@@ -44,17 +44,28 @@ export function sendError(
   message: string,
   details?: ErrorDetail[],
 ): FastifyReply {
-  return reply.status(statusCode).type('application/json; charset=utf-8').send(envelope(reply.request, code, message, details));
+  return reply
+    .status(statusCode)
+    .type('application/json; charset=utf-8')
+    .send(envelope(reply.request, code, message, details));
 }
 
 const fastifyCodeMap: Record<string, { status: number; code: ErrorCode; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'INVALID_JSON',
+    message: 'The request body is not valid JSON.',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     status: 400,
     code: 'INVALID_JSON',
     message: 'The request body is empty; send a JSON object.',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'The request body is too large.',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: 'UNSUPPORTED_MEDIA_TYPE',
@@ -99,7 +110,10 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
     const fieldPath = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const unknownKeys = (issue.params as { keys?: unknown }).keys;
     if (issue.keyword === 'unrecognized_keys' && Array.isArray(unknownKeys)) {
-      return { path: [where, fieldPath, ...unknownKeys.map(String)].filter(Boolean).join('.'), message: 'Unknown field' };
+      return {
+        path: [where, fieldPath, ...unknownKeys.map(String)].filter(Boolean).join('.'),
+        message: 'Unknown field',
+      };
     }
     return { path: [where, fieldPath].filter(Boolean).join('.'), message: issue.message ?? 'Invalid value' };
   });
@@ -120,11 +134,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status === 503) {
       // Load shedding: the caller should retry after the Retry-After the shedder already set.
-      return sendError(reply, 503, 'OVERLOADED', 'The service is busy right now. Please retry in a few seconds.');
+      return sendError(
+        reply,
+        503,
+        'OVERLOADED',
+        'The service is busy right now. Please retry in a few seconds.',
+      );
     }
     if (status >= 400 && status < 500) {
       // Client errors raised by Fastify or plugins carry safe, specific messages.
-      return sendError(reply, status, statusToCode(status), error.message || 'The request could not be processed.');
+      return sendError(
+        reply,
+        status,
+        statusToCode(status),
+        error.message || 'The request could not be processed.',
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, 500, 'INTERNAL', 'Something went wrong on our side. Please try again.');

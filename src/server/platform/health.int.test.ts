@@ -17,7 +17,10 @@ describeOnEachDatabase('health probes', (getApp) => {
   it('documents the API as OpenAPI generated from the zod schemas', async () => {
     const response = await getApp().client().get<{
       openapi: string;
-      paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: { properties: object } }> } } }>;
+      paths: Record<
+        string,
+        { post?: { requestBody?: { content: Record<string, { schema: { properties: object } }> } } }
+      >;
     }>('/api/openapi.json');
     expect(response.status).toBe(200);
     expect(response.body.openapi).toMatch(/^3\./);

@@ -25,20 +25,25 @@ export const healthRoutes =
       },
     );
 
-    app.get('/readyz', { schema: { hide: true, response: { 200: readinessSchema, 503: readinessSchema } } }, async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      let databaseOk = false;
-      let migrationsOk = false;
-      try {
-        await database.query('select 1');
-        databaseOk = true;
-        migrationsOk = (await appliedMigrationCount(database)) >= expected;
-      } catch (error) {
-        request.log.warn({ err: error }, 'readiness check failed');
-      }
-      const ready = databaseOk && migrationsOk;
-      return reply
-        .status(ready ? 200 : 503)
-        .send({ status: ready ? 'ready' : 'not_ready', checks: { database: databaseOk, migrations: migrationsOk } });
-    });
+    app.get(
+      '/readyz',
+      { schema: { hide: true, response: { 200: readinessSchema, 503: readinessSchema } } },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        let databaseOk = false;
+        let migrationsOk = false;
+        try {
+          await database.query('select 1');
+          databaseOk = true;
+          migrationsOk = (await appliedMigrationCount(database)) >= expected;
+        } catch (error) {
+          request.log.warn({ err: error }, 'readiness check failed');
+        }
+        const ready = databaseOk && migrationsOk;
+        return reply.status(ready ? 200 : 503).send({
+          status: ready ? 'ready' : 'not_ready',
+          checks: { database: databaseOk, migrations: migrationsOk },
+        });
+      },
+    );
   };

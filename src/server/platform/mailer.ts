@@ -2,8 +2,9 @@
  * Outgoing email. With `SMTP_URL` set, mail goes out through nodemailer; without it (development and
  * tests) it lands in the database outbox and the log, so sign-up works on a laptop with no mail server.
  */
-import nodemailer from 'nodemailer';
+
 import type { FastifyBaseLogger } from 'fastify';
+import nodemailer from 'nodemailer';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { outboxEmails } from '../db/schema.ts';
@@ -43,7 +44,10 @@ export function createMailer(config: AppConfig['mail'], database: Database, log:
         htmlBody: message.html,
       });
       // The text body carries the action link; logging it is what makes local sign-up usable.
-      log.info({ to: message.to, subject: message.subject, text: message.text }, 'email stored in dev outbox');
+      log.info(
+        { to: message.to, subject: message.subject, text: message.text },
+        'email stored in dev outbox',
+      );
     },
     close: () => {},
   };

@@ -39,7 +39,10 @@ export async function registerSecurity(app: FastifyInstance, config: AppConfig):
 
   const allowedOrigins = new Set([config.publicUrl.origin, ...config.corsOrigins]);
   await app.register(cors, {
-    origin: config.corsOrigins.length === 0 ? false : (origin, callback) => callback(null, !origin || allowedOrigins.has(origin)),
+    origin:
+      config.corsOrigins.length === 0
+        ? false
+        : (origin, callback) => callback(null, !origin || allowedOrigins.has(origin)),
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     maxAge: 600,
@@ -48,7 +51,9 @@ export async function registerSecurity(app: FastifyInstance, config: AppConfig):
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
     const origin = request.headers.origin;
-    const crossSite = origin ? !allowedOrigins.has(origin) : request.headers['sec-fetch-site'] === 'cross-site';
+    const crossSite = origin
+      ? !allowedOrigins.has(origin)
+      : request.headers['sec-fetch-site'] === 'cross-site';
     if (crossSite) throw new AppError(403, 'FORBIDDEN', 'Cross-site requests are not allowed.');
   });
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -9,7 +9,8 @@ import { describeOnEachDatabase, type ErrorBody } from '../testing/harness.ts';
 function fakeWebBuild(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ibc-web-'));
   mkdirSync(path.join(dir, 'assets'));
-  const html = '<!doctype html><html lang="en"><head><title>IDEA Brand Coach</title></head><body><div id="root"></div></body></html>';
+  const html =
+    '<!doctype html><html lang="en"><head><title>IDEA Brand Coach</title></head><body><div id="root"></div></body></html>';
   const script = `console.log(${JSON.stringify('x'.repeat(2000))});`;
   writeFileSync(path.join(dir, 'index.html'), html);
   writeFileSync(path.join(dir, 'index.html.br'), brotliCompressSync(html));
@@ -27,7 +28,9 @@ describeOnEachDatabase(
   'web serving and browser security',
   (getApp) => {
     it('serves hashed assets pre-compressed and cached forever', async () => {
-      const response = await getApp().client().get('/assets/index-3f9a1b2c.js', { 'accept-encoding': 'br, gzip' });
+      const response = await getApp()
+        .client()
+        .get('/assets/index-3f9a1b2c.js', { 'accept-encoding': 'br, gzip' });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-encoding')).toBe('br');
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -54,7 +57,9 @@ describeOnEachDatabase(
       expect(api.body.error.code).toBe('NOT_FOUND');
       const json = await getApp().client().get<ErrorBody>('/missing.js', { accept: '*/*' });
       expect(json.status).toBe(404);
-      const post = await getApp().client().request<ErrorBody>('POST', '/app', { headers: { accept: 'text/html' } });
+      const post = await getApp()
+        .client()
+        .request<ErrorBody>('POST', '/app', { headers: { accept: 'text/html' } });
       expect(post.status).toBe(404);
     });
 
@@ -81,9 +86,11 @@ describeOnEachDatabase(
     });
 
     it('allows CORS only for listed origins', async () => {
-      const allowed = await getApp().client().request('OPTIONS', '/api/session', {
-        headers: { origin: 'https://partner.example.com', 'access-control-request-method': 'GET' },
-      });
+      const allowed = await getApp()
+        .client()
+        .request('OPTIONS', '/api/session', {
+          headers: { origin: 'https://partner.example.com', 'access-control-request-method': 'GET' },
+        });
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://partner.example.com');
       expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
       const denied = await getApp().client().get('/api/session', { origin: 'https://evil.example' });
@@ -93,16 +100,28 @@ describeOnEachDatabase(
     it('refuses state-changing API calls from other sites', async () => {
       const foreign = await getApp()
         .client()
-        .post<ErrorBody>('/api/auth/sign-in', { email: 'a@b.co', password: 'x' }, { origin: 'https://evil.example' });
+        .post<ErrorBody>(
+          '/api/auth/sign-in',
+          { email: 'a@b.co', password: 'x' },
+          { origin: 'https://evil.example' },
+        );
       expect(foreign.status).toBe(403);
       expect(foreign.body.error.code).toBe('FORBIDDEN');
       const fetchMetadata = await getApp()
         .client()
-        .post<ErrorBody>('/api/auth/sign-in', { email: 'a@b.co', password: 'x' }, { 'sec-fetch-site': 'cross-site' });
+        .post<ErrorBody>(
+          '/api/auth/sign-in',
+          { email: 'a@b.co', password: 'x' },
+          { 'sec-fetch-site': 'cross-site' },
+        );
       expect(fetchMetadata.status).toBe(403);
       const ownSite = await getApp()
         .client()
-        .post('/api/auth/sign-in', { email: 'a@b.co', password: 'Wrong-Pass-99' }, { origin: 'https://coach.example.com' });
+        .post(
+          '/api/auth/sign-in',
+          { email: 'a@b.co', password: 'Wrong-Pass-99' },
+          { origin: 'https://coach.example.com' },
+        );
       expect(ownSite.status).toBe(401);
     });
   },

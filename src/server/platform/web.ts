@@ -14,22 +14,36 @@ import { sendError } from './errors.ts';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function robotsTxt(publicUrl: URL): string {
-  return ['User-agent: *', 'Allow: /', 'Disallow: /api/', 'Disallow: /app/', '', `Sitemap: ${new URL('/sitemap.xml', publicUrl)}`, ''].join(
-    '\n',
-  );
+  return [
+    'User-agent: *',
+    'Allow: /',
+    'Disallow: /api/',
+    'Disallow: /app/',
+    '',
+    `Sitemap: ${new URL('/sitemap.xml', publicUrl)}`,
+    '',
+  ].join('\n');
 }
 
 function sitemapXml(publicUrl: URL): string {
-  const urls = PUBLIC_PAGES.map((page) => `  <url><loc>${new URL(page, publicUrl).toString()}</loc></url>`).join('\n');
+  const urls = PUBLIC_PAGES.map(
+    (page) => `  <url><loc>${new URL(page, publicUrl).toString()}</loc></url>`,
+  ).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }
 
 export async function registerWeb(app: FastifyInstance, config: AppConfig): Promise<void> {
   app.get('/robots.txt', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(robotsTxt(config.publicUrl)),
+    reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(robotsTxt(config.publicUrl)),
   );
   app.get('/sitemap.xml', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(sitemapXml(config.publicUrl)),
+    reply
+      .type('application/xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(sitemapXml(config.publicUrl)),
   );
 
   const indexHtml = path.join(config.staticDir, 'index.html');
@@ -67,6 +81,11 @@ export async function registerWeb(app: FastifyInstance, config: AppConfig): Prom
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     const what = request.url.startsWith('/api') ? 'API route' : 'page';
-    return sendError(reply, 404, 'NOT_FOUND', `No ${what} matches ${request.method} ${request.url.split('?')[0]?.slice(0, 200)}.`);
+    return sendError(
+      reply,
+      404,
+      'NOT_FOUND',
+      `No ${what} matches ${request.method} ${request.url.split('?')[0]?.slice(0, 200)}.`,
+    );
   });
 }

@@ -81,7 +81,9 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
     config,
     database,
     logStream,
-    ...(options.pressureSampleIntervalMs ? { pressureSampleIntervalMs: options.pressureSampleIntervalMs } : {}),
+    ...(options.pressureSampleIntervalMs
+      ? { pressureSampleIntervalMs: options.pressureSampleIntervalMs }
+      : {}),
   });
   await options.extend?.(app);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -115,19 +117,22 @@ export function describeOnEachDatabase(
   for (const kind of ['pglite', 'postgres'] as const) {
     const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
     const unavailable = kind === 'postgres' && !TEST_DATABASE_URL;
-    describe.skipIf(unavailable)(`${title} [${label}]${unavailable ? ' (skipped: TEST_DATABASE_URL not set)' : ''}`, () => {
-      let testApp: TestApp | undefined;
-      beforeAll(async () => {
-        testApp = await startTestApp(kind, options);
-      });
-      afterAll(async () => {
-        await testApp?.close();
-      });
-      suite(() => {
-        if (!testApp) throw new Error('test app is not running');
-        return testApp;
-      }, kind);
-    });
+    describe.skipIf(unavailable)(
+      `${title} [${label}]${unavailable ? ' (skipped: TEST_DATABASE_URL not set)' : ''}`,
+      () => {
+        let testApp: TestApp | undefined;
+        beforeAll(async () => {
+          testApp = await startTestApp(kind, options);
+        });
+        afterAll(async () => {
+          await testApp?.close();
+        });
+        suite(() => {
+          if (!testApp) throw new Error('test app is not running');
+          return testApp;
+        }, kind);
+      },
+    );
   }
 }
 
@@ -201,13 +206,19 @@ export function uniqueEmail(prefix = 'user'): string {
 
 export const STRONG_PASSWORD = 'Granite-Otter-47';
 
-export async function signUp(client: TestClient, overrides: { name?: string; email?: string; password?: string } = {}) {
+export async function signUp(
+  client: TestClient,
+  overrides: { name?: string; email?: string; password?: string } = {},
+) {
   const email = overrides.email ?? uniqueEmail();
-  const response = await client.post<{ user: { id: string; email: string; name: string } }>('/api/auth/sign-up', {
-    name: overrides.name ?? 'Test User',
-    email,
-    password: overrides.password ?? STRONG_PASSWORD,
-  });
+  const response = await client.post<{ user: { id: string; email: string; name: string } }>(
+    '/api/auth/sign-up',
+    {
+      name: overrides.name ?? 'Test User',
+      email,
+      password: overrides.password ?? STRONG_PASSWORD,
+    },
+  );
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${response.text}`);
   return { email, user: response.body.user };
 }

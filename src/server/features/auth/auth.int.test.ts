@@ -32,9 +32,16 @@ describeOnEachDatabase(
         password: STRONG_PASSWORD,
       });
       expect(signUpResponse.status).toBe(200);
-      expect(signUpResponse.body.user).toMatchObject({ name: 'Jane Doe', email, emailVerified: false, role: 'user' });
+      expect(signUpResponse.body.user).toMatchObject({
+        name: 'Jane Doe',
+        email,
+        emailVerified: false,
+        role: 'user',
+      });
       expect(signUpResponse.text).not.toMatch(/token/i);
-      const cookie = signUpResponse.headers.getSetCookie().find((value) => value.startsWith('ibc.session_token='));
+      const cookie = signUpResponse.headers
+        .getSetCookie()
+        .find((value) => value.startsWith('ibc.session_token='));
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Lax/i);
       expect(cookie).not.toMatch(/Secure/i);
@@ -53,45 +60,60 @@ describeOnEachDatabase(
 
     it('refuses a second account for the same email, whatever its case, and writes nothing', async () => {
       const { email } = await signUp(getApp().client());
-      const again = await getApp().client().post<ErrorBody>('/api/auth/sign-up', {
-        name: 'Impostor',
-        email: email.replace(/^./, (first) => first.toUpperCase()),
-        password: 'Another-Strong-Pass-91',
-      });
+      const again = await getApp()
+        .client()
+        .post<ErrorBody>('/api/auth/sign-up', {
+          name: 'Impostor',
+          email: email.replace(/^./, (first) => first.toUpperCase()),
+          password: 'Another-Strong-Pass-91',
+        });
       expect(again.status).toBe(409);
       expect(again.body.error.code).toBe('EMAIL_TAKEN');
       expect(again.headers.getSetCookie()).toEqual([]);
       // The original password still works and the impostor's does not: nothing was overwritten.
-      const original = await getApp().client().post('/api/auth/sign-in', { email, password: STRONG_PASSWORD });
+      const original = await getApp()
+        .client()
+        .post('/api/auth/sign-in', { email, password: STRONG_PASSWORD });
       expect(original.status).toBe(200);
-      const impostor = await getApp().client().post('/api/auth/sign-in', { email, password: 'Another-Strong-Pass-91' });
+      const impostor = await getApp()
+        .client()
+        .post('/api/auth/sign-in', { email, password: 'Another-Strong-Pass-91' });
       expect(impostor.status).toBe(401);
     });
 
     it('enforces the password policy on the server with the failed rules in details', async () => {
       for (const password of ['password', 'alllowercase', 'Password1', 'Summer2024!']) {
         const email = uniqueEmail('weak');
-        const response = await getApp().client().post<ErrorBody>('/api/auth/sign-up', { name: 'Weak', email, password });
+        const response = await getApp()
+          .client()
+          .post<ErrorBody>('/api/auth/sign-up', { name: 'Weak', email, password });
         expect(response.status, password).toBe(400);
         expect(['WEAK_PASSWORD', 'VALIDATION_FAILED']).toContain(response.body.error.code);
         expect(response.body.error.details?.[0]?.path).toMatch(/password/);
         const signIn = await getApp().client().post('/api/auth/sign-in', { email, password });
         expect(signIn.status, 'no account was created').toBe(401);
       }
-      const nameAsPassword = await getApp().client().post<ErrorBody>('/api/auth/sign-up', {
-        name: 'Zyrqelwick',
-        email: uniqueEmail('zyrqelwick'),
-        password: 'Zyrqelwick2024!',
-      });
+      const nameAsPassword = await getApp()
+        .client()
+        .post<ErrorBody>('/api/auth/sign-up', {
+          name: 'Zyrqelwick',
+          email: uniqueEmail('zyrqelwick'),
+          password: 'Zyrqelwick2024!',
+        });
       expect(nameAsPassword.body.error.code).toBe('WEAK_PASSWORD');
     });
 
     it('answers a wrong password and an unknown email identically', async () => {
       const { email } = await signUp(getApp().client());
-      const wrongPassword = await getApp().client().post<ErrorBody>('/api/auth/sign-in', { email, password: 'Not-The-Password-1' });
+      const wrongPassword = await getApp()
+        .client()
+        .post<ErrorBody>('/api/auth/sign-in', { email, password: 'Not-The-Password-1' });
       const unknownEmail = await getApp()
         .client()
-        .post<ErrorBody>('/api/auth/sign-in', { email: uniqueEmail('nobody'), password: 'Not-The-Password-1' });
+        .post<ErrorBody>('/api/auth/sign-in', {
+          email: uniqueEmail('nobody'),
+          password: 'Not-The-Password-1',
+        });
       expect(wrongPassword.status).toBe(401);
       expect(unknownEmail.status).toBe(401);
       expect(wrongPassword.body.error.code).toBe('INVALID_CREDENTIALS');
@@ -102,12 +124,16 @@ describeOnEachDatabase(
     it('verifies the email through the link sent over SMTP', async () => {
       const browser = getApp().client();
       const { email } = await signUp(browser, { name: '<b>Eve</b> & Co' });
-      const mail = await smtp.waitForMessage((message) => message.to.includes(email) && /confirm/i.test(message.subject));
+      const mail = await smtp.waitForMessage(
+        (message) => message.to.includes(email) && /confirm/i.test(message.subject),
+      );
       expect(mail.html).toContain('&lt;b&gt;Eve&lt;/b&gt; &amp; Co');
       expect(mail.html).not.toContain('<b>Eve</b>');
       const token = tokenFromMail(mail, '/auth/verify-email');
 
-      const bogus = await browser.post<ErrorBody>('/api/auth/verify-email', { token: 'not-a-real-token-at-all' });
+      const bogus = await browser.post<ErrorBody>('/api/auth/verify-email', {
+        token: 'not-a-real-token-at-all',
+      });
       expect(bogus.status).toBe(400);
       expect(bogus.body.error.code).toBe('INVALID_TOKEN');
 
@@ -119,28 +145,40 @@ describeOnEachDatabase(
     it('resets a forgotten password through the emailed link and revokes old sessions', async () => {
       const oldBrowser = getApp().client();
       const { email } = await signUp(oldBrowser);
-      const unknown = await getApp().client().post('/api/auth/request-password-reset', { email: uniqueEmail('ghost') });
+      const unknown = await getApp()
+        .client()
+        .post('/api/auth/request-password-reset', { email: uniqueEmail('ghost') });
       const known = await getApp().client().post('/api/auth/request-password-reset', { email });
       expect(unknown.status).toBe(200);
       expect(known.status).toBe(200);
       expect(unknown.body).toEqual(known.body);
 
-      const mail = await smtp.waitForMessage((message) => message.to.includes(email) && /reset/i.test(message.subject));
+      const mail = await smtp.waitForMessage(
+        (message) => message.to.includes(email) && /reset/i.test(message.subject),
+      );
       const token = tokenFromMail(mail, '/auth/reset-password');
 
-      const weak = await getApp().client().post<ErrorBody>('/api/auth/reset-password', { token, newPassword: 'password1' });
+      const weak = await getApp()
+        .client()
+        .post<ErrorBody>('/api/auth/reset-password', { token, newPassword: 'password1' });
       expect(weak.status).toBe(400);
       expect(weak.body.error.code).toBe('WEAK_PASSWORD');
 
       const newPassword = 'Lantern-Fjord-83';
       const reset = await getApp().client().post('/api/auth/reset-password', { token, newPassword });
       expect(reset.status).toBe(200);
-      const replay = await getApp().client().post<ErrorBody>('/api/auth/reset-password', { token, newPassword: 'Other-Fjord-84x' });
+      const replay = await getApp()
+        .client()
+        .post<ErrorBody>('/api/auth/reset-password', { token, newPassword: 'Other-Fjord-84x' });
       expect(replay.body.error.code).toBe('INVALID_TOKEN');
 
       expect((await oldBrowser.get<SessionBody>('/api/session')).body.user).toBeNull();
-      expect((await getApp().client().post('/api/auth/sign-in', { email, password: STRONG_PASSWORD })).status).toBe(401);
-      expect((await getApp().client().post('/api/auth/sign-in', { email, password: newPassword })).status).toBe(200);
+      expect(
+        (await getApp().client().post('/api/auth/sign-in', { email, password: STRONG_PASSWORD })).status,
+      ).toBe(401);
+      expect(
+        (await getApp().client().post('/api/auth/sign-in', { email, password: newPassword })).status,
+      ).toBe(200);
     });
 
     it('never writes passwords, cookies or tokens into the logs', async () => {
@@ -171,28 +209,39 @@ describeOnEachDatabase(
   (getApp) => {
     it('limits attempts per email with 429 and Retry-After', async () => {
       const email = uniqueEmail('throttled');
-      const statuses: number[] = [];
-      let last: Awaited<ReturnType<ReturnType<ReturnType<typeof getApp>['client']>['post']>> | undefined;
+      const attempts = [];
       for (let attempt = 0; attempt < 4; attempt += 1) {
-        last = await getApp().client().post('/api/auth/sign-in', { email, password: 'Wrong-Password-11' });
-        statuses.push(last.status);
+        attempts.push(
+          await getApp()
+            .client()
+            .post<ErrorBody>('/api/auth/sign-in', { email, password: 'Wrong-Password-11' }),
+        );
       }
-      expect(statuses).toEqual([401, 401, 401, 429]);
-      expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((last?.body as ErrorBody).error.code).toBe('RATE_LIMITED');
+      expect(attempts.map((response) => response.status)).toEqual([401, 401, 401, 429]);
+      const throttled = attempts[3];
+      expect(Number(throttled?.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(throttled?.body.error.code).toBe('RATE_LIMITED');
     });
 
     it('limits attempts per IP across different emails', async () => {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 8; attempt += 1) {
-        const response = await getApp().client().post('/api/auth/request-password-reset', { email: uniqueEmail('ip') });
+        const response = await getApp()
+          .client()
+          .post('/api/auth/request-password-reset', { email: uniqueEmail('ip') });
         statuses.push(response.status);
       }
       expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
       expect(statuses.slice(0, 2)).toEqual([200, 200]);
     });
   },
-  { env: { AUTH_THROTTLE_MAX_PER_EMAIL: '3', AUTH_THROTTLE_MAX_PER_IP: '6', AUTH_THROTTLE_WINDOW_SECONDS: '600' } },
+  {
+    env: {
+      AUTH_THROTTLE_MAX_PER_EMAIL: '3',
+      AUTH_THROTTLE_MAX_PER_IP: '6',
+      AUTH_THROTTLE_WINDOW_SECONDS: '600',
+    },
+  },
 );
 
 describeOnEachDatabase(
@@ -205,7 +254,9 @@ describeOnEachDatabase(
       await new Promise((resolve) => setTimeout(resolve, 2200));
       const refreshed = await browser.get<SessionBody>('/api/session');
       expect(refreshed.body.user).not.toBeNull();
-      expect(refreshed.headers.getSetCookie().some((cookie) => cookie.startsWith('ibc.session_token='))).toBe(true);
+      expect(refreshed.headers.getSetCookie().some((cookie) => cookie.startsWith('ibc.session_token='))).toBe(
+        true,
+      );
       await new Promise((resolve) => setTimeout(resolve, 2200));
       // Past the original 4-second lifetime, still signed in thanks to the refresh.
       expect((await browser.get<SessionBody>('/api/session')).body.user).not.toBeNull();
@@ -215,26 +266,33 @@ describeOnEachDatabase(
   { env: { SESSION_TTL_SECONDS: '4' } },
 );
 
-it.skipIf(!TEST_DATABASE_URL)('throttle counts are shared by two app instances on one PostgreSQL database', async () => {
-  const first = await startTestApp('postgres', { env: { AUTH_THROTTLE_MAX_PER_EMAIL: '2' } });
-  try {
-    if (first.config.database.kind !== 'postgres') throw new Error('expected PostgreSQL');
-    const second = await startTestApp('postgres', {
-      env: { AUTH_THROTTLE_MAX_PER_EMAIL: '2', DATABASE_URL: first.config.database.url },
-    });
+it.skipIf(!TEST_DATABASE_URL)(
+  'throttle counts are shared by two app instances on one PostgreSQL database',
+  async () => {
+    const first = await startTestApp('postgres', { env: { AUTH_THROTTLE_MAX_PER_EMAIL: '2' } });
     try {
-      const email = uniqueEmail('shared');
-      const attempt = (baseUrl: string) =>
-        fetch(`${baseUrl}/api/auth/sign-in`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password: 'Wrong-Password-11' }),
-        }).then((response) => response.status);
-      expect([await attempt(first.baseUrl), await attempt(second.baseUrl), await attempt(first.baseUrl)]).toEqual([401, 401, 429]);
+      if (first.config.database.kind !== 'postgres') throw new Error('expected PostgreSQL');
+      const second = await startTestApp('postgres', {
+        env: { AUTH_THROTTLE_MAX_PER_EMAIL: '2', DATABASE_URL: first.config.database.url },
+      });
+      try {
+        const email = uniqueEmail('shared');
+        const attempt = (baseUrl: string) =>
+          fetch(`${baseUrl}/api/auth/sign-in`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email, password: 'Wrong-Password-11' }),
+          }).then((response) => response.status);
+        expect([
+          await attempt(first.baseUrl),
+          await attempt(second.baseUrl),
+          await attempt(first.baseUrl),
+        ]).toEqual([401, 401, 429]);
+      } finally {
+        await second.close();
+      }
     } finally {
-      await second.close();
+      await first.close();
     }
-  } finally {
-    await first.close();
-  }
-});
+  },
+);

@@ -25,6 +25,7 @@ export function passwordResetEmail(user: Recipient, url: string): EmailMessage {
     intro: 'Someone (hopefully you) asked to reset the password for your account.',
     actionLabel: 'Choose a new password',
     actionUrl: url,
-    outro: 'The link works for one hour. If you did not ask for this, ignore this email: your password stays the same.',
+    outro:
+      'The link works for one hour. If you did not ask for this, ignore this email: your password stays the same.',
   });
 }

@@ -35,36 +35,76 @@ export const authRoutes =
     app.get(
       '/api/session',
       { schema: { tags, summary: 'The signed-in user, or null', response: { 200: sessionResponseSchema } } },
-      async (request, reply) => ({ user: withCookies(reply, await authService.resolveSession(request.headers)) }),
+      async (request, reply) => ({
+        user: withCookies(reply, await authService.resolveSession(request.headers)),
+      }),
     );
 
     app.post(
       '/api/auth/sign-up',
-      { schema: { tags, summary: 'Create an account and sign in', body: signUpBodySchema, response: { 200: userResponseSchema } } },
-      async (request, reply) => withCookies(reply, await authService.signUp(request.body, contextOf(request))),
+      {
+        schema: {
+          tags,
+          summary: 'Create an account and sign in',
+          body: signUpBodySchema,
+          response: { 200: userResponseSchema },
+        },
+      },
+      async (request, reply) =>
+        withCookies(reply, await authService.signUp(request.body, contextOf(request))),
     );
 
     app.post(
       '/api/auth/sign-in',
-      { schema: { tags, summary: 'Sign in with email and password', body: signInBodySchema, response: { 200: userResponseSchema } } },
-      async (request, reply) => withCookies(reply, await authService.signIn(request.body, contextOf(request))),
+      {
+        schema: {
+          tags,
+          summary: 'Sign in with email and password',
+          body: signInBodySchema,
+          response: { 200: userResponseSchema },
+        },
+      },
+      async (request, reply) =>
+        withCookies(reply, await authService.signIn(request.body, contextOf(request))),
     );
 
     app.post(
       '/api/auth/sign-out',
-      { schema: { tags, summary: 'End the current session', body: emptyBodySchema, response: { 200: okSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'End the current session',
+          body: emptyBodySchema,
+          response: { 200: okSchema },
+        },
+      },
       async (request, reply) => withCookies(reply, await authService.signOut(contextOf(request))),
     );
 
     app.post(
       '/api/auth/verify-email',
-      { schema: { tags, summary: 'Confirm an email address with the emailed token', body: verifyEmailBodySchema, response: { 200: okSchema } } },
-      async (request, reply) => withCookies(reply, await authService.verifyEmail(request.body.token, contextOf(request))),
+      {
+        schema: {
+          tags,
+          summary: 'Confirm an email address with the emailed token',
+          body: verifyEmailBodySchema,
+          response: { 200: okSchema },
+        },
+      },
+      async (request, reply) =>
+        withCookies(reply, await authService.verifyEmail(request.body.token, contextOf(request))),
     );
 
     app.post(
       '/api/auth/send-verification-email',
-      { schema: { tags, summary: 'Email a new verification link to the signed-in user', body: emptyBodySchema, response: { 200: okSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Email a new verification link to the signed-in user',
+          body: emptyBodySchema,
+          response: { 200: okSchema },
+        },
+      },
       async (request) => authService.resendVerificationEmail(requireUser(request.user), contextOf(request)),
     );
 
@@ -83,7 +123,14 @@ export const authRoutes =
 
     app.post(
       '/api/auth/reset-password',
-      { schema: { tags, summary: 'Set a new password with the emailed token', body: resetPasswordBodySchema, response: { 200: okSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Set a new password with the emailed token',
+          body: resetPasswordBodySchema,
+          response: { 200: okSchema },
+        },
+      },
       async (request) => authService.resetPassword(request.body, contextOf(request)),
     );
   };

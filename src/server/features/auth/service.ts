@@ -62,11 +62,20 @@ function translateAuthError(error: unknown): never {
   if (!isAPIError(error)) throw error;
   const code = (error.body as { code?: string } | undefined)?.code ?? '';
   if (code.startsWith('USER_ALREADY_EXISTS')) {
-    throw new AppError(409, 'EMAIL_TAKEN', 'An account with this email already exists. Sign in or reset your password.', {
-      details: [{ path: 'email', message: 'An account with this email already exists' }],
-    });
+    throw new AppError(
+      409,
+      'EMAIL_TAKEN',
+      'An account with this email already exists. Sign in or reset your password.',
+      {
+        details: [{ path: 'email', message: 'An account with this email already exists' }],
+      },
+    );
   }
-  if (code === 'INVALID_EMAIL_OR_PASSWORD' || code === 'CREDENTIAL_ACCOUNT_NOT_FOUND' || code === 'INVALID_PASSWORD') {
+  if (
+    code === 'INVALID_EMAIL_OR_PASSWORD' ||
+    code === 'CREDENTIAL_ACCOUNT_NOT_FOUND' ||
+    code === 'INVALID_PASSWORD'
+  ) {
     throw new AppError(401, 'INVALID_CREDENTIALS', 'Email or password is incorrect.');
   }
   if (code === 'INVALID_TOKEN' || code === 'TOKEN_EXPIRED' || code.startsWith('INVALID_TOKEN')) {
@@ -115,7 +124,9 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
     const unmet = assessment.rules.filter((rule) => !rule.met).map((rule) => rule.label);
     const advice = [assessment.warning, ...assessment.suggestions].filter(Boolean).join(' ');
     throw new AppError(400, 'WEAK_PASSWORD', 'Choose a stronger password.', {
-      details: [{ path: 'password', message: [`Missing: ${unmet.join('; ')}.`, advice].filter(Boolean).join(' ') }],
+      details: [
+        { path: 'password', message: [`Missing: ${unmet.join('; ')}.`, advice].filter(Boolean).join(' ') },
+      ],
     });
   }
 
@@ -133,7 +144,9 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
      * The session's user, plus any `Set-Cookie` better-auth issues when it slides the session's expiry
      * forward (the browser's cookie must be extended along with the database row).
      */
-    async resolveSession(requestHeaders: FastifyRequest['headers']): Promise<AuthOutcome<SessionUser | null>> {
+    async resolveSession(
+      requestHeaders: FastifyRequest['headers'],
+    ): Promise<AuthOutcome<SessionUser | null>> {
       if (!requestHeaders.cookie) return { body: null, cookies: [] };
       const { headers, response } = await auth.api.getSession({
         headers: new Headers({ cookie: requestHeaders.cookie }),
@@ -158,7 +171,8 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
       } catch (error) {
         // Two simultaneous sign-ups with one email: the loser hits the unique index.
         if (isAPIError(error) && (error.body as { code?: string })?.code === 'FAILED_TO_CREATE_USER') {
-          if (await emailIsTaken(input.email)) translateAuthError({ ...error, body: { code: 'USER_ALREADY_EXISTS' } });
+          if (await emailIsTaken(input.email))
+            translateAuthError({ ...error, body: { code: 'USER_ALREADY_EXISTS' } });
         }
         translateAuthError(error);
       }
@@ -226,7 +240,10 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
       return { ok: true };
     },
 
-    async resetPassword(input: { token: string; newPassword: string }, context: RequestContext): Promise<{ ok: true }> {
+    async resetPassword(
+      input: { token: string; newPassword: string },
+      context: RequestContext,
+    ): Promise<{ ok: true }> {
       await throttleAttempt(context);
       assertStrongPassword(input.newPassword, []);
       try {

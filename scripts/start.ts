@@ -1,0 +1,14 @@
+/**
+ * `npm start`: build the web app if dist/web is missing or stale, then run the server in this
+ * process (it handles SIGTERM/SIGINT itself). With no configuration it serves http://localhost:8080
+ * on the embedded database in ./data.
+ */
+import { assertSupportedNode } from './node-version.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+assertSupportedNode();
+if (!ensureWebBuild()) {
+  console.error('The web app failed to build; see the errors above.');
+  process.exit(1);
+}
+await import('../src/server/main.ts');

@@ -1,0 +1,97 @@
+/**
+ * `npm test`: unit and integration tests (Vitest; integration on PGlite and, when TEST_DATABASE_URL
+ * is set, PostgreSQL), then end-to-end tests in Chromium (Playwright) against a fresh production
+ * build. Ends with one line of totals and writes reports/test-summary.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { assertSupportedNode } from './node-version.ts';
+import { ensureWebBuild, ROOT } from './web-build.ts';
+
+assertSupportedNode();
+
+interface Totals {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const reports = path.join(ROOT, 'reports');
+mkdirSync(reports, { recursive: true });
+
+function run(command: string, args: string[]): number {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+  return result.status ?? 1;
+}
+
+function readJson<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
+}
+
+function vitestSuite(): Totals {
+  if (!process.env.TEST_DATABASE_URL) {
+    console.log(
+      '\nNote: TEST_DATABASE_URL is not set, so the PostgreSQL integration suites are reported as skipped.\n' +
+        '      Set it to run them too, e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test\n',
+    );
+  }
+  const output = path.join(reports, 'vitest.json');
+  rmSync(output, { force: true });
+  const status = run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${output}`,
+  ]);
+  const report = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  }>(output);
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  return {
+    passed: report.numPassedTests,
+    // A crash outside any test (e.g. a failing import) still fails the run.
+    failed: report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0),
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+function endToEndSuite(): Totals {
+  if (!ensureWebBuild()) return { passed: 0, failed: 1, skipped: 0 };
+  const output = path.join(reports, 'e2e.json');
+  rmSync(output, { force: true });
+  const status = run('npx', ['playwright', 'test']);
+  const report = readJson<{
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  }>(output);
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  return {
+    passed: expected + flaky,
+    failed: unexpected + (status !== 0 && unexpected === 0 ? 1 : 0),
+    skipped,
+  };
+}
+
+const suites = { 'unit + integration': vitestSuite(), 'end-to-end': endToEndSuite() };
+const total = Object.values(suites).reduce(
+  (sum, suite) => ({
+    passed: sum.passed + suite.passed,
+    failed: sum.failed + suite.failed,
+    skipped: sum.skipped + suite.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+writeFileSync(path.join(reports, 'test-summary.json'), `${JSON.stringify({ suites, total }, null, 2)}\n`);
+console.log('');
+for (const [name, suite] of Object.entries(suites)) {
+  console.log(
+    `  ${name.padEnd(20)} ${suite.passed} passed, ${suite.failed} failed, ${suite.skipped} skipped`,
+  );
+}
+console.log(`Tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exitCode = total.failed > 0 ? 1 : 0;

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEV_AUTH_SECRET, loadConfig } from './config.ts';
+
+const SAFE_PRODUCTION = {
+  NODE_ENV: 'production',
+  AUTH_SECRET: 'a'.repeat(64),
+  PUBLIC_URL: 'https://coach.example.com',
+  SMTP_URL: 'smtp://mail.example.com:587',
+  CORS_ORIGINS: 'https://partner.example.com',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('loadConfig', () => {
+  it('has working defaults for local development', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(8080);
+    expect(config.publicUrl.toString()).toBe('http://localhost:8080/');
+    expect(config.database.kind).toBe('pglite');
+    expect(config.auth.secret).toBe(DEV_AUTH_SECRET);
+    expect(config.auth.secureCookies).toBe(false);
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.mail.smtpUrl).toBeUndefined();
+  });
+
+  it('derives the public URL from the port and uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      DATABASE_URL: 'postgres://u@db:5432/app',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
+    expect(config.publicUrl.origin).toBe('http://localhost:9000');
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/app', poolMax: 10 });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', SMTP_URL: '' }).database.kind).toBe('pglite');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NODE_ENV: 'prod' }, 'NODE_ENV'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('rejects invalid values with the variable named: %j', (env, name) => {
+    expect(problemsOf(env).join('\n')).toContain(name);
+  });
+
+  it('accepts a safe production configuration', () => {
+    const config = loadConfig(SAFE_PRODUCTION);
+    expect(config.env).toBe('production');
+    expect(config.auth.secureCookies).toBe(true);
+  });
+
+  it.each([
+    [{ AUTH_SECRET: '' }, 'AUTH_SECRET'],
+    [{ AUTH_SECRET: DEV_AUTH_SECRET }, 'AUTH_SECRET'],
+    [{ AUTH_SECRET: 'short-secret' }, 'AUTH_SECRET'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://ok.example,https://*.example' }, 'CORS_ORIGINS'],
+    [{ PUBLIC_URL: 'http://coach.example.com' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: '' }, 'PUBLIC_URL'],
+    [{ SMTP_URL: '' }, 'SMTP_URL'],
+  ])('refuses unsafe production settings: %j', (override, name) => {
+    const problems = problemsOf({ ...SAFE_PRODUCTION, ...override });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+  });
+
+  it('lists every production problem at once', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toHaveLength(3);
+    expect(problemsOf({ NODE_ENV: 'production', CORS_ORIGINS: '*' })).toHaveLength(4);
+  });
+});
