@@ -83,19 +83,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
-  // During shutdown, in-flight responses close their keep-alive connection; otherwise an idle
-  // keep-alive socket would hold the server open until the shutdown deadline.
+  // Graceful shutdown. During shutdown, responses close their keep-alive connection (an idle
+  // keep-alive socket would otherwise hold the server open until the deadline), and the database is
+  // closed only once every running handler has produced its response — even handlers whose client
+  // already hung up, which the HTTP server no longer counts.
   let closing = false;
+  let handlersRunning = 0;
+  app.addHook('onRequest', async () => {
+    handlersRunning += 1;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    handlersRunning -= 1;
+    if (closing) reply.header('connection', 'close');
+  });
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_request, reply) => {
-    if (closing) reply.header('connection', 'close');
-  });
+  async function drainHandlers(): Promise<void> {
+    const deadline = Date.now() + config.http.shutdownTimeoutMs;
+    while (handlersRunning > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 
   const ownsDatabase = !deps.database;
   const database = deps.database ?? (await openDatabase(config.database));
   app.addHook('onClose', async () => {
+    await drainHandlers();
     mailer.close();
     if (ownsDatabase) await database.close();
   });
