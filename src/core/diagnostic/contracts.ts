@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { emailSchema } from '../auth/contracts.ts';
+import { DIMENSIONS, QUESTIONNAIRES } from './questionnaire.ts';
+import { BANDS } from './scoring.ts';
+
+export const ANSWER_MIN = 1;
+export const ANSWER_MAX = 5;
+
+/**
+ * A submission is checked against the questionnaire version it names: every question answered once,
+ * no unknown question ids, each answer an integer 1–5.
+ */
+export const submitDiagnosticBodySchema = z
+  .strictObject({
+    questionnaireVersion: z.number().int().positive(),
+    answers: z.record(z.string().min(1).max(64), z.unknown()),
+  })
+  .superRefine((body, context) => {
+    const questionnaire = QUESTIONNAIRES[body.questionnaireVersion];
+    if (!questionnaire) {
+      context.addIssue({
+        code: 'custom',
+        path: ['questionnaireVersion'],
+        message: `Unknown questionnaire version ${body.questionnaireVersion}`,
+      });
+      return;
+    }
+    const known = new Set(questionnaire.questions.map((question) => question.id));
+    for (const id of Object.keys(body.answers)) {
+      if (!known.has(id))
+        context.addIssue({ code: 'custom', path: ['answers', id], message: 'Unknown question' });
+    }
+    for (const question of questionnaire.questions) {
+      const value = body.answers[question.id];
+      if (value === undefined) {
+        context.addIssue({ code: 'custom', path: ['answers', question.id], message: 'Answer this question' });
+      } else if (
+        typeof value !== 'number' ||
+        !Number.isInteger(value) ||
+        value < ANSWER_MIN ||
+        value > ANSWER_MAX
+      ) {
+        context.addIssue({
+          code: 'custom',
+          path: ['answers', question.id],
+          message: `Choose a whole number from ${ANSWER_MIN} to ${ANSWER_MAX}`,
+        });
+      }
+    }
+  })
+  .transform((body) => ({
+    questionnaireVersion: body.questionnaireVersion,
+    answers: body.answers as Record<string, number>,
+  }));
+export type SubmitDiagnosticBody = z.input<typeof submitDiagnosticBodySchema>;
+
+export const resultIdParamsSchema = z.strictObject({ id: z.uuid('The result id must be a UUID') });
+
+const bandSchema = z.enum(BANDS);
+const dimensionScoreSchema = z.object({ score: z.number().int().min(0).max(100), band: bandSchema });
+
+export const diagnosticScoresSchema = z.object({
+  overall: z.number().int().min(0).max(100),
+  overallBand: bandSchema,
+  dimensions: z.object(
+    Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, dimensionScoreSchema])) as Record<
+      (typeof DIMENSIONS)[number],
+      typeof dimensionScoreSchema
+    >,
+  ),
+});
+export type DiagnosticScoresDto = z.infer<typeof diagnosticScoresSchema>;
+
+export const diagnosticResultSchema = z.object({
+  id: z.uuid(),
+  questionnaireVersion: z.number().int(),
+  answers: z.record(z.string(), z.number().int()),
+  scores: diagnosticScoresSchema,
+  /** True once the result belongs to an account (taken signed in, or claimed after sign-up). */
+  saved: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type DiagnosticResult = z.infer<typeof diagnosticResultSchema>;
+
+export const diagnosticResultResponseSchema = z.object({ result: diagnosticResultSchema });
+export const diagnosticHistoryResponseSchema = z.object({ results: z.array(diagnosticResultSchema) });
+export type DiagnosticHistoryResponse = z.infer<typeof diagnosticHistoryResponseSchema>;
+
+export const LEAD_CONSENT_TEXT =
+  'I agree that IDEA Brand Coach may email me this report and occasional brand-strategy tips. I can unsubscribe at any time.';
+
+export const leadCaptureBodySchema = z.strictObject({
+  email: emailSchema,
+  consent: z.literal(true, { error: 'Please tick the box to agree to receive the report by email' }),
+  /** The ALTCHA widget's base64 payload (proof of work). */
+  altcha: z.string().min(1, 'Please complete the verification').max(4096),
+  /** Honeypot: people never see this field; bots fill it in. */
+  website: z.string().max(500).optional(),
+});
+export type LeadCaptureBody = z.input<typeof leadCaptureBodySchema>;
+
+export const altchaChallengeSchema = z.object({
+  algorithm: z.string(),
+  challenge: z.string(),
+  maxnumber: z.number().optional(),
+  salt: z.string(),
+  signature: z.string(),
+});
+export type AltchaChallenge = z.infer<typeof altchaChallengeSchema>;
