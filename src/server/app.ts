@@ -2,6 +2,7 @@
  * Builds the Fastify application from its dependencies. Tests call `buildApp` directly (with their
  * own database and mail transport); `main.ts` calls it with the process configuration and listens.
  */
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
@@ -18,6 +19,9 @@ import { runMigrations } from './db/migrate.ts';
 import { createAuth } from './features/auth/auth.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { type AuthService, createAuthService } from './features/auth/service.ts';
+import { createProofOfWork } from './features/diagnostic/altcha.ts';
+import { anonymousTokenOf, clearAnonymousCookie, diagnosticRoutes } from './features/diagnostic/routes.ts';
+import { createDiagnosticService, type DiagnosticService } from './features/diagnostic/service.ts';
 import { registerAuthGuard } from './platform/auth-guard.ts';
 import { registerErrorHandling } from './platform/errors.ts';
 import { healthRoutes } from './platform/health.ts';
@@ -41,6 +45,7 @@ export interface AppServices {
   database: Database;
   mailer: Mailer;
   auth: AuthService;
+  diagnostic: DiagnosticService;
 }
 
 export interface RegisteredRoute {
@@ -118,7 +123,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const throttle = createThrottle(database);
   const auth = createAuth({ config, database, mailer, log: app.log });
   const authService = createAuthService({ auth, database, throttle, config });
-  app.decorate('services', { database, mailer, auth: authService });
+  const proofOfWork = createProofOfWork({
+    secret: config.auth.secret,
+    cost: config.diagnostic.altchaCost,
+    maxCounter: config.diagnostic.altchaMaxCounter,
+    database,
+  });
+  const diagnosticService = createDiagnosticService({ database, throttle, mailer, proofOfWork, config });
+  app.decorate('services', { database, mailer, auth: authService, diagnostic: diagnosticService });
 
   await app.register(underPressure, {
     maxEventLoopDelay: config.http.maxEventLoopDelayMs,
@@ -126,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sampleInterval: deps.pressureSampleIntervalMs ?? 1000,
   });
   await registerSecurity(app, config);
+  await app.register(cookie);
   registerAuthGuard(app, authService);
 
   await app.register(swagger, {
@@ -149,7 +162,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes(database));
-  await app.register(authRoutes(authService));
+  await app.register(
+    authRoutes(authService, async (userId, request, reply) => {
+      // This browser's anonymous diagnostic results join the account it just signed in to.
+      const anonymousToken = anonymousTokenOf(request);
+      if (!anonymousToken) return;
+      await diagnosticService.claim(userId, anonymousToken);
+      clearAnonymousCookie(reply, config);
+    }),
+  );
+  await app.register(diagnosticRoutes(diagnosticService, config));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config);

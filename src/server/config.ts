@@ -43,6 +43,11 @@ const envSchema = z.object({
   AUTH_THROTTLE_MAX_PER_IP: positiveInt.default(50),
   AUTH_THROTTLE_MAX_PER_EMAIL: positiveInt.default(10),
   STATIC_DIR: z.string().min(1).default('dist/web'),
+  DIAGNOSTIC_SUBMIT_MAX_PER_IP: positiveInt.default(30),
+  LEAD_MAX_PER_IP: positiveInt.default(10),
+  LEAD_MAX_PER_EMAIL: positiveInt.default(3),
+  ALTCHA_COST: positiveInt.default(1000),
+  ALTCHA_MAX_COUNTER: positiveInt.default(5000),
 });
 
 export type AppEnvironment = z.infer<typeof envSchema>['NODE_ENV'];
@@ -65,6 +70,16 @@ export interface AppConfig {
   mail: { smtpUrl: string | undefined; from: string };
   http: { bodyLimitBytes: number; shutdownTimeoutMs: number; maxEventLoopDelayMs: number };
   staticDir: string;
+  diagnostic: {
+    /** Anonymous submissions per IP per hour. */
+    submitMaxPerIp: number;
+    /** Report emails per IP per hour, and per address per day. */
+    leadMaxPerIp: number;
+    leadMaxPerEmail: number;
+    /** Proof-of-work difficulty: PBKDF2 iterations per attempt and the highest attempt count. */
+    altchaCost: number;
+    altchaMaxCounter: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -140,5 +155,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS,
     },
     staticDir: path.resolve(env.STATIC_DIR),
+    diagnostic: {
+      submitMaxPerIp: env.DIAGNOSTIC_SUBMIT_MAX_PER_IP,
+      leadMaxPerIp: env.LEAD_MAX_PER_IP,
+      leadMaxPerEmail: env.LEAD_MAX_PER_EMAIL,
+      altchaCost: env.ALTCHA_COST,
+      altchaMaxCounter: env.ALTCHA_MAX_COUNTER,
+    },
   };
 }

@@ -99,11 +99,9 @@ export const leadCaptureBodySchema = z.strictObject({
 });
 export type LeadCaptureBody = z.input<typeof leadCaptureBodySchema>;
 
+/** An ALTCHA proof-of-work challenge (protocol v2), as the widget fetches it. */
 export const altchaChallengeSchema = z.object({
-  algorithm: z.string(),
-  challenge: z.string(),
-  maxnumber: z.number().optional(),
-  salt: z.string(),
-  signature: z.string(),
+  parameters: z.record(z.string(), z.unknown()),
+  signature: z.string().optional(),
 });
 export type AltchaChallenge = z.infer<typeof altchaChallengeSchema>;

@@ -19,6 +19,7 @@ export const errorCodeSchema = z.enum([
   'WEAK_PASSWORD',
   'INVALID_CREDENTIALS',
   'INVALID_TOKEN',
+  'CAPTCHA_FAILED',
   'RATE_LIMITED',
   'OVERLOADED',
   'INTERNAL',

@@ -9,11 +9,18 @@ import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { outboxEmails } from '../db/schema.ts';
 
+export interface EmailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface EmailMessage {
   to: string;
   subject: string;
   text: string;
   html: string;
+  attachments?: EmailAttachment[];
 }
 
 export interface Mailer {

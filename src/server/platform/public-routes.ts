@@ -10,6 +10,11 @@ export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/auth/verify-email',
   'POST /api/auth/request-password-reset',
   'POST /api/auth/reset-password',
+  'POST /api/diagnostic/results',
+  'GET /api/diagnostic/results/:id',
+  'GET /api/diagnostic/results/:id/report.pdf',
+  'GET /api/diagnostic/altcha-challenge',
+  'POST /api/diagnostic/results/:id/lead',
 ]);
 
 export function isPublicApiRoute(method: string, url: string): boolean {

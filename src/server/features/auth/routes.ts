@@ -27,8 +27,11 @@ function withCookies<T>(reply: FastifyReply, outcome: AuthOutcome<T>): T {
   return outcome.body;
 }
 
+/** Runs after a successful sign-up or sign-in, e.g. to claim this browser's anonymous results. */
+export type OnSignedIn = (userId: string, request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
 export const authRoutes =
-  (authService: AuthService): FastifyPluginAsyncZod =>
+  (authService: AuthService, onSignedIn: OnSignedIn): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['auth'];
 
@@ -50,8 +53,11 @@ export const authRoutes =
           response: { 200: userResponseSchema },
         },
       },
-      async (request, reply) =>
-        withCookies(reply, await authService.signUp(request.body, contextOf(request))),
+      async (request, reply) => {
+        const outcome = await authService.signUp(request.body, contextOf(request));
+        await onSignedIn(outcome.body.user.id, request, reply);
+        return withCookies(reply, outcome);
+      },
     );
 
     app.post(
@@ -64,8 +70,11 @@ export const authRoutes =
           response: { 200: userResponseSchema },
         },
       },
-      async (request, reply) =>
-        withCookies(reply, await authService.signIn(request.body, contextOf(request))),
+      async (request, reply) => {
+        const outcome = await authService.signIn(request.body, contextOf(request));
+        await onSignedIn(outcome.body.user.id, request, reply);
+        return withCookies(reply, outcome);
+      },
     );
 
     app.post(

@@ -1,0 +1,143 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  altchaChallengeSchema,
+  diagnosticHistoryResponseSchema,
+  diagnosticResultResponseSchema,
+  leadCaptureBodySchema,
+  resultIdParamsSchema,
+  submitDiagnosticBodySchema,
+} from '../../../core/diagnostic/contracts.ts';
+import type { AppConfig } from '../../config.ts';
+import { requireUser } from '../../platform/auth-guard.ts';
+import type { DiagnosticService, Requester } from './service.ts';
+
+/** The browser's anonymous-results token. HttpOnly; sent to /api only (claiming happens at sign-in). */
+export const ANONYMOUS_COOKIE = 'ibc.anon';
+const ANONYMOUS_COOKIE_MAX_AGE = 90 * 24 * 60 * 60;
+
+export function anonymousTokenOf(request: FastifyRequest): string | null {
+  const token = request.cookies[ANONYMOUS_COOKIE];
+  return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
+}
+
+export function clearAnonymousCookie(reply: FastifyReply, config: AppConfig): void {
+  reply.clearCookie(ANONYMOUS_COOKIE, {
+    path: '/api',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.auth.secureCookies,
+  });
+}
+
+export const diagnosticRoutes =
+  (diagnostic: DiagnosticService, config: AppConfig): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['diagnostic'];
+
+    async function requesterOf(request: FastifyRequest): Promise<Requester> {
+      // Public routes don't pass the guard, so resolve the (optional) session here.
+      const session = request.user ?? (await app.services.auth.resolveSession(request.headers)).body;
+      return { userId: session?.id ?? null, anonymousToken: anonymousTokenOf(request), ip: request.ip };
+    }
+
+    app.post(
+      '/api/diagnostic/results',
+      {
+        schema: {
+          tags,
+          summary: 'Submit answers; scores and stores the result (anonymous or in the account)',
+          body: submitDiagnosticBodySchema,
+          response: { 201: diagnosticResultResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const { result, issuedToken } = await diagnostic.submit(request.body, await requesterOf(request));
+        if (issuedToken) {
+          reply.setCookie(ANONYMOUS_COOKIE, issuedToken, {
+            path: '/api',
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: config.auth.secureCookies,
+            maxAge: ANONYMOUS_COOKIE_MAX_AGE,
+          });
+        }
+        return reply.status(201).send({ result });
+      },
+    );
+
+    app.get(
+      '/api/diagnostic/results',
+      {
+        schema: {
+          tags,
+          summary: 'The signed-in user’s results, newest first',
+          response: { 200: diagnosticHistoryResponseSchema },
+        },
+      },
+      async (request) => ({ results: await diagnostic.history(requireUser(request.user).id) }),
+    );
+
+    app.get(
+      '/api/diagnostic/results/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One result; only its owner (account or the browser that took it) can read it',
+          params: resultIdParamsSchema,
+          response: { 200: diagnosticResultResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return { result: await diagnostic.get(request.params.id, await requesterOf(request)) };
+      },
+    );
+
+    app.get(
+      '/api/diagnostic/results/:id/report.pdf',
+      { schema: { tags, summary: 'The result as a PDF report', params: resultIdParamsSchema } },
+      async (request, reply) => {
+        const pdf = await diagnostic.reportPdf(request.params.id, await requesterOf(request));
+        return reply
+          .type('application/pdf')
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', 'attachment; filename="idea-brand-diagnostic.pdf"')
+          .send(pdf);
+      },
+    );
+
+    app.get(
+      '/api/diagnostic/altcha-challenge',
+      {
+        schema: {
+          tags,
+          summary: 'A proof-of-work challenge for the report-by-email form',
+          response: { 200: altchaChallengeSchema },
+        },
+      },
+      async (_request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return diagnostic.createChallenge();
+      },
+    );
+
+    app.post(
+      '/api/diagnostic/results/:id/lead',
+      {
+        schema: {
+          tags,
+          summary: 'Email the report to a consenting address (ALTCHA-protected, throttled)',
+          params: resultIdParamsSchema,
+          body: leadCaptureBodySchema,
+          response: { 202: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request, reply) => {
+        await diagnostic.captureLead(request.params.id, request.body, await requesterOf(request));
+        // Sent, deduplicated or honeypot: the caller always gets the same acknowledgement.
+        return reply.status(202).send({ ok: true as const });
+      },
+    );
+  };

@@ -1,0 +1,31 @@
+/**
+ * The one list of pages. The router builds its routes from it and scripts/check-bundle.ts measures
+ * each page's initial JavaScript from it, so a page cannot be added to one and forgotten in the other.
+ * Kept free of imports so plain Node can read it.
+ */
+export type RouteAccess =
+  /** Anyone. */
+  | 'public'
+  /** Visitors only: a signed-in user is sent on to `?next=` (or the dashboard). */
+  | 'guest'
+  /** Signed-in users only: visitors are sent to sign-in with `?next=` set to this page. */
+  | 'signed-in';
+
+export interface RouteDefinition {
+  /** Absolute path pattern as React Router matches it; `*` is the not-found page. */
+  readonly path: string;
+  /** The page module relative to src/web; it default-exports the page component. */
+  readonly module: string;
+  readonly access: RouteAccess;
+}
+
+export const routeTable = [
+  { path: '/', module: 'features/landing/landing-page.tsx', access: 'public' },
+  { path: '/auth/sign-in', module: 'features/auth/sign-in-page.tsx', access: 'guest' },
+  { path: '/auth/sign-up', module: 'features/auth/sign-up-page.tsx', access: 'guest' },
+  { path: '/auth/forgot-password', module: 'features/auth/forgot-password-page.tsx', access: 'guest' },
+  { path: '/auth/reset-password', module: 'features/auth/reset-password-page.tsx', access: 'public' },
+  { path: '/auth/verify-email', module: 'features/auth/verify-email-page.tsx', access: 'public' },
+  { path: '/app', module: 'features/dashboard/dashboard-page.tsx', access: 'signed-in' },
+  { path: '*', module: 'features/not-found/not-found-page.tsx', access: 'public' },
+] as const satisfies readonly RouteDefinition[];

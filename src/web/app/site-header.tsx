@@ -1,0 +1,119 @@
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
+import { Button, ButtonLink } from '../components/button.tsx';
+import { cx } from '../components/cx.ts';
+import { useSession, useSignOut } from '../lib/session.ts';
+
+const navLinkClasses =
+  'flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-slate-800 hover:bg-slate-100 ' +
+  'aria-[current=page]:text-brand-800 aria-[current=page]:underline aria-[current=page]:underline-offset-8';
+
+function BrandMark() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 32 32" className="size-7 shrink-0 sm:size-8">
+      <rect width="32" height="32" rx="7" className="fill-brand-700" />
+      <path
+        d="M9 8h4v16H9zM16 8h4.5a7.5 8 0 0 1 0 16H16zm4 3.5v9h.5a4 4.5 0 0 0 0-9z"
+        className="fill-white"
+      />
+    </svg>
+  );
+}
+
+export function SiteHeader() {
+  const session = useSession();
+  const signOut = useSignOut();
+  const location = useLocation();
+  const menuId = useId();
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // The menu belongs to the page it was opened on, so any navigation closes it without an effect.
+  const [openFor, setOpenFor] = useState<string | null>(null);
+  const open = openFor === location.key;
+  const user = session.data?.user;
+
+  function onMenuKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && open) {
+      setOpenFor(null);
+      menuButton.current?.focus();
+    }
+  }
+
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the open menu closes it. */}
+      <div
+        className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 px-4 py-2 sm:px-6"
+        onKeyDown={onMenuKeyDown}
+      >
+        <Link
+          to="/"
+          className="flex min-h-12 items-center gap-2 rounded-lg text-base font-bold text-slate-900 sm:gap-2.5 sm:text-lg"
+        >
+          <BrandMark />
+          <span>IDEA Brand Coach</span>
+        </Link>
+        <button
+          ref={menuButton}
+          type="button"
+          aria-expanded={open}
+          aria-controls={menuId}
+          onClick={() => setOpenFor(open ? null : location.key)}
+          className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm font-semibold text-slate-900 hover:bg-slate-50 sm:hidden"
+        >
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="size-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
+            <path strokeLinecap="round" d={open ? 'M6 6l12 12M18 6 6 18' : 'M4 7h16M4 12h16M4 17h16'} />
+          </svg>
+          Menu
+        </button>
+        <nav
+          id={menuId}
+          aria-label="Main"
+          className={cx(open ? 'block' : 'hidden', 'w-full pb-3 sm:block sm:w-auto sm:pb-0')}
+        >
+          <ul className="flex flex-col gap-1 border-t border-slate-200 pt-3 sm:flex-row sm:items-center sm:gap-2 sm:border-0 sm:pt-0">
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/app" end className={navLinkClasses}>
+                    Dashboard
+                  </NavLink>
+                </li>
+                <li>
+                  <Button
+                    variant="secondary"
+                    className="w-full sm:w-auto"
+                    pending={signOut.isPending}
+                    pendingLabel="Signing out…"
+                    onClick={() => signOut.mutate()}
+                  >
+                    Sign out
+                  </Button>
+                </li>
+              </>
+            ) : session.isPending ? null : (
+              <>
+                <li>
+                  <NavLink to="/auth/sign-in" className={navLinkClasses}>
+                    Sign in
+                  </NavLink>
+                </li>
+                <li>
+                  <ButtonLink to="/auth/sign-up" className="w-full sm:w-auto">
+                    Create account
+                  </ButtonLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
