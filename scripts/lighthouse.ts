@@ -17,22 +17,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser.ts';
 import { PUBLIC_PAGES } from '../src/core/navigation/public-pages.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const baseUrl = new URL(process.env.LIGHTHOUSE_URL ?? 'http://127.0.0.1:8080');
 const reportDir = join(root, 'reports/lighthouse');
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const chromeFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const chromePath = process.env.CHROME_PATH ?? CHROMIUM_PATH;
+const chromeFlags = ['--headless=new', ...CHROMIUM_ARGS];
 
 const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
 const pages = process.env.LIGHTHOUSE_PAGES?.split(',').map((page) => page.trim()) ?? PUBLIC_PAGES;
