@@ -36,6 +36,9 @@ export default defineConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       PUBLIC_URL: baseURL,
+      // A proof of work the browser solves in milliseconds, so the lead-capture test stays quick.
+      ALTCHA_COST: '10',
+      ALTCHA_MAX_COUNTER: '50',
     },
   },
 });

@@ -1,21 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/a11y.ts';
+import { STRONG_PASSWORD, signUp, uniqueEmail } from './support/accounts.ts';
 import { skipReason } from './support/browser.ts';
 
 test.skip(skipReason !== null, skipReason ?? '');
-
-const STRONG_PASSWORD = 'Granite-Otter-47';
-
-function uniqueEmail(prefix: string) {
-  return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
-async function signUp(page: Page, name: string, email: string, password: string) {
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
 
 test('sign up, stay signed in, sign out, and sign back in to where you were going', async ({ page }) => {
   const email = uniqueEmail('jane');
@@ -43,7 +31,7 @@ test('sign up, stay signed in, sign out, and sign back in to where you were goin
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Jane Tester' })).toBeVisible();
 
-  await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL('/');
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }),

@@ -26,6 +26,21 @@ const BUDGET_SIGNED_IN_KB = 200;
  */
 const DICTIONARY_MARKERS = ['ApasswordA12345678', "AyouAtheBoA'sAitA'tAofAthatAand"];
 
+/**
+ * Modules that must only ever load on demand (the charts and the ALTCHA widget). If one turns up in a
+ * page's static imports, a refactor has pulled it into that page's initial JavaScript.
+ */
+const ON_DEMAND_ONLY = [
+  'features/diagnostic/dimension-chart.tsx',
+  'features/diagnostic/trend-chart.tsx',
+  'features/diagnostic/load-altcha.ts',
+];
+const ON_DEMAND_ONLY_PACKAGES = ['node_modules/altcha/'];
+
+function isOnDemandOnly(key: string): boolean {
+  return ON_DEMAND_ONLY.includes(key) || ON_DEMAND_ONLY_PACKAGES.some((prefix) => key.startsWith(prefix));
+}
+
 interface ManifestChunk {
   file: string;
   name?: string;
@@ -137,7 +152,9 @@ async function main() {
         problems: [`${route.module} is not in the build`],
       };
     }
-    const files = staticClosure(manifest, [entryKey, route.module])
+    const closure = staticClosure(manifest, [entryKey, route.module]);
+    for (const key of closure.filter(isOnDemandOnly)) problems.push(`${key} is in the initial JavaScript`);
+    const files = closure
       .map((key) => manifest[key]?.file)
       .filter((file): file is string => Boolean(file?.endsWith('.js')));
     let raw = 0;
@@ -164,6 +181,11 @@ async function main() {
           'no chunk contains the zxcvbn dictionary markers: update DICTIONARY_MARKERS in scripts/check-bundle.ts',
         ]
       : [];
+  // Likewise, a renamed on-demand module would make its check above pass vacuously.
+  for (const key of ON_DEMAND_ONLY) {
+    if (!manifest[key])
+      globalProblems.push(`${key} is not in the build: update ON_DEMAND_ONLY in scripts/check-bundle.ts`);
+  }
 
   console.log(
     `\nInitial JavaScript per route (entry + page + static imports; gzip level 9; 1 kB = ${KB} B)\n`,
@@ -171,6 +193,9 @@ async function main() {
   printTable(reports);
   console.log(
     `\nzxcvbn dictionaries load on demand from: ${dictionaryChunks.map((chunk) => chunk.file).join(', ') || '(none)'}`,
+  );
+  console.log(
+    `On demand only (never in a page's initial JavaScript): ${ON_DEMAND_ONLY.map((key) => manifest[key]?.file ?? `${key} (missing)`).join(', ')}`,
   );
 
   const failures = [

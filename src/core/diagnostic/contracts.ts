@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { emailSchema } from '../auth/contracts.ts';
-import { DIMENSIONS, QUESTIONNAIRES } from './questionnaire.ts';
+import { ANSWER_MAX, ANSWER_MIN, DIMENSIONS, QUESTIONNAIRES } from './questionnaire.ts';
 import { BANDS } from './scoring.ts';
 
-export const ANSWER_MIN = 1;
-export const ANSWER_MAX = 5;
+export { ANSWER_MAX, ANSWER_MIN };
 
 /**
  * A submission is checked against the questionnaire version it names: every question answered once,
@@ -86,8 +85,8 @@ export const diagnosticResultResponseSchema = z.object({ result: diagnosticResul
 export const diagnosticHistoryResponseSchema = z.object({ results: z.array(diagnosticResultSchema) });
 export type DiagnosticHistoryResponse = z.infer<typeof diagnosticHistoryResponseSchema>;
 
-export const LEAD_CONSENT_TEXT =
-  'I agree that IDEA Brand Coach may email me this report and occasional brand-strategy tips. I can unsubscribe at any time.';
+// Kept in a zod-free module so the web form can show it without loading the schemas.
+export { LEAD_CONSENT_TEXT } from './lead-consent.ts';
 
 export const leadCaptureBodySchema = z.strictObject({
   email: emailSchema,

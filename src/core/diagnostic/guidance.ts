@@ -4,7 +4,7 @@
  */
 import type { WorkspaceArea } from '../navigation/workspace-areas.ts';
 import type { Dimension } from './questionnaire.ts';
-import type { Band } from './scoring.ts';
+import { type Band, type DiagnosticScores, dimensionsByWeakness } from './scoring.ts';
 
 export interface GuidanceAction {
   text: string;
@@ -243,4 +243,22 @@ export const GUIDANCE: Record<Dimension, Record<Band, Guidance>> = {
 
 export function guidanceFor(dimension: Dimension, band: Band): Guidance {
   return GUIDANCE[dimension][band];
+}
+
+export interface NextStep {
+  dimension: Dimension;
+  score: number;
+  band: Band;
+  explanation: string;
+  action: GuidanceAction;
+}
+
+/** The single most useful thing to do next: the first action for the weakest dimension. */
+export function recommendedNextStep(scores: DiagnosticScores): NextStep | null {
+  const [weakest] = dimensionsByWeakness(scores);
+  if (!weakest) return null;
+  const { explanation, actions } = guidanceFor(weakest.dimension, weakest.band);
+  const [action] = actions;
+  if (!action) return null;
+  return { dimension: weakest.dimension, score: weakest.score, band: weakest.band, explanation, action };
 }

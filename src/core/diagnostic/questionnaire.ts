@@ -21,6 +21,10 @@ export const DIMENSION_QUESTIONS: Record<Dimension, string> = {
   authentic: 'Are your values, story and promise real, visible and consistent?',
 };
 
+/** Every answer is a step on a five-point maturity scale, weakest first. */
+export const ANSWER_MIN = 1;
+export const ANSWER_MAX = 5;
+
 export interface QuestionOption {
   value: 1 | 2 | 3 | 4 | 5;
   label: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { submitDiagnosticBodySchema } from './contracts.ts';
-import { GUIDANCE } from './guidance.ts';
+import { GUIDANCE, recommendedNextStep } from './guidance.ts';
 import { DIMENSIONS, QUESTIONNAIRE_V1 } from './questionnaire.ts';
-import { BANDS, bandFor, dimensionScore, focusDimensions, scoreAnswers } from './scoring.ts';
+import { BANDS, bandFor, dimensionScore, focusDimensions, scoreAnswers, scoresFrom } from './scoring.ts';
 
 function answersFrom(values: Readonly<Record<string, readonly [number, number]>>): Record<string, number> {
   const answers: Record<string, number> = {};
@@ -175,5 +175,37 @@ describe('submission validation', () => {
     ],
   ])('rejects a %s', (_name, body, path) => {
     expect(issuesOf(body).join('\n')).toContain(path);
+  });
+});
+
+describe('scoresFrom', () => {
+  it('rebuilds the same scores, bands included, from the stored numbers', () => {
+    const scores = scoreAnswers(
+      QUESTIONNAIRE_V1,
+      answersFrom({ insight: [4, 5], distinctive: [2, 3], empathetic: [3, 3], authentic: [1, 2] }),
+    );
+    const rebuilt = scoresFrom(scores.overall, {
+      insight: scores.dimensions.insight.score,
+      distinctive: scores.dimensions.distinctive.score,
+      empathetic: scores.dimensions.empathetic.score,
+      authentic: scores.dimensions.authentic.score,
+    });
+    expect(rebuilt).toEqual(scores);
+  });
+});
+
+describe('recommendedNextStep', () => {
+  it('is the first action for the weakest dimension, with its explanation', () => {
+    const scores = scoresFrom(47, { insight: 88, distinctive: 38, empathetic: 50, authentic: 13 });
+    const step = recommendedNextStep(scores);
+    expect(step?.dimension).toBe('authentic');
+    expect(step?.band).toBe('needs-attention');
+    expect(step?.explanation).toBe(GUIDANCE.authentic['needs-attention'].explanation);
+    expect(step?.action).toEqual(GUIDANCE.authentic['needs-attention'].actions[0]);
+  });
+
+  it('breaks ties in I-D-E-A order', () => {
+    const scores = scoresFrom(50, { insight: 50, distinctive: 50, empathetic: 50, authentic: 50 });
+    expect(recommendedNextStep(scores)?.dimension).toBe('insight');
   });
 });

@@ -73,3 +73,19 @@ export function focusDimensions(scores: DiagnosticScores): DimensionScore[] {
   const close = rest.filter((entry) => entry.score - weakest.score <= 10 && entry.score < 80).slice(0, 1);
   return [weakest, ...close];
 }
+
+/**
+ * Full scores, bands included, from the numbers a stored or transmitted result carries. Bands are
+ * derived rather than trusted, so every consumer labels a score the same way.
+ */
+export function scoresFrom(
+  overall: number,
+  dimensionScores: Readonly<Record<Dimension, number>>,
+): DiagnosticScores {
+  const dimensions = {} as Record<Dimension, DimensionScore>;
+  for (const dimension of DIMENSIONS) {
+    const score = dimensionScores[dimension];
+    dimensions[dimension] = { dimension, score, band: bandFor(score) };
+  }
+  return { overall, overallBand: bandFor(overall), dimensions };
+}

@@ -55,7 +55,7 @@ function ErrorPanel({ error }: { error: unknown }) {
   );
 }
 
-interface ErrorBoundaryProps {
+export interface ErrorBoundaryProps {
   children: ReactNode;
   fallback: (error: unknown) => ReactNode;
 }
@@ -65,7 +65,7 @@ interface ErrorBoundaryState {
   failed: boolean;
 }
 
-class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
+export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
   override state: ErrorBoundaryState = { error: null, failed: false };
 
   static getDerivedStateFromError(error: unknown): ErrorBoundaryState {

@@ -21,11 +21,14 @@ export interface RouteDefinition {
 
 export const routeTable = [
   { path: '/', module: 'features/landing/landing-page.tsx', access: 'public' },
+  { path: '/diagnostic', module: 'features/diagnostic/diagnostic-page.tsx', access: 'public' },
+  { path: '/diagnostic/results/:id', module: 'features/diagnostic/results-page.tsx', access: 'public' },
   { path: '/auth/sign-in', module: 'features/auth/sign-in-page.tsx', access: 'guest' },
   { path: '/auth/sign-up', module: 'features/auth/sign-up-page.tsx', access: 'guest' },
   { path: '/auth/forgot-password', module: 'features/auth/forgot-password-page.tsx', access: 'guest' },
   { path: '/auth/reset-password', module: 'features/auth/reset-password-page.tsx', access: 'public' },
   { path: '/auth/verify-email', module: 'features/auth/verify-email-page.tsx', access: 'public' },
   { path: '/app', module: 'features/dashboard/dashboard-page.tsx', access: 'signed-in' },
+  { path: '/app/diagnostic', module: 'features/diagnostic/history-page.tsx', access: 'signed-in' },
   { path: '*', module: 'features/not-found/not-found-page.tsx', access: 'public' },
 ] as const satisfies readonly RouteDefinition[];

@@ -8,6 +8,11 @@ import type {
   UserResponse,
   VerifyEmailBody,
 } from '../../core/auth/contracts.ts';
+import type {
+  DiagnosticHistoryResponse,
+  LeadCaptureBody,
+  SubmitDiagnosticBody,
+} from '../../core/diagnostic/contracts.ts';
 import type { ErrorCode, ErrorDetail } from '../../core/http/envelope.ts';
 import { type Contracts, loadContracts } from './contracts.ts';
 
@@ -97,7 +102,12 @@ function errorFromResponse(contracts: Contracts, response: Response, body: unkno
 type Method = 'GET' | 'POST';
 
 /** Names of the response schemas in the contracts chunk. */
-type ResponseSchema = 'sessionResponseSchema' | 'userResponseSchema' | 'okSchema';
+type ResponseSchema =
+  | 'sessionResponseSchema'
+  | 'userResponseSchema'
+  | 'okSchema'
+  | 'diagnosticResultResponseSchema'
+  | 'diagnosticHistoryResponseSchema';
 
 async function request<K extends ResponseSchema>(
   method: Method,
@@ -155,6 +165,24 @@ async function request<K extends ResponseSchema>(
 }
 
 export type Ok = z.output<Contracts['okSchema']>;
+export type DiagnosticResultResponse = z.output<Contracts['diagnosticResultResponseSchema']>;
+
+/** Result ids are UUIDs; anything else is not worth a round trip. */
+export function isResultId(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
+function resultPath(id: string): string {
+  return `/api/diagnostic/results/${encodeURIComponent(id)}`;
+}
+
+/** Where the PDF report of a result downloads from (same owner rules as the result itself). */
+export function diagnosticReportUrl(id: string): string {
+  return `${resultPath(id)}/report.pdf`;
+}
+
+/** The ALTCHA widget fetches its proof-of-work challenge from here. */
+export const ALTCHA_CHALLENGE_URL = '/api/diagnostic/altcha-challenge';
 
 /** Every call the web app makes to the API goes through here. */
 export const api = {
@@ -171,6 +199,14 @@ export const api = {
     request('POST', '/api/auth/request-password-reset', 'okSchema', body),
   resetPassword: (body: ResetPasswordBody): Promise<Ok> =>
     request('POST', '/api/auth/reset-password', 'okSchema', body),
+  submitDiagnostic: (body: SubmitDiagnosticBody): Promise<DiagnosticResultResponse> =>
+    request('POST', '/api/diagnostic/results', 'diagnosticResultResponseSchema', body),
+  getDiagnosticResult: (id: string): Promise<DiagnosticResultResponse> =>
+    request('GET', resultPath(id), 'diagnosticResultResponseSchema'),
+  listDiagnosticResults: (): Promise<DiagnosticHistoryResponse> =>
+    request('GET', '/api/diagnostic/results', 'diagnosticHistoryResponseSchema'),
+  emailDiagnosticReport: (id: string, body: LeadCaptureBody): Promise<Ok> =>
+    request('POST', `${resultPath(id)}/lead`, 'okSchema', body),
 };
 
 /** A sentence for people, for any error a call can throw. */

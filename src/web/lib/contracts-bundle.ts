@@ -13,4 +13,9 @@ export {
   userResponseSchema,
   verifyEmailBodySchema,
 } from '../../core/auth/contracts.ts';
+export {
+  diagnosticHistoryResponseSchema,
+  diagnosticResultResponseSchema,
+  leadCaptureBodySchema,
+} from '../../core/diagnostic/contracts.ts';
 export { errorEnvelopeSchema, okSchema } from '../../core/http/envelope.ts';

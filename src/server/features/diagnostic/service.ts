@@ -15,6 +15,7 @@ import {
   bandFor,
   type DiagnosticScores,
   scoreAnswers,
+  scoresFrom,
 } from '../../../core/diagnostic/scoring.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
@@ -46,17 +47,12 @@ function hashToken(token: string): string {
 }
 
 function scoresOf(row: ResultRow): DiagnosticScores {
-  const dimension = (score: number) => ({ score, band: bandFor(score) });
-  return {
-    overall: row.overallScore,
-    overallBand: bandFor(row.overallScore),
-    dimensions: {
-      insight: { dimension: 'insight', ...dimension(row.insightScore) },
-      distinctive: { dimension: 'distinctive', ...dimension(row.distinctiveScore) },
-      empathetic: { dimension: 'empathetic', ...dimension(row.empatheticScore) },
-      authentic: { dimension: 'authentic', ...dimension(row.authenticScore) },
-    },
-  };
+  return scoresFrom(row.overallScore, {
+    insight: row.insightScore,
+    distinctive: row.distinctiveScore,
+    empathetic: row.empatheticScore,
+    authentic: row.authenticScore,
+  });
 }
 
 function toDto(row: ResultRow): DiagnosticResult {

@@ -1,25 +1,27 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
+import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
+import { recommendedNextStep } from '../../../core/diagnostic/guidance.ts';
+import { DIMENSION_LABELS, DIMENSIONS } from '../../../core/diagnostic/questionnaire.ts';
+import { BAND_LABELS } from '../../../core/diagnostic/scoring.ts';
 import { Alert } from '../../components/alert.tsx';
-import { Button } from '../../components/button.tsx';
+import { Button, ButtonLink } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
+import { PageLoader } from '../../components/spinner.tsx';
+import { TextLink } from '../../components/text-link.tsx';
 import { api, describeError } from '../../lib/api.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
-import { useSession, useSignOut } from '../../lib/session.ts';
+import { useSession } from '../../lib/session.ts';
+import { ActionContent } from '../diagnostic/action-item.tsx';
+import { BandBadge } from '../diagnostic/band-badge.tsx';
+import { TrendChart } from '../diagnostic/lazy-charts.tsx';
+import { historyQuery } from '../diagnostic/queries.ts';
+import { chronological, formatTakenAt, scoresOfResult } from '../diagnostic/result-display.ts';
+import { TrendTable } from '../diagnostic/score-tables.tsx';
 
-function EmailStatus({ user }: { user: SessionUser }) {
+/** Shown until the address is verified. */
+function EmailVerificationNotice({ user }: { user: SessionUser }) {
   const resend = useMutation({ mutationFn: api.sendVerificationEmail });
-
-  if (user.emailVerified) {
-    return (
-      <p className="flex items-center gap-2 text-sm font-medium text-emerald-800">
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-emerald-700">
-          <path d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm3.7 5.3 1.4 1.4-6 6-3.4-3.4 1.4-1.4 2 2 4.6-4.6Z" />
-        </svg>
-        Email verified
-      </p>
-    );
-  }
 
   return (
     <div className="space-y-3">
@@ -51,10 +53,130 @@ function EmailStatus({ user }: { user: SessionUser }) {
   );
 }
 
+function EmptyState() {
+  return (
+    <Card className="space-y-4">
+      <h2 className="text-xl font-semibold text-slate-900">Find out where your brand stands</h2>
+      <p className="text-slate-700">
+        The free IDEA diagnostic scores your brand on the four qualities that build customer trust, in about 3
+        minutes. Your results appear here, with the best next step for your brand.
+      </p>
+      <ButtonLink to="/diagnostic" size="lg">
+        Take the free diagnostic
+      </ButtonLink>
+    </Card>
+  );
+}
+
+function LatestResult({ result }: { result: DiagnosticResult }) {
+  const scores = scoresOfResult(result);
+  return (
+    <Card className="space-y-5 max-sm:px-4">
+      <div className="space-y-1">
+        <h2 className="text-xl font-semibold text-slate-900">Your latest diagnostic</h2>
+        <p className="text-sm text-slate-600">Taken {formatTakenAt(result.createdAt)}</p>
+      </div>
+      <p className="flex flex-wrap items-baseline gap-x-3 gap-y-2">
+        <span className="text-sm font-semibold text-slate-700">Overall</span>
+        <span className="text-4xl font-bold tracking-tight text-slate-900 tabular-nums">
+          {scores.overall}
+        </span>
+        <span className="text-slate-600">out of 100</span>
+        <BandBadge band={scores.overallBand} className="self-center" />
+      </p>
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        {DIMENSIONS.map((dimension) => (
+          <div
+            key={dimension}
+            className="flex min-w-0 flex-wrap items-center justify-between gap-x-3 gap-y-1 rounded-xl border border-slate-200 px-4 py-3"
+          >
+            <dt className="font-medium text-slate-800">{DIMENSION_LABELS[dimension]}</dt>
+            <dd className="flex items-center gap-2">
+              <span className="text-lg font-semibold text-slate-900 tabular-nums">
+                {scores.dimensions[dimension].score}
+              </span>
+              <BandBadge band={scores.dimensions[dimension].band} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
+        <ButtonLink to="/diagnostic">Retake the diagnostic</ButtonLink>
+        <TextLink to={`/diagnostic/results/${result.id}`}>See the full results</TextLink>
+      </div>
+    </Card>
+  );
+}
+
+function NextStep({ result }: { result: DiagnosticResult }) {
+  const step = recommendedNextStep(scoresOfResult(result));
+  if (!step) return null;
+  return (
+    <Card className="space-y-3 border-brand-200 bg-brand-50">
+      <h2 className="text-xl font-semibold text-slate-900">Your recommended next step</h2>
+      <p className="font-medium text-slate-900">
+        Work on {DIMENSION_LABELS[step.dimension]}: at {step.score} ({BAND_LABELS[step.band]}), it is your
+        weakest dimension.
+      </p>
+      <p className="text-slate-700">{step.explanation}</p>
+      <div className="space-y-1 rounded-xl border border-brand-200 bg-white px-4 py-3">
+        <p className="text-sm font-semibold text-brand-800">Start with this</p>
+        <ActionContent action={step.action} />
+      </div>
+    </Card>
+  );
+}
+
+function Progress({ results }: { results: readonly DiagnosticResult[] }) {
+  const oldestFirst = chronological(results).slice(-8);
+  return (
+    <Card className="space-y-5 max-sm:px-4">
+      <div className="space-y-1">
+        <h2 className="text-xl font-semibold text-slate-900">Your progress</h2>
+        <p className="text-slate-700">
+          {results.length === 1
+            ? 'Retake the diagnostic after working on your next step, and your progress will show here.'
+            : results.length > oldestFirst.length
+              ? `Your last ${oldestFirst.length} results, oldest first.`
+              : 'Your results so far, oldest first.'}
+        </p>
+      </div>
+      <TrendChart results={oldestFirst} />
+      <TrendTable results={oldestFirst} caption="Your scores over time" />
+      <p>
+        <TextLink to="/app/diagnostic">See every result and compare any two</TextLink>
+      </p>
+    </Card>
+  );
+}
+
+function DiagnosticOverview() {
+  const history = useQuery(historyQuery);
+  if (history.isError) {
+    return (
+      <Alert tone="error" title="We couldn’t load your diagnostic results">
+        <p>{describeError(history.error)}</p>
+        <Button variant="secondary" pending={history.isFetching} onClick={() => void history.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  }
+  if (!history.data) return <PageLoader variant="inline" label="Loading your results…" />;
+  const [latest] = history.data.results;
+  if (!latest) return <EmptyState />;
+  return (
+    <>
+      <LatestResult result={latest} />
+      <NextStep result={latest} />
+      <Progress results={history.data.results} />
+    </>
+  );
+}
+
 export default function DashboardPage() {
   useDocumentTitle('Dashboard');
   const session = useSession();
-  const signOut = useSignOut();
   // The signed-in guard renders this page only with a user; the check keeps the types honest.
   const user = session.data?.user;
   if (!user) return null;
@@ -63,41 +185,10 @@ export default function DashboardPage() {
     <div className="mx-auto w-full max-w-4xl space-y-8 px-4 py-10 sm:px-6 sm:py-14">
       <div className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">Welcome, {user.name}</h1>
-        <p className="text-lg text-slate-700">Here’s your account at a glance.</p>
+        <p className="text-lg text-slate-700">Here’s where your brand stands, and what to do next.</p>
       </div>
-
-      <Card className="space-y-5">
-        <div className="space-y-1">
-          <h2 className="text-lg font-semibold text-slate-900">Your account</h2>
-          <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-            <dt className="text-slate-600">Name</dt>
-            <dd className="font-medium text-slate-900">{user.name}</dd>
-            <dt className="text-slate-600">Email</dt>
-            <dd className="font-medium break-all text-slate-900">{user.email}</dd>
-          </dl>
-        </div>
-        <EmailStatus user={user} />
-      </Card>
-
-      <Card className="space-y-4">
-        <h2 className="text-lg font-semibold text-slate-900">Signed in on this device</h2>
-        <p className="text-sm text-slate-700">
-          Signing out ends this session. On a shared computer, sign out when you’re done.
-        </p>
-        {signOut.isError ? (
-          <Alert key={signOut.submittedAt} tone="error">
-            <p>{describeError(signOut.error)}</p>
-          </Alert>
-        ) : null}
-        <Button
-          variant="secondary"
-          pending={signOut.isPending}
-          pendingLabel="Signing out…"
-          onClick={() => signOut.mutate()}
-        >
-          Sign out
-        </Button>
-      </Card>
+      {user.emailVerified ? null : <EmailVerificationNotice user={user} />}
+      <DiagnosticOverview />
     </div>
   );
 }

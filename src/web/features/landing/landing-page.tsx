@@ -51,19 +51,17 @@ function CallsToAction({ centred = false }: { centred?: boolean }) {
   const signedIn = Boolean(session.data?.user);
   return (
     <div className={`flex flex-col gap-3 sm:flex-row ${centred ? 'sm:justify-center' : ''}`}>
+      <ButtonLink to="/diagnostic" size="lg">
+        Start the free diagnostic
+      </ButtonLink>
       {signedIn ? (
-        <ButtonLink to="/app" size="lg">
+        <ButtonLink to="/app" size="lg" variant="secondary">
           Go to your dashboard
         </ButtonLink>
       ) : (
-        <>
-          <ButtonLink to="/auth/sign-up" size="lg">
-            Create your free account
-          </ButtonLink>
-          <ButtonLink to="/auth/sign-in" size="lg" variant="secondary">
-            Sign in
-          </ButtonLink>
-        </>
+        <ButtonLink to="/auth/sign-up" size="lg" variant="secondary">
+          Create your free account
+        </ButtonLink>
       )}
     </div>
   );
@@ -94,6 +92,9 @@ export default function LandingPage() {
               <strong className="font-semibold text-slate-900">Authentic</strong>.
             </p>
             <CallsToAction />
+            <p className="text-slate-700">
+              The diagnostic is 8 questions and takes about 3 minutes. No account needed.
+            </p>
           </div>
         </div>
       </section>
@@ -155,7 +156,10 @@ export default function LandingPage() {
           <h2 id="start-title" className="text-3xl font-bold tracking-tight text-slate-900">
             Start building trust today
           </h2>
-          <p className="text-lg text-slate-700">Creating an account is free and takes less than a minute.</p>
+          <p className="text-lg text-slate-700">
+            See where your brand stands in about 3 minutes, then create a free account to save your results
+            and track your progress.
+          </p>
           <CallsToAction centred />
         </div>
       </section>

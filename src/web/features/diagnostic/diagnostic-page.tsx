@@ -1,0 +1,354 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  type RefObject,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
+import { useNavigate } from 'react-router';
+import {
+  CURRENT_QUESTIONNAIRE,
+  DIMENSION_LABELS,
+  DIMENSION_QUESTIONS,
+  DIMENSIONS,
+  type Question,
+} from '../../../core/diagnostic/questionnaire.ts';
+import { Alert } from '../../components/alert.tsx';
+import { Button } from '../../components/button.tsx';
+import { api, describeError } from '../../lib/api.ts';
+import { useDocumentTitle } from '../../lib/document-title.ts';
+import { useSession } from '../../lib/session.ts';
+import {
+  browserSessionStorage,
+  clearProgress,
+  type DiagnosticProgress,
+  firstUnanswered,
+  isComplete,
+  loadProgress,
+  saveProgress,
+} from './progress-storage.ts';
+import { diagnosticKeys } from './queries.ts';
+
+const questionnaire = CURRENT_QUESTIONNAIRE;
+const total = questionnaire.questions.length;
+
+function ProgressBar({ current }: { current: number }) {
+  return (
+    <div
+      role="progressbar"
+      aria-label="Progress"
+      aria-valuemin={0}
+      aria-valuemax={total}
+      aria-valuenow={current}
+      aria-valuetext={`Question ${current} of ${total}`}
+      className="h-2 overflow-hidden rounded-full bg-slate-200"
+    >
+      {/* An SVG rather than a styled width: the CSP allows no inline styles. */}
+      <svg
+        aria-hidden="true"
+        viewBox={`0 0 ${total} 1`}
+        preserveAspectRatio="none"
+        className="block size-full"
+      >
+        <rect width={current} height="1" className="fill-brand-600" />
+      </svg>
+    </div>
+  );
+}
+
+interface IntroProps {
+  progress: DiagnosticProgress | null;
+  signedIn: boolean;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onStart: () => void;
+  onStartOver: () => void;
+}
+
+function Intro({ progress, signedIn, headingRef, onStart, onStartOver }: IntroProps) {
+  const answered = progress ? Object.keys(progress.answers).length : 0;
+  return (
+    <div className="mx-auto w-full max-w-3xl space-y-8 px-4 py-10 sm:px-6 sm:py-16">
+      <div className="space-y-4">
+        <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">
+          Free IDEA brand diagnostic
+        </p>
+        <h1
+          ref={headingRef}
+          tabIndex={-1}
+          className="text-3xl font-bold tracking-tight text-balance text-slate-900 focus:outline-none sm:text-4xl"
+        >
+          How much do your customers trust your brand?
+        </h1>
+        <p className="text-lg text-pretty text-slate-700">
+          Eight short questions score your brand from 0 to 100 on the four qualities that make customers
+          choose a brand, come back and recommend it. You’ll get a score for each, what it means, and the
+          first steps to take.
+        </p>
+      </div>
+
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {DIMENSIONS.map((dimension) => (
+          <li key={dimension} className="rounded-xl border border-slate-200 bg-white p-4">
+            <p className="font-semibold text-slate-900">{DIMENSION_LABELS[dimension]}</p>
+            <p className="text-slate-700">{DIMENSION_QUESTIONS[dimension]}</p>
+          </li>
+        ))}
+      </ul>
+
+      <ul className="flex flex-col gap-2 text-slate-800 sm:flex-row sm:gap-6">
+        <li>
+          <strong className="font-semibold">{total} questions</strong>, one per screen
+        </li>
+        <li>
+          About <strong className="font-semibold">3 minutes</strong>
+        </li>
+        <li>{signedIn ? 'Saved to your account' : 'Free, no account needed'}</li>
+      </ul>
+
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <Button size="lg" onClick={onStart}>
+          {answered > 0 ? 'Continue where you left off' : 'Start the diagnostic'}
+        </Button>
+        {answered > 0 ? (
+          <Button size="lg" variant="secondary" onClick={onStartOver}>
+            Start over
+          </Button>
+        ) : null}
+      </div>
+      <p className="text-sm text-slate-600">
+        Your answers stay in this browser tab until you see your results.{' '}
+        {signedIn
+          ? 'Your results are saved to your account, so you can track progress over time.'
+          : 'Your results are private to this browser; create a free account afterwards to keep them.'}
+      </p>
+    </div>
+  );
+}
+
+interface QuestionStepProps {
+  question: Question;
+  index: number;
+  answer: number | undefined;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  submitting: boolean;
+  error: unknown;
+  errorKey: number;
+  onAnswer: (value: number) => void;
+  onBack: () => void;
+  onNext: () => void;
+}
+
+function QuestionStep({
+  question,
+  index,
+  answer,
+  headingRef,
+  submitting,
+  error,
+  errorKey,
+  onAnswer,
+  onBack,
+  onNext,
+}: QuestionStepProps) {
+  const headingId = useId();
+  const hintId = useId();
+  const isLast = index === total - 1;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (answer !== undefined) onNext();
+  }
+
+  // Enter chooses the focused answer; on the answer already chosen it moves on, like submitting a form.
+  function onOptionKeyDown(event: KeyboardEvent<HTMLInputElement>, value: number) {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (answer === value) onNext();
+    else onAnswer(value);
+  }
+
+  return (
+    <div className="mx-auto w-full max-w-2xl px-4 py-8 sm:px-6 sm:py-12">
+      <form noValidate onSubmit={submit} className="space-y-6">
+        <div className="space-y-2">
+          <p className="flex flex-wrap justify-between gap-x-4 text-sm font-semibold text-slate-700">
+            <span>
+              Question {index + 1} of {total}
+            </span>
+            <span className="text-brand-700">{DIMENSION_LABELS[question.dimension]}</span>
+          </p>
+          <ProgressBar current={index + 1} />
+        </div>
+
+        <fieldset aria-labelledby={headingId} aria-describedby={hintId} className="space-y-4">
+          <h1
+            id={headingId}
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-2xl font-bold tracking-tight text-balance text-slate-900 focus:outline-none sm:text-3xl"
+          >
+            {question.prompt}
+          </h1>
+          <p id={hintId} className="text-slate-700">
+            Choose the statement closest to your brand today.
+          </p>
+          <div className="space-y-3">
+            {question.options.map((option) => (
+              <label
+                key={option.value}
+                className="flex cursor-pointer items-start gap-3 rounded-xl border border-slate-300 bg-white p-4 text-slate-900 hover:border-brand-500 has-checked:border-brand-700 has-checked:bg-brand-50 has-checked:ring-1 has-checked:ring-brand-700"
+              >
+                <input
+                  type="radio"
+                  name={question.id}
+                  value={option.value}
+                  checked={answer === option.value}
+                  onChange={() => onAnswer(option.value)}
+                  onKeyDown={(event) => onOptionKeyDown(event, option.value)}
+                  className="mt-0.5 size-5 shrink-0 accent-brand-700"
+                />
+                <span>{option.label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        {error ? (
+          <Alert key={errorKey} tone="error" title="We couldn’t score your answers">
+            <p>{describeError(error)}</p>
+            <p>Your answers are kept: try again in a moment.</p>
+          </Alert>
+        ) : null}
+
+        <div className="flex items-center justify-between gap-3">
+          <Button variant="secondary" onClick={onBack} disabled={submitting}>
+            Back
+          </Button>
+          <Button type="submit" disabled={answer === undefined} pending={submitting} pendingLabel="Scoring…">
+            {isLast ? 'See my results' : 'Next'}
+          </Button>
+        </div>
+        <p className="text-sm text-slate-600">
+          Keyboard: arrow keys move between statements, Space or Enter chooses one.
+        </p>
+      </form>
+    </div>
+  );
+}
+
+export default function DiagnosticPage() {
+  useDocumentTitle('Free brand diagnostic');
+  const session = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [storage] = useState(browserSessionStorage);
+  const [progress, setProgress] = useState(() => loadProgress(storage, questionnaire));
+  // A reload with answers in progress resumes at the question; otherwise the intro comes first.
+  const [onIntro, setOnIntro] = useState(progress === null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Set by the handlers that change screen, so the first render never steals focus.
+  const moveFocus = useRef(false);
+
+  const submission = useMutation({
+    mutationFn: api.submitDiagnostic,
+    onSuccess: (response) => {
+      clearProgress(storage, questionnaire);
+      queryClient.setQueryData(diagnosticKeys.result(response.result.id), response);
+      void queryClient.invalidateQueries({ queryKey: diagnosticKeys.history });
+      navigate(`/diagnostic/results/${response.result.id}`);
+    },
+  });
+
+  const step = progress?.step ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each change of screen, which is what `step` and `onIntro` signal.
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    headingRef.current?.focus();
+    window.scrollTo(0, 0);
+  }, [step, onIntro]);
+
+  function update(next: DiagnosticProgress) {
+    setProgress(next);
+    saveProgress(storage, questionnaire, next);
+  }
+
+  function go(next: DiagnosticProgress) {
+    moveFocus.current = true;
+    update(next);
+  }
+
+  function start() {
+    moveFocus.current = true;
+    setOnIntro(false);
+    update(progress ?? { step: 0, answers: {} });
+  }
+
+  function startOver() {
+    moveFocus.current = true;
+    setOnIntro(false);
+    update({ step: 0, answers: {} });
+  }
+
+  if (onIntro || !progress) {
+    return (
+      <Intro
+        progress={progress}
+        signedIn={Boolean(session.data?.user)}
+        headingRef={headingRef}
+        onStart={start}
+        onStartOver={startOver}
+      />
+    );
+  }
+
+  const question = questionnaire.questions[progress.step];
+  if (!question) return null;
+
+  function answer(value: number) {
+    if (!progress || !question) return;
+    update({ ...progress, answers: { ...progress.answers, [question.id]: value } });
+  }
+
+  function back() {
+    if (!progress) return;
+    if (progress.step === 0) {
+      moveFocus.current = true;
+      setOnIntro(true);
+      return;
+    }
+    go({ ...progress, step: progress.step - 1 });
+  }
+
+  function next() {
+    if (!progress || submission.isPending) return;
+    if (progress.step < total - 1) {
+      go({ ...progress, step: progress.step + 1 });
+      return;
+    }
+    if (isComplete(questionnaire, progress.answers)) {
+      submission.mutate({ questionnaireVersion: questionnaire.version, answers: progress.answers });
+    } else {
+      go({ ...progress, step: firstUnanswered(questionnaire, progress.answers) });
+    }
+  }
+
+  return (
+    <QuestionStep
+      key={question.id}
+      question={question}
+      index={progress.step}
+      answer={progress.answers[question.id]}
+      headingRef={headingRef}
+      submitting={submission.isPending}
+      error={submission.error}
+      errorKey={submission.submittedAt}
+      onAnswer={answer}
+      onBack={back}
+      onNext={next}
+    />
+  );
+}
