@@ -13,6 +13,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
+import { seedDefaultPrompts } from './ai/prompts.ts';
+import type { AiProvider } from './ai/provider.ts';
+import { aiRoutes } from './ai/routes.ts';
+import { type AiService, createAiService } from './ai/service.ts';
 import type { AppConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
@@ -39,6 +43,8 @@ export interface AppDeps {
   logStream?: DestinationStream;
   /** Event-loop sampling for load shedding, in ms; tests shorten it. */
   pressureSampleIntervalMs?: number;
+  /** Replaces the configured AI provider (null forces the offline coach); tests use it. */
+  aiProvider?: AiProvider | null;
 }
 
 export interface AppServices {
@@ -46,6 +52,7 @@ export interface AppServices {
   mailer: Mailer;
   auth: AuthService;
   diagnostic: DiagnosticService;
+  ai: AiService;
 }
 
 export interface RegisteredRoute {
@@ -130,7 +137,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     database,
   });
   const diagnosticService = createDiagnosticService({ database, throttle, mailer, proofOfWork, config });
-  app.decorate('services', { database, mailer, auth: authService, diagnostic: diagnosticService });
+  await seedDefaultPrompts(database);
+  const aiService = createAiService({
+    database,
+    mailer,
+    diagnostic: diagnosticService,
+    config,
+    log: app.log,
+    ...(deps.aiProvider !== undefined ? { provider: deps.aiProvider } : {}),
+  });
+  app.decorate('services', {
+    database,
+    mailer,
+    auth: authService,
+    diagnostic: diagnosticService,
+    ai: aiService,
+  });
 
   await app.register(underPressure, {
     maxEventLoopDelay: config.http.maxEventLoopDelayMs,
@@ -172,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(diagnosticRoutes(diagnosticService, config));
+  await app.register(aiRoutes(aiService));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config);

@@ -20,6 +20,16 @@ const csvList = z.string().transform((value) =>
 
 const positiveInt = z.coerce.number().int().positive();
 
+const modelPriceSchema = z.strictObject({
+  inputPerMTok: z.number().min(0),
+  outputPerMTok: z.number().min(0),
+});
+export type ModelPrice = z.infer<typeof modelPriceSchema>;
+
+/** Money is kept in integer micro-dollars everywhere, so sums and caps are exact. */
+export const MICROS_PER_USD = 1_000_000;
+const toMicros = (usd: number) => Math.round(usd * MICROS_PER_USD);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'staging', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -48,7 +58,46 @@ const envSchema = z.object({
   LEAD_MAX_PER_EMAIL: positiveInt.default(3),
   ALTCHA_COST: positiveInt.default(1000),
   ALTCHA_MAX_COUNTER: positiveInt.default(5000),
+  AI_BASE_URL: z.url().optional(),
+  AI_API_KEY: z.string().min(1).optional(),
+  AI_MODEL: z.string().min(1).max(200).optional(),
+  AI_TIMEOUT_MS: positiveInt.default(30_000),
+  AI_MAX_RETRIES: z.coerce.number().int().min(0).max(2).default(2),
+  AI_RETRY_BASE_MS: positiveInt.default(500),
+  AI_RETRY_MAX_MS: positiveInt.default(8_000),
+  AI_BREAKER_THRESHOLD: positiveInt.default(5),
+  AI_BREAKER_COOLDOWN_MS: positiveInt.default(30_000),
+  AI_DAILY_QUOTA: z.coerce.number().int().min(0).default(50),
+  AI_MONTHLY_BUDGET_USD: z.coerce.number().min(0).default(200),
+  AI_USER_MONTHLY_BUDGET_USD: z.coerce.number().min(0).default(5),
+  AI_ALERT_THRESHOLDS_USD: csvList
+    .pipe(z.array(z.string().transform(Number).pipe(z.number().positive())))
+    .default([50, 100, 200]),
+  AI_PRICES: z
+    .string()
+    .transform((value, context) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string().min(1), modelPriceSchema))
+    .optional(),
+  AI_CACHE_TTL_SECONDS: positiveInt.default(7 * 24 * 60 * 60),
 });
+
+/**
+ * USD per million tokens. Defaults are OpenAI's published list prices when this table was written;
+ * check your provider's current prices and override with AI_PRICES.
+ */
+export const DEFAULT_AI_PRICES: Record<string, ModelPrice> = {
+  'gpt-4o-mini': { inputPerMTok: 0.15, outputPerMTok: 0.6 },
+  'gpt-4.1-mini': { inputPerMTok: 0.4, outputPerMTok: 1.6 },
+  'gpt-4.1-nano': { inputPerMTok: 0.1, outputPerMTok: 0.4 },
+  'gpt-4o': { inputPerMTok: 2.5, outputPerMTok: 10 },
+};
 
 export type AppEnvironment = z.infer<typeof envSchema>['NODE_ENV'];
 
@@ -79,6 +128,22 @@ export interface AppConfig {
     /** Proof-of-work difficulty: PBKDF2 iterations per attempt and the highest attempt count. */
     altchaCost: number;
     altchaMaxCounter: number;
+  };
+  ai: {
+    /** The OpenAI-compatible provider; null means the offline coach answers everything. */
+    provider: { baseUrl: string; apiKey: string | undefined; model: string } | null;
+    timeoutMs: number;
+    maxRetries: number;
+    retryBaseMs: number;
+    /** Longest wait before a retry; a Retry-After beyond it means "fall back now". */
+    retryMaxMs: number;
+    breaker: { threshold: number; cooldownMs: number };
+    dailyQuota: number;
+    monthlyBudgetMicros: number;
+    userMonthlyBudgetMicros: number;
+    alertThresholdsMicros: number[];
+    prices: Record<string, ModelPrice>;
+    cacheTtlSeconds: number;
   };
 }
 
@@ -125,6 +190,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const problems = productionProblems(env);
     if (problems.length > 0) throw new ConfigError(problems);
   }
+  const prices = env.AI_PRICES ?? DEFAULT_AI_PRICES;
+  if (env.AI_BASE_URL && !env.AI_MODEL) throw new ConfigError(['AI_MODEL must be set when AI_BASE_URL is.']);
+  if (env.AI_BASE_URL && env.AI_MODEL && !prices[env.AI_MODEL]) {
+    // Without a price the spending caps cannot be enforced, so refuse rather than spend blind.
+    throw new ConfigError([`AI_PRICES has no price for AI_MODEL "${env.AI_MODEL}".`]);
+  }
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
   const isMemory = env.DATA_DIR.startsWith('memory://');
   return {
@@ -161,6 +232,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       leadMaxPerEmail: env.LEAD_MAX_PER_EMAIL,
       altchaCost: env.ALTCHA_COST,
       altchaMaxCounter: env.ALTCHA_MAX_COUNTER,
+    },
+    ai: {
+      provider:
+        env.AI_BASE_URL && env.AI_MODEL
+          ? { baseUrl: env.AI_BASE_URL, apiKey: env.AI_API_KEY, model: env.AI_MODEL }
+          : null,
+      timeoutMs: env.AI_TIMEOUT_MS,
+      maxRetries: env.AI_MAX_RETRIES,
+      retryBaseMs: env.AI_RETRY_BASE_MS,
+      retryMaxMs: env.AI_RETRY_MAX_MS,
+      breaker: { threshold: env.AI_BREAKER_THRESHOLD, cooldownMs: env.AI_BREAKER_COOLDOWN_MS },
+      dailyQuota: env.AI_DAILY_QUOTA,
+      monthlyBudgetMicros: toMicros(env.AI_MONTHLY_BUDGET_USD),
+      userMonthlyBudgetMicros: toMicros(env.AI_USER_MONTHLY_BUDGET_USD),
+      alertThresholdsMicros: [...new Set(env.AI_ALERT_THRESHOLDS_USD.map(toMicros))].sort((a, b) => a - b),
+      prices,
+      cacheTtlSeconds: env.AI_CACHE_TTL_SECONDS,
     },
   };
 }

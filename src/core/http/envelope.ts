@@ -21,6 +21,8 @@ export const errorCodeSchema = z.enum([
   'INVALID_TOKEN',
   'CAPTCHA_FAILED',
   'RATE_LIMITED',
+  'QUOTA_EXCEEDED',
+  'AI_INVALID_RESPONSE',
   'OVERLOADED',
   'INTERNAL',
 ]);

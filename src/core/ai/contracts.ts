@@ -1,0 +1,298 @@
+/**
+ * Request and answer shapes of every AI coach task. The server validates inputs with these, asks a
+ * provider for exactly the output shape (structured output) and validates the answer again; the web
+ * app parses responses with the same schemas. Lengths are bounded so one request cannot blow the
+ * token budget or the bill.
+ */
+import { z } from 'zod';
+import { DIMENSIONS } from '../diagnostic/questionnaire.ts';
+import { BANDS } from '../diagnostic/scoring.ts';
+import { WORKSPACE_AREAS } from '../navigation/workspace-areas.ts';
+
+export const AI_TASKS = [
+  'chat',
+  'insight-guidance',
+  'canvas-suggestion',
+  'contextual-help',
+  'buyer-intent',
+  'review-analysis',
+  'avatar-voice',
+  'value-lens-copy',
+  'diagnostic-reading',
+] as const;
+export type AiTask = (typeof AI_TASKS)[number];
+
+export function isAiTask(value: string): value is AiTask {
+  return (AI_TASKS as readonly string[]).includes(value);
+}
+
+export const EMOTIONAL_TRIGGERS = [
+  'hope',
+  'belonging',
+  'validation',
+  'trust',
+  'relief',
+  'aspiration',
+  'empowerment',
+] as const;
+export type EmotionalTrigger = (typeof EMOTIONAL_TRIGGERS)[number];
+
+export const BUYER_INTENTS = ['informational', 'commercial', 'transactional', 'navigational'] as const;
+export type BuyerIntent = (typeof BUYER_INTENTS)[number];
+
+export const SHOPPER_TYPES = ['cost-sensitive', 'quality-focused', 'conscious', 'connected'] as const;
+
+export const CANVAS_FIELDS = [
+  'purpose',
+  'vision',
+  'mission',
+  'values',
+  'positioning',
+  'value-proposition',
+  'personality',
+  'voice',
+] as const;
+export type CanvasField = (typeof CANVAS_FIELDS)[number];
+
+export const COPY_FORMATS = [
+  'amazon-bullets',
+  'product-description',
+  'ad-headline',
+  'social-caption',
+  'email-subject',
+  'video-hook',
+  'landing-hero',
+] as const;
+export type CopyFormat = (typeof COPY_FORMATS)[number];
+
+export const COPY_TONES = ['warm', 'confident', 'playful', 'premium', 'plain'] as const;
+
+const text = (max: number) => z.string().trim().min(1, 'Must not be empty').max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+const dimensionSchema = z.enum(DIMENSIONS);
+const areaSchema = z.enum(WORKSPACE_AREAS);
+const triggerSchema = z.enum(EMOTIONAL_TRIGGERS);
+const actionSchema = z.object({ text: z.string(), area: areaSchema });
+
+// ---------------------------------------------------------------------------------------- inputs
+
+export const chatInputSchema = z.strictObject({
+  message: text(4000),
+  /** The most recent turns, oldest first; the server trims them further to the token budget. */
+  history: z
+    .array(z.strictObject({ role: z.enum(['user', 'assistant']), content: text(4000) }))
+    .max(20)
+    .default([]),
+});
+
+export const insightGuidanceInputSchema = z.strictObject({
+  /** Which IDEA dimension to coach on; defaults to the user's weakest in their latest diagnostic. */
+  dimension: dimensionSchema.optional(),
+  /** What the user has written so far (a worksheet answer, a draft), coached as data. */
+  notes: optionalText(4000),
+});
+
+export const canvasSuggestionInputSchema = z.strictObject({
+  field: z.enum(CANVAS_FIELDS),
+  currentText: z.string().trim().max(2000).default(''),
+  brandName: optionalText(120),
+  audience: optionalText(300),
+});
+
+export const contextualHelpInputSchema = z.strictObject({
+  area: areaSchema,
+  question: optionalText(1000),
+});
+
+export const buyerIntentInputSchema = z.strictObject({
+  terms: z.array(text(120)).min(1).max(100),
+  industry: optionalText(120),
+});
+
+export const reviewAnalysisInputSchema = z.strictObject({
+  reviews: z
+    .array(text(5000))
+    .min(1)
+    .max(200)
+    .refine((reviews) => reviews.reduce((sum, review) => sum + review.length, 0) <= 60_000, {
+      message: 'At most 60,000 characters of reviews per request',
+    }),
+});
+
+export const avatarVoiceInputSchema = z.strictObject({
+  avatar: z.strictObject({
+    name: text(80),
+    description: z.string().trim().max(1000).default(''),
+    desires: z.array(text(200)).max(10).default([]),
+    fears: z.array(text(200)).max(10).default([]),
+    triggers: z.array(triggerSchema).max(7).default([]),
+    shopperType: z.enum(SHOPPER_TYPES).optional(),
+  }),
+  question: text(1000),
+});
+
+export const valueLensCopyInputSchema = z.strictObject({
+  product: text(120),
+  category: optionalText(80),
+  features: z.array(text(200)).min(1).max(10),
+  audience: optionalText(200),
+  emotionalPayoff: triggerSchema.optional(),
+  tone: z.enum(COPY_TONES).default('warm'),
+  format: z.enum(COPY_FORMATS),
+});
+
+export const diagnosticReadingInputSchema = z.strictObject({
+  /** A specific result of the user's; defaults to their latest. */
+  resultId: z.uuid().optional(),
+});
+
+// --------------------------------------------------------------------------------------- outputs
+
+export const chatOutputSchema = z.object({
+  /** Markdown; the web app renders it sanitised. */
+  reply: z.string().min(1).max(8000),
+  followUps: z.array(z.string().max(200)).max(5),
+});
+
+export const insightGuidanceOutputSchema = z.object({
+  focus: dimensionSchema,
+  headline: z.string(),
+  explanation: z.string(),
+  actions: z.array(actionSchema).max(8),
+  questions: z.array(z.string()).max(8),
+});
+
+export const canvasSuggestionOutputSchema = z.object({
+  field: z.enum(CANVAS_FIELDS),
+  /** What to improve; shown beside the field, never pasted into it. */
+  critique: z.array(z.string()).max(8),
+  /** A proposed rewrite the user may accept; placeholders in [brackets] mark what only they know. */
+  rewrite: z.string().max(2000),
+  checklist: z.array(z.string()).max(8),
+});
+
+export const contextualHelpOutputSchema = z.object({
+  title: z.string(),
+  answer: z.string(),
+  tips: z.array(z.string()).max(8),
+  actions: z.array(actionSchema).max(6),
+});
+
+export const buyerIntentOutputSchema = z.object({
+  results: z.array(
+    z.object({
+      term: z.string(),
+      intent: z.enum(BUYER_INTENTS),
+      confidence: z.number().min(0).max(1),
+      signals: z.array(z.string()).max(10),
+    }),
+  ),
+  counts: z.object({
+    informational: z.number().int().min(0),
+    commercial: z.number().int().min(0),
+    transactional: z.number().int().min(0),
+    navigational: z.number().int().min(0),
+  }),
+  strategy: z.array(z.string()).max(8),
+});
+
+const quoteList = z.array(z.string()).max(5);
+
+export const reviewAnalysisOutputSchema = z.object({
+  reviewCount: z.number().int().min(0),
+  sentiment: z.object({
+    positive: z.number().int().min(0),
+    neutral: z.number().int().min(0),
+    negative: z.number().int().min(0),
+  }),
+  triggers: z.array(
+    z.object({
+      trigger: triggerSchema,
+      mentions: z.number().int().min(0),
+      share: z.number(),
+      quotes: quoteList,
+    }),
+  ),
+  topPhrases: z.array(z.object({ phrase: z.string(), count: z.number().int().min(0) })).max(15),
+  trustGaps: z.array(z.object({ issue: z.string(), quotes: quoteList })).max(8),
+  insights: z.array(z.object({ dimension: dimensionSchema, insight: z.string() })).max(8),
+});
+
+export const avatarVoiceOutputSchema = z.object({
+  reply: z.string().max(4000),
+  /** Which parts of the avatar the answer rests on, so the user can judge it. */
+  basis: z.array(z.string()).max(10),
+});
+
+export const valueLensCopyOutputSchema = z.object({
+  format: z.enum(COPY_FORMATS),
+  variants: z.array(z.string()).min(1).max(5),
+  notes: z.array(z.string()).max(6),
+});
+
+export const diagnosticReadingOutputSchema = z.object({
+  overall: z.object({ score: z.number().int(), band: z.enum(BANDS) }),
+  summary: z.string(),
+  strengths: z.array(z.object({ dimension: dimensionSchema, score: z.number().int(), note: z.string() })),
+  priorities: z.array(
+    z.object({
+      dimension: dimensionSchema,
+      score: z.number().int(),
+      band: z.enum(BANDS),
+      explanation: z.string(),
+      actions: z.array(actionSchema),
+    }),
+  ),
+  nextStep: z.string(),
+});
+
+export const AI_TASK_SCHEMAS = {
+  chat: { input: chatInputSchema, output: chatOutputSchema },
+  'insight-guidance': { input: insightGuidanceInputSchema, output: insightGuidanceOutputSchema },
+  'canvas-suggestion': { input: canvasSuggestionInputSchema, output: canvasSuggestionOutputSchema },
+  'contextual-help': { input: contextualHelpInputSchema, output: contextualHelpOutputSchema },
+  'buyer-intent': { input: buyerIntentInputSchema, output: buyerIntentOutputSchema },
+  'review-analysis': { input: reviewAnalysisInputSchema, output: reviewAnalysisOutputSchema },
+  'avatar-voice': { input: avatarVoiceInputSchema, output: avatarVoiceOutputSchema },
+  'value-lens-copy': { input: valueLensCopyInputSchema, output: valueLensCopyOutputSchema },
+  'diagnostic-reading': { input: diagnosticReadingInputSchema, output: diagnosticReadingOutputSchema },
+} as const satisfies Record<AiTask, { input: z.ZodType; output: z.ZodType }>;
+
+export type AiTaskInput<T extends AiTask> = z.output<(typeof AI_TASK_SCHEMAS)[T]['input']>;
+export type AiTaskOutput<T extends AiTask> = z.output<(typeof AI_TASK_SCHEMAS)[T]['output']>;
+
+// ------------------------------------------------------------------------------------- responses
+
+export const AI_NOTICES = ['provider-unavailable', 'spending-cap'] as const;
+export type AiNoticeCode = (typeof AI_NOTICES)[number];
+
+export const aiMetaSchema = z.object({
+  /** `offline` is the built-in coach: deterministic, no network; the UI labels it as such. */
+  provider: z.enum(['offline', 'openai-compatible']),
+  model: z.string(),
+  promptId: z.string(),
+  promptVersion: z.number().int(),
+  cached: z.boolean(),
+  /** Set when the answer came from the offline coach instead of the configured provider. */
+  notice: z.object({ code: z.enum(AI_NOTICES), message: z.string() }).nullable(),
+});
+export type AiMeta = z.infer<typeof aiMetaSchema>;
+
+export const aiTaskResponseSchema = z.object({
+  task: z.enum(AI_TASKS),
+  output: z.record(z.string(), z.unknown()),
+  meta: aiMetaSchema,
+});
+export type AiTaskResponse = z.infer<typeof aiTaskResponseSchema>;
+
+export const aiTaskParamsSchema = z.strictObject({ task: z.string().min(1).max(64) });
+
+export const aiUsageSchema = z.object({
+  used: z.number().int().min(0),
+  limit: z.number().int().min(0),
+  remaining: z.number().int().min(0),
+  /** Start of the next UTC day, when the count goes back to zero. */
+  resetsAt: z.iso.datetime(),
+});
+export type AiUsage = z.infer<typeof aiUsageSchema>;

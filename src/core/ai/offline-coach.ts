@@ -1,0 +1,498 @@
+/**
+ * The offline coach: deterministic answers for every task, composed from the IDEA framework
+ * knowledge and the user's own data (today their latest diagnostic; brand, worksheets, avatars and
+ * canvas plug into `CoachContext` as they ship). No network, no randomness: the same input and data
+ * give the same answer, and different data give a different answer.
+ */
+import { guidanceFor } from '../diagnostic/guidance.ts';
+import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from '../diagnostic/questionnaire.ts';
+import {
+  BAND_LABELS,
+  type DiagnosticScores,
+  dimensionsByWeakness,
+  focusDimensions,
+} from '../diagnostic/scoring.ts';
+import { WORKSPACE_AREA_LABELS, WORKSPACE_AREAS, type WorkspaceArea } from '../navigation/workspace-areas.ts';
+import { classifyTerms } from './buyer-intent.ts';
+import type { AiTask, AiTaskInput, AiTaskOutput, CopyFormat } from './contracts.ts';
+import {
+  AREA_HELP,
+  CANVAS_FIELD_KNOWLEDGE,
+  DIMENSION_HEADLINES,
+  DIMENSION_KEYWORDS,
+  DIMENSION_QUESTIONS_TO_EXPLORE,
+  GENERIC_WORDS,
+  TRIGGER_KNOWLEDGE,
+} from './knowledge.ts';
+import { analyseReviews } from './review-analysis.ts';
+
+/** What the coach knows about the user, gathered by the server's context builder. */
+export interface CoachContext {
+  diagnostic: { takenAt: string; scores: DiagnosticScores } | null;
+}
+
+export const EMPTY_CONTEXT: CoachContext = { diagnostic: null };
+
+type Action = { text: string; area: WorkspaceArea };
+
+function weakest(context: CoachContext): Dimension | null {
+  if (!context.diagnostic) return null;
+  return dimensionsByWeakness(context.diagnostic.scores)[0]?.dimension ?? null;
+}
+
+function bandOf(context: CoachContext, dimension: Dimension) {
+  return context.diagnostic?.scores.dimensions[dimension].band ?? null;
+}
+
+function scoreLine(context: CoachContext, dimension: Dimension): string | null {
+  const entry = context.diagnostic?.scores.dimensions[dimension];
+  if (!entry) return null;
+  return `${DIMENSION_LABELS[dimension]} scored ${entry.score}/100 (${BAND_LABELS[entry.band]}) in your latest diagnostic.`;
+}
+
+// ---------------------------------------------------------------------------- diagnostic-reading
+
+export function diagnosticReading(context: CoachContext): AiTaskOutput<'diagnostic-reading'> | null {
+  if (!context.diagnostic) return null;
+  const { scores } = context.diagnostic;
+  const ranked = dimensionsByWeakness(scores);
+  const focus = focusDimensions(scores);
+  const focusSet = new Set(focus.map((entry) => entry.dimension));
+  const strengths = [...ranked]
+    .reverse()
+    .filter((entry) => !focusSet.has(entry.dimension) && entry.score >= 60)
+    .map((entry) => ({
+      dimension: entry.dimension,
+      score: entry.score,
+      note: `${DIMENSION_LABELS[entry.dimension]} is ${BAND_LABELS[entry.band].toLowerCase()}: ${guidanceFor(entry.dimension, entry.band).explanation}`,
+    }));
+  const priorities = focus.map((entry) => {
+    const guidance = guidanceFor(entry.dimension, entry.band);
+    return {
+      dimension: entry.dimension,
+      score: entry.score,
+      band: entry.band,
+      explanation: guidance.explanation,
+      actions: guidance.actions.map((action) => ({ text: action.text, area: action.area })),
+    };
+  });
+  const [first] = priorities;
+  const strongest = ranked[ranked.length - 1];
+  const summary = [
+    `Your brand scores ${scores.overall}/100 overall (${BAND_LABELS[scores.overallBand]}).`,
+    strongest && strongest.score >= 60
+      ? `Your strongest dimension is ${DIMENSION_LABELS[strongest.dimension]} (${strongest.score}).`
+      : 'No dimension is yet a clear strength, so small steady improvements will show quickly.',
+    first
+      ? `Work on ${focus.map((entry) => DIMENSION_LABELS[entry.dimension]).join(' and ')} first: it holds back the trust the other dimensions build.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    overall: { score: scores.overall, band: scores.overallBand },
+    summary,
+    strengths,
+    priorities,
+    nextStep:
+      first?.actions[0]?.text ?? 'Keep your strengths current and re-take the diagnostic in three months.',
+  };
+}
+
+// ------------------------------------------------------------------------------ insight-guidance
+
+export function insightGuidance(
+  input: AiTaskInput<'insight-guidance'>,
+  context: CoachContext,
+): AiTaskOutput<'insight-guidance'> {
+  const focus = input.dimension ?? weakest(context) ?? 'insight';
+  // Without a diagnostic, coach as for a brand that is still developing; say so in the explanation.
+  const band = bandOf(context, focus) ?? 'developing';
+  const guidance = guidanceFor(focus, band);
+  const why = input.dimension
+    ? `You asked about ${DIMENSION_LABELS[focus]}.`
+    : context.diagnostic
+      ? `${DIMENSION_LABELS[focus]} is your weakest dimension, so it is where effort pays off first.`
+      : 'You have not taken the diagnostic yet, so this is general guidance; take it for advice based on your scores.';
+  const explanation = [
+    why,
+    scoreLine(context, focus),
+    guidance.explanation,
+    notesFeedback(input.notes, focus),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    focus,
+    headline: DIMENSION_HEADLINES[focus],
+    explanation,
+    actions: guidance.actions.map((action) => ({ text: action.text, area: action.area })),
+    questions: [...DIMENSION_QUESTIONS_TO_EXPLORE[focus]],
+  };
+}
+
+/** Concrete feedback on what the user wrote: evidence, specificity and customer focus. */
+function notesFeedback(notes: string | undefined, focus: Dimension): string | null {
+  if (!notes) return null;
+  const lower = notes.toLowerCase();
+  const remarks: string[] = [];
+  const wordCount = notes.split(/\s+/).filter(Boolean).length;
+  if (wordCount < 15) remarks.push('Your notes are brief: add one real example or customer quote.');
+  if (!/\d/.test(notes) && !/["“”]/.test(notes))
+    remarks.push(
+      'Nothing in your notes is evidence yet (a number, a quote): add some so decisions rest on facts.',
+    );
+  const generic = GENERIC_WORDS.filter((word) => new RegExp(`\\b${word}\\b`).test(lower));
+  if (generic.length > 0)
+    remarks.push(
+      `Words like ${generic.map((word) => `"${word}"`).join(', ')} could describe any brand; say what is specific to you.`,
+    );
+  const related = DIMENSION_KEYWORDS[focus].filter((word) => lower.includes(word));
+  if (related.length === 0)
+    remarks.push(
+      `Your notes do not yet touch ${DIMENSION_LABELS[focus]} directly; answer the questions below.`,
+    );
+  return remarks.length > 0
+    ? `On your notes: ${remarks.join(' ')}`
+    : 'Your notes are specific and evidence-based: build on them.';
+}
+
+// ------------------------------------------------------------------------------- contextual-help
+
+export function contextualHelp(
+  input: AiTaskInput<'contextual-help'>,
+  context: CoachContext,
+): AiTaskOutput<'contextual-help'> {
+  const help = AREA_HELP[input.area];
+  // The diagnostic actions that point at this area, for the user's own bands (weakest first).
+  const ranked = context.diagnostic ? dimensionsByWeakness(context.diagnostic.scores) : [];
+  const actions: Action[] = [];
+  for (const entry of ranked) {
+    for (const action of guidanceFor(entry.dimension, entry.band).actions) {
+      if (action.area === input.area && actions.length < 3)
+        actions.push({ text: action.text, area: action.area });
+    }
+  }
+  const personal =
+    actions.length > 0 && ranked[0]
+      ? ` Given your diagnostic (weakest: ${DIMENSION_LABELS[ranked[0].dimension]}, ${ranked[0].score}/100), start with: ${actions[0]?.text}`
+      : context.diagnostic
+        ? ''
+        : ' Take the diagnostic to see how this area fits your priorities.';
+  const answer = `${help.purpose}${personal}${input.question ? ` ${answerQuestion(input.question, input.area)}` : ''}`;
+  return { title: help.title, answer, tips: [...help.tips], actions };
+}
+
+/** Points a free question to the closest tip; honest when the offline coach cannot tell. */
+function answerQuestion(question: string, area: WorkspaceArea): string {
+  const words = new Set(question.toLowerCase().match(/[a-z]+/g) ?? []);
+  const tips = AREA_HELP[area].tips;
+  let best: { tip: string; overlap: number } | null = null;
+  for (const tip of tips) {
+    const overlap = (tip.toLowerCase().match(/[a-z]+/g) ?? []).filter(
+      (word) => word.length > 3 && words.has(word),
+    ).length;
+    if (overlap > 0 && (!best || overlap > best.overlap)) best = { tip, overlap };
+  }
+  return best
+    ? `On your question: ${best.tip}`
+    : 'The offline coach answers from the framework guide only; for this specific question, the tips below are the closest guidance.';
+}
+
+// ----------------------------------------------------------------------------- canvas-suggestion
+
+export function canvasSuggestion(
+  input: AiTaskInput<'canvas-suggestion'>,
+  context: CoachContext,
+): AiTaskOutput<'canvas-suggestion'> {
+  const field = CANVAS_FIELD_KNOWLEDGE[input.field];
+  const current = input.currentText;
+  const lower = current.toLowerCase();
+  const critique: string[] = [];
+  if (!current) {
+    critique.push(
+      `The ${field.label.toLowerCase()} is empty: start from the proposed structure and fill the brackets.`,
+    );
+  } else {
+    const wordCount = current.split(/\s+/).filter(Boolean).length;
+    if (wordCount > field.maxWords)
+      critique.push(
+        `At ${wordCount} words it is long for a ${field.label.toLowerCase()}; aim for ${field.maxWords} or fewer.`,
+      );
+    const generic = GENERIC_WORDS.filter((word) => new RegExp(`\\b${word}\\b`).test(lower));
+    if (generic.length > 0)
+      critique.push(
+        `${generic.map((word) => `"${word}"`).join(', ')} could describe any brand; replace with something only you can claim.`,
+      );
+    const weCount = (lower.match(/\b(we|our|us)\b/g) ?? []).length;
+    const youCount = (lower.match(/\b(you|your|customers?|people)\b/g) ?? []).length;
+    if (weCount > youCount + 1)
+      critique.push('It talks more about you than about your customers; name who benefits and how.');
+    if ((input.field === 'positioning' || input.field === 'mission') && !input.audience && youCount === 0)
+      critique.push('No audience is named: say who it is for.');
+    if (input.field === 'values' && !/\d|because|for example|e\.g\./.test(lower))
+      critique.push('The values have no proof points: add a decision, practice or number for each.');
+  }
+  const focus = weakest(context);
+  if (focus === 'distinctive' && (input.field === 'positioning' || input.field === 'value-proposition'))
+    critique.push(
+      'Your diagnostic shows Distinctive as your weakest dimension: put the difference in the first sentence.',
+    );
+  if (
+    focus === 'authentic' &&
+    (input.field === 'values' || input.field === 'voice' || input.field === 'purpose')
+  )
+    critique.push(
+      'Your diagnostic shows Authentic as your weakest dimension: make this field provable and consistent.',
+    );
+  if (focus === 'empathetic' && (input.field === 'value-proposition' || input.field === 'voice'))
+    critique.push(
+      'Your diagnostic shows Empathetic as your weakest dimension: speak to the feeling customers want.',
+    );
+  if (critique.length === 0)
+    critique.push('This reads clearly. Check it against the list below and keep it unchanged for a while.');
+
+  let rewrite = field.template;
+  if (input.brandName) rewrite = rewrite.replaceAll('[Brand]', input.brandName);
+  if (input.audience) rewrite = rewrite.replaceAll('[audience]', input.audience);
+  return { field: input.field, critique: critique.slice(0, 8), rewrite, checklist: [...field.checklist] };
+}
+
+// ---------------------------------------------------------------------------------- avatar-voice
+
+export function avatarVoice(input: AiTaskInput<'avatar-voice'>): AiTaskOutput<'avatar-voice'> {
+  const { avatar, question } = input;
+  const lower = question.toLowerCase();
+  const basis: string[] = [];
+  const sentences: string[] = [
+    `Speaking as ${avatar.name}${avatar.description ? ` (${avatar.description})` : ''}:`,
+  ];
+  const priceQuestion = /\b(price|cost|expensive|cheap|pay|afford|worth)\b/.test(lower);
+  const trustQuestion = /\b(trust|believe|risk|safe|sure|reviews?)\b/.test(lower);
+  if (priceQuestion && avatar.shopperType) {
+    basis.push(`shopper type: ${avatar.shopperType}`);
+    const byType = {
+      'cost-sensitive':
+        'Price matters a lot to me. I compare before I buy, and I need to see why yours is worth more than the cheaper option.',
+      'quality-focused':
+        'I will pay more if I can see it lasts and is made well. Show me the details, not a discount.',
+      conscious: 'I want to know the price is fair to the people who made it. Tell me where the money goes.',
+      connected:
+        'I care what people around me think of what I buy; if people I follow use it, the price matters less.',
+    } as const;
+    sentences.push(byType[avatar.shopperType]);
+  }
+  const [fear] = avatar.fears;
+  if (fear && (trustQuestion || priceQuestion || avatar.desires.length === 0)) {
+    basis.push(`fear: ${fear}`);
+    sentences.push(`What worries me most is this: ${fear}. If you take that worry away, I will listen.`);
+  }
+  const [desire] = avatar.desires;
+  if (desire) {
+    basis.push(`desire: ${desire}`);
+    sentences.push(`What I really want is ${desire}.`);
+  }
+  const [trigger] = avatar.triggers;
+  if (trigger) {
+    basis.push(`trigger: ${trigger}`);
+    sentences.push(`I respond to brands that give me a feeling of ${TRIGGER_KNOWLEDGE[trigger].meaning}.`);
+  }
+  if (basis.length === 0) {
+    sentences.push(
+      'There is not enough in my profile to answer that in my own voice yet. Add my desires, fears and triggers from real customer quotes.',
+    );
+  } else {
+    sentences.push(
+      'This answer is assembled from my profile only; check it against what real customers like me say.',
+    );
+  }
+  return { reply: sentences.join(' '), basis };
+}
+
+// ------------------------------------------------------------------------------- value-lens-copy
+
+/** Each format's length limit in characters (per variant or bullet), matching the platforms'. */
+export const COPY_LIMITS: Record<CopyFormat, number> = {
+  'amazon-bullets': 500,
+  'product-description': 2000,
+  'ad-headline': 30,
+  'social-caption': 280,
+  'email-subject': 60,
+  'video-hook': 100,
+  'landing-hero': 160,
+};
+
+function clip(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+function sentenceCase(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+export function valueLensCopy(input: AiTaskInput<'value-lens-copy'>): AiTaskOutput<'value-lens-copy'> {
+  const { product, features, format, tone } = input;
+  const trigger = input.emotionalPayoff ? TRIGGER_KNOWLEDGE[input.emotionalPayoff] : null;
+  const audience = input.audience ?? 'you';
+  const [lead = product, second, third] = features;
+  const payoff = trigger ? trigger.meaning : 'a better everyday';
+  const opener = {
+    warm: 'Made for',
+    confident: 'Built for',
+    playful: 'Hello,',
+    premium: 'Crafted for',
+    plain: 'For',
+  }[tone];
+  const limit = COPY_LIMITS[format];
+  let variants: string[];
+  switch (format) {
+    case 'amazon-bullets':
+      variants = features.slice(0, 5).map((feature, index) => {
+        const benefit = index === 0 && trigger ? ` — ${payoff}` : '';
+        return clip(
+          `${sentenceCase(feature).toUpperCase().split(' ').slice(0, 3).join(' ')}: ${sentenceCase(feature)}${benefit}.`,
+          limit,
+        );
+      });
+      break;
+    case 'product-description':
+      variants = [
+        clip(
+          `${opener} ${audience}: ${product}${input.category ? `, the ${input.category}` : ''} that brings ${payoff}. ${features.map((feature) => sentenceCase(feature)).join('. ')}.`,
+          limit,
+        ),
+      ];
+      break;
+    case 'ad-headline':
+      variants = [
+        clip(`${product}: ${lead}`, limit),
+        clip(`${sentenceCase(lead)}, finally`, limit),
+        clip(product, limit),
+      ];
+      break;
+    case 'social-caption':
+      variants = [
+        clip(
+          `${sentenceCase(lead)}. ${second ? `${sentenceCase(second)}. ` : ''}${product} — ${opener.toLowerCase()} ${audience}.`,
+          limit,
+        ),
+        clip(`What if ${lead.toLowerCase()} came with ${payoff}? Meet ${product}.`, limit),
+      ];
+      break;
+    case 'email-subject':
+      variants = [
+        clip(`${sentenceCase(lead)} with ${product}`, limit),
+        clip(`${opener} ${audience}: ${product}`, limit),
+      ];
+      break;
+    case 'video-hook':
+      variants = [
+        clip(`Stop scrolling if you want ${lead.toLowerCase()}.`, limit),
+        clip(`${product} in 10 seconds: ${lead}.`, limit),
+      ];
+      break;
+    case 'landing-hero':
+      variants = [
+        clip(
+          `${sentenceCase(lead)}${third ? `, ${third.toLowerCase()}` : ''}. ${product}, ${opener.toLowerCase()} ${audience}.`,
+          limit,
+        ),
+      ];
+      break;
+  }
+  const notes = [
+    `Each variant respects the ${format} limit of ${limit} characters.`,
+    trigger
+      ? `Built around ${trigger.label}: ${trigger.copyAngle}.`
+      : 'Choose an emotional payoff to give the copy a clear feeling to aim for.',
+    'Written by the offline coach from your inputs: edit it into your own voice before publishing.',
+  ];
+  return { format, variants, notes };
+}
+
+// ------------------------------------------------------------------------------------------ chat
+
+/** Which dimension (and workspace area) a free-text message is about, by keyword overlap. */
+export function topicOf(message: string): { dimension: Dimension | null; area: WorkspaceArea | null } {
+  const lower = message.toLowerCase();
+  let best: { dimension: Dimension; hits: number } | null = null;
+  for (const dimension of DIMENSIONS) {
+    const hits = DIMENSION_KEYWORDS[dimension].filter((word) => lower.includes(word)).length;
+    if (hits > 0 && (!best || hits > best.hits)) best = { dimension, hits };
+  }
+  const area =
+    WORKSPACE_AREAS.find((candidate) => lower.includes(WORKSPACE_AREA_LABELS[candidate].toLowerCase())) ??
+    (/\breviews?\b/.test(lower)
+      ? 'review-analyzer'
+      : /\b(keyword|search term|seo)\b/.test(lower)
+        ? 'buyer-intent'
+        : null);
+  return { dimension: best?.dimension ?? null, area };
+}
+
+export function chatReply(input: AiTaskInput<'chat'>, context: CoachContext): AiTaskOutput<'chat'> {
+  const topic = topicOf(input.message);
+  const focus = topic.dimension ?? weakest(context) ?? 'insight';
+  const band = bandOf(context, focus) ?? 'developing';
+  const guidance = guidanceFor(focus, band);
+  const paragraphs: string[] = [];
+  if (topic.dimension) {
+    paragraphs.push(
+      `That is a question about **${DIMENSION_LABELS[focus]}** — ${DIMENSION_HEADLINES[focus].toLowerCase()}.`,
+    );
+  } else if (context.diagnostic) {
+    paragraphs.push(
+      `I will answer with your weakest dimension in mind, **${DIMENSION_LABELS[focus]}**, because that is where effort pays off first.`,
+    );
+  } else {
+    paragraphs.push(
+      'Here is where most brands get the biggest return: knowing why customers buy (**Insight**).',
+    );
+  }
+  const line = scoreLine(context, focus);
+  paragraphs.push([line, guidance.explanation].filter(Boolean).join(' '));
+  paragraphs.push(
+    [
+      '**What to do next:**',
+      ...guidance.actions.map((action) => `- ${action.text} (${WORKSPACE_AREA_LABELS[action.area]})`),
+    ].join('\n'),
+  );
+  if (topic.area) {
+    const help = AREA_HELP[topic.area];
+    paragraphs.push(`**${help.title}:** ${help.purpose}`);
+  }
+  if (!context.diagnostic)
+    paragraphs.push('_Take the IDEA diagnostic so I can tailor this advice to your scores._');
+  const followUps = DIMENSION_QUESTIONS_TO_EXPLORE[focus].slice(0, 2).map(String);
+  followUps.push(`What does a strong ${DIMENSION_LABELS[focus]} brand do differently?`);
+  return { reply: paragraphs.join('\n\n'), followUps };
+}
+
+// --------------------------------------------------------------------------------------- routing
+
+type OfflineTask<T extends AiTask> = (input: AiTaskInput<T>, context: CoachContext) => AiTaskOutput<T> | null;
+
+/** Every task's offline answer; `null` means it cannot answer for this user (no diagnostic yet). */
+export const OFFLINE_COACH: { [T in AiTask]: OfflineTask<T> } = {
+  chat: chatReply,
+  'insight-guidance': insightGuidance,
+  'canvas-suggestion': canvasSuggestion,
+  'contextual-help': contextualHelp,
+  'buyer-intent': (input) => classifyTerms(input.terms, input.industry),
+  'review-analysis': (input) => analyseReviews(input.reviews),
+  'avatar-voice': (input) => avatarVoice(input),
+  'value-lens-copy': (input) => valueLensCopy(input),
+  'diagnostic-reading': (_input, context) => diagnosticReading(context),
+};
+
+/**
+ * Runs a task whose input was already parsed with that task's own schema (the registry guarantees
+ * the pairing, which the type system cannot see through a runtime task name).
+ */
+export function runOfflineCoach(task: AiTask, input: unknown, context: CoachContext): object | null {
+  const answer = OFFLINE_COACH[task] as (input: unknown, context: CoachContext) => object | null;
+  return answer(input, context);
+}

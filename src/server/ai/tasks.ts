@@ -1,0 +1,98 @@
+/**
+ * The task registry: for each AI task, its schemas, prompt, which context it needs and how much,
+ * the most it may answer, and whether provider answers may be cached. The route, the service and the
+ * offline coach all go through this table, so adding a task is one entry here plus its prompt file.
+ */
+import type { z } from 'zod';
+import { AI_TASK_SCHEMAS, type AiTask } from '../../core/ai/contracts.ts';
+
+export type ContextSourceName = 'diagnostic';
+
+export interface TaskDefinition {
+  task: AiTask;
+  input: z.ZodType;
+  output: z.ZodType;
+  /** Key of the prompt in `ai_prompts` and of its default file in `prompts/`. */
+  promptId: string;
+  /** Which saved data the coach reads; sources that don't exist yet (brand, canvas…) join here. */
+  sources: readonly ContextSourceName[];
+  /** Tokens of saved context the prompt may carry (estimated pessimistically). */
+  contextBudgetTokens: number;
+  /** Upper bound on the answer; also the worst case the spending reservation assumes. */
+  maxOutputTokens: number;
+  /** Chat turns depend on the conversation, so they are never served from the cache. */
+  cacheable: boolean;
+  /** The task cannot be answered at all without this source (e.g. reading a diagnostic). */
+  requires?: ContextSourceName;
+}
+
+function define(
+  task: AiTask,
+  options: Omit<TaskDefinition, 'task' | 'input' | 'output' | 'promptId'>,
+): TaskDefinition {
+  return {
+    task,
+    input: AI_TASK_SCHEMAS[task].input,
+    output: AI_TASK_SCHEMAS[task].output,
+    promptId: task,
+    ...options,
+  };
+}
+
+export const TASKS: Record<AiTask, TaskDefinition> = {
+  chat: define('chat', {
+    sources: ['diagnostic'],
+    contextBudgetTokens: 3000,
+    maxOutputTokens: 1200,
+    cacheable: false,
+  }),
+  'insight-guidance': define('insight-guidance', {
+    sources: ['diagnostic'],
+    contextBudgetTokens: 1500,
+    maxOutputTokens: 900,
+    cacheable: true,
+  }),
+  'canvas-suggestion': define('canvas-suggestion', {
+    sources: ['diagnostic'],
+    contextBudgetTokens: 1500,
+    maxOutputTokens: 800,
+    cacheable: true,
+  }),
+  'contextual-help': define('contextual-help', {
+    sources: ['diagnostic'],
+    contextBudgetTokens: 1000,
+    maxOutputTokens: 600,
+    cacheable: true,
+  }),
+  'buyer-intent': define('buyer-intent', {
+    sources: [],
+    contextBudgetTokens: 0,
+    maxOutputTokens: 4000,
+    cacheable: true,
+  }),
+  'review-analysis': define('review-analysis', {
+    sources: [],
+    contextBudgetTokens: 0,
+    maxOutputTokens: 2500,
+    cacheable: true,
+  }),
+  'avatar-voice': define('avatar-voice', {
+    sources: [],
+    contextBudgetTokens: 0,
+    maxOutputTokens: 600,
+    cacheable: true,
+  }),
+  'value-lens-copy': define('value-lens-copy', {
+    sources: [],
+    contextBudgetTokens: 0,
+    maxOutputTokens: 1200,
+    cacheable: true,
+  }),
+  'diagnostic-reading': define('diagnostic-reading', {
+    sources: ['diagnostic'],
+    contextBudgetTokens: 1000,
+    maxOutputTokens: 1200,
+    cacheable: true,
+    requires: 'diagnostic',
+  }),
+};
