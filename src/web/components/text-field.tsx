@@ -95,3 +95,20 @@ export function PasswordField(props: PasswordFieldProps) {
     />
   );
 }
+
+type EmailFieldProps = Omit<TextFieldProps, 'type' | 'label'> & { label?: ReactNode };
+
+/** An email address input: the right keyboard on phones, autofill, and no auto-capitalised first letter. */
+export function EmailField({ label = 'Email', ...props }: EmailFieldProps) {
+  return (
+    <TextField
+      label={label}
+      type="email"
+      autoComplete="email"
+      inputMode="email"
+      autoCapitalize="none"
+      spellCheck={false}
+      {...props}
+    />
+  );
+}

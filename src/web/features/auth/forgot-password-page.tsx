@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
-import { TextField } from '../../components/text-field.tsx';
+import { EmailField } from '../../components/text-field.tsx';
 import { TextLink } from '../../components/text-link.tsx';
 import { api } from '../../lib/api.ts';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
@@ -59,16 +59,7 @@ export default function ForgotPasswordPage() {
     >
       <form noValidate className="space-y-5" onSubmit={form.handleSubmit((values) => request.mutate(values))}>
         <FormErrorAlert key={request.submittedAt} error={request.error} fields={fields} />
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          error={errors.email?.message}
-          {...form.register('email')}
-        />
+        <EmailField error={errors.email?.message} {...form.register('email')} />
         <Button
           type="submit"
           size="lg"

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../components/button.tsx';
-import { PasswordField, TextField } from '../../components/text-field.tsx';
+import { EmailField, PasswordField } from '../../components/text-field.tsx';
 import { TextLink } from '../../components/text-link.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { withNext } from '../../lib/auth-paths.ts';
@@ -59,16 +59,7 @@ export default function SignInPage() {
           fields={fields}
           title="We couldn’t sign you in"
         />
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          error={errors.email?.message}
-          {...form.register('email')}
-        />
+        <EmailField error={errors.email?.message} {...form.register('email')} />
         <div className="space-y-2">
           <PasswordField
             label="Password"

@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import type { SignUpBody } from '../../../core/auth/contracts.ts';
 import { Button } from '../../components/button.tsx';
-import { PasswordField, TextField } from '../../components/text-field.tsx';
+import { EmailField, PasswordField, TextField } from '../../components/text-field.tsx';
 import { TextLink } from '../../components/text-link.tsx';
 import { api } from '../../lib/api.ts';
 import { withNext } from '../../lib/auth-paths.ts';
@@ -72,13 +72,7 @@ export default function SignUpPage() {
           title="We couldn’t create your account"
         />
         <TextField label="Name" autoComplete="name" error={errors.name?.message} {...form.register('name')} />
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
+        <EmailField
           description="We’ll send a link to confirm it’s yours."
           error={errors.email?.message}
           {...form.register('email')}

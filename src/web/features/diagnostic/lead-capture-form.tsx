@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { LEAD_CONSENT_TEXT } from '../../../core/diagnostic/lead-consent.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
-import { TextField } from '../../components/text-field.tsx';
+import { EmailField } from '../../components/text-field.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
@@ -84,16 +84,7 @@ export function LeadCaptureForm({ resultId }: { resultId: string }) {
             title="We couldn’t send the report"
           />
         )}
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          error={errors.email?.message}
-          {...form.register('email')}
-        />
+        <EmailField error={errors.email?.message} {...form.register('email')} />
         <div className="space-y-1.5">
           <div className="flex items-start gap-3">
             <input
