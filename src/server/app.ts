@@ -13,6 +13,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
+import { createAiAdminService } from './ai/admin.ts';
+import { aiAdminRoutes } from './ai/admin-routes.ts';
+import { createChatService } from './ai/chat.ts';
+import { chatRoutes } from './ai/chat-routes.ts';
 import { seedDefaultPrompts } from './ai/prompts.ts';
 import type { AiProvider } from './ai/provider.ts';
 import { aiRoutes } from './ai/routes.ts';
@@ -194,7 +198,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(diagnosticRoutes(diagnosticService, config));
+  await app.register(chatRoutes(createChatService({ database, ai: aiService, config, log: app.log })));
   await app.register(aiRoutes(aiService));
+  await app.register(aiAdminRoutes(createAiAdminService({ database, ai: aiService, config })));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config);

@@ -5,10 +5,11 @@
  * by a deploy.
  */
 import { readFile } from 'node:fs/promises';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { AI_TASKS } from '../../core/ai/contracts.ts';
 import type { Database } from '../db/client.ts';
 import { aiPrompts } from '../db/schema.ts';
+import { AppError } from '../platform/errors.ts';
 
 export interface PublishedPrompt {
   promptId: string;
@@ -42,6 +43,77 @@ export function createPromptStore(database: Database) {
         .limit(1);
       if (!row) throw new Error(`no published prompt for ${promptId}`);
       return { promptId, version: row.version, body: row.body };
+    },
+
+    /** Every prompt with all its versions, newest first (the admin editor). */
+    async list() {
+      const rows = await database.db
+        .select()
+        .from(aiPrompts)
+        .orderBy(asc(aiPrompts.promptId), desc(aiPrompts.version));
+      return AI_TASKS.map((promptId) => ({
+        promptId,
+        versions: rows
+          .filter((row) => row.promptId === promptId)
+          .map((row) => ({
+            version: row.version,
+            status: row.status,
+            body: row.body,
+            createdAt: row.createdAt.toISOString(),
+            publishedAt: row.publishedAt?.toISOString() ?? null,
+          })),
+      }));
+    },
+
+    async version(promptId: string, version: number): Promise<PublishedPrompt & { status: string }> {
+      const [row] = await database.db
+        .select()
+        .from(aiPrompts)
+        .where(and(eq(aiPrompts.promptId, promptId), eq(aiPrompts.version, version)))
+        .limit(1);
+      if (!row) throw new AppError(404, 'NOT_FOUND', `Prompt ${promptId} has no version ${version}.`);
+      return { promptId, version: row.version, body: row.body, status: row.status };
+    },
+
+    /** Saves a new draft version; nothing uses it until it is published. */
+    async createDraft(promptId: string, body: string, createdBy: string | null) {
+      return database.db.transaction(async (tx) => {
+        const [latest] = await tx
+          .select({ version: aiPrompts.version })
+          .from(aiPrompts)
+          .where(eq(aiPrompts.promptId, promptId))
+          .orderBy(desc(aiPrompts.version))
+          .limit(1);
+        const version = (latest?.version ?? 0) + 1;
+        await tx.insert(aiPrompts).values({ promptId, version, status: 'draft', body, createdBy });
+        return { promptId, version, status: 'draft' as const };
+      });
+    },
+
+    /**
+     * Publishes an existing version (a draft, or an archived one: that is a rollback); the version
+     * published until now becomes archived.
+     */
+    async publishVersion(promptId: string, version: number) {
+      return database.db.transaction(async (tx) => {
+        const [target] = await tx
+          .select({ status: aiPrompts.status })
+          .from(aiPrompts)
+          .where(and(eq(aiPrompts.promptId, promptId), eq(aiPrompts.version, version)))
+          .limit(1);
+        if (!target) throw new AppError(404, 'NOT_FOUND', `Prompt ${promptId} has no version ${version}.`);
+        if (target.status !== 'published') {
+          await tx
+            .update(aiPrompts)
+            .set({ status: 'archived' })
+            .where(and(eq(aiPrompts.promptId, promptId), eq(aiPrompts.status, 'published')));
+          await tx
+            .update(aiPrompts)
+            .set({ status: 'published', publishedAt: new Date() })
+            .where(and(eq(aiPrompts.promptId, promptId), eq(aiPrompts.version, version)));
+        }
+        return { promptId, version, status: 'published' as const };
+      });
     },
 
     /**

@@ -5,7 +5,7 @@
  * costs each request one fast fallback instead of a full timeout.
  */
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { APICallError, generateText, Output } from 'ai';
+import { APICallError, generateText, Output, streamText } from 'ai';
 import type { z } from 'zod';
 import type { AppConfig } from '../config.ts';
 
@@ -47,10 +47,50 @@ export class ProviderInvalidOutputError extends Error {
   }
 }
 
+export interface StreamRequest {
+  system: string;
+  prompt: string;
+  maxOutputTokens: number;
+  /** Aborted when the client goes away (the stop button). */
+  signal: AbortSignal;
+  onDelta: (text: string) => void;
+}
+
+export interface StreamResult {
+  text: string;
+  inputTokens: number;
+  outputTokens: number;
+  attempts: number;
+}
+
+/** The stream broke after text had already reached the client: no retry, no fallback. */
+export class ProviderStreamCutError extends Error {
+  readonly attempts: number;
+  readonly partialText: string;
+  constructor(message: string, partialText: string, attempts: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ProviderStreamCutError';
+    this.partialText = partialText;
+    this.attempts = attempts;
+  }
+}
+
+/** The caller aborted the stream (the client disconnected or pressed stop). */
+export class StreamAbortedError extends Error {
+  readonly partialText: string;
+  constructor(partialText: string) {
+    super('stream aborted by the client');
+    this.name = 'StreamAbortedError';
+    this.partialText = partialText;
+  }
+}
+
 export interface AiProvider {
   readonly name: 'openai-compatible';
   readonly model: string;
   generate(request: GenerateRequest): Promise<GenerateResult>;
+  /** Streams plain Markdown text; retries only while nothing has been emitted yet. */
+  stream(request: StreamRequest): Promise<StreamResult>;
 }
 
 /** Retry-After in ms, from seconds or an HTTP date (`retry-after-ms` too, which some servers send). */
@@ -164,6 +204,81 @@ export function createOpenAiCompatibleProvider(
             });
           }
           await sleep(wait);
+        }
+      }
+      throw new ProviderUnavailableError('retries exhausted', config.maxRetries + 1, { cause: lastError });
+    },
+
+    async stream(request) {
+      let lastError: unknown;
+      for (let attempt = 1; attempt <= config.maxRetries + 1; attempt += 1) {
+        if (request.signal.aborted) throw new StreamAbortedError('');
+        let text = '';
+        // An idle timeout: the provider must produce something every `timeoutMs`.
+        const idle = new AbortController();
+        let timer = setTimeout(() => idle.abort(new Error('idle timeout')), config.timeoutMs);
+        const touch = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => idle.abort(new Error('idle timeout')), config.timeoutMs);
+        };
+        try {
+          const result = streamText({
+            model,
+            system: request.system,
+            prompt: request.prompt,
+            maxOutputTokens: request.maxOutputTokens,
+            temperature: 0.4,
+            maxRetries: 0,
+            abortSignal: AbortSignal.any([request.signal, idle.signal]),
+            // Errors arrive as `error` parts below; the SDK's default handler would only log them.
+            onError: () => undefined,
+          });
+          let usage: { inputTokens: number; outputTokens: number } | null = null;
+          let failure: unknown = null;
+          for await (const part of result.fullStream) {
+            touch();
+            if (part.type === 'text-delta') {
+              text += part.text;
+              request.onDelta(part.text);
+            } else if (part.type === 'error') {
+              failure = part.error;
+              break;
+            } else if (part.type === 'abort') {
+              failure = request.signal.aborted ? null : new Error('stream aborted');
+              break;
+            } else if (part.type === 'finish') {
+              if (part.finishReason !== 'stop' && part.finishReason !== 'length') {
+                failure = new Error(`stream ended with finish reason ${part.finishReason}`);
+              } else {
+                usage = {
+                  inputTokens: part.totalUsage.inputTokens ?? 0,
+                  outputTokens: part.totalUsage.outputTokens ?? 0,
+                };
+              }
+            }
+          }
+          if (request.signal.aborted) throw new StreamAbortedError(text);
+          if (failure === null && usage && text.trim()) return { text, ...usage, attempts: attempt };
+          throw failure ?? new Error('stream ended without an answer');
+        } catch (error) {
+          if (error instanceof StreamAbortedError) throw error;
+          if (request.signal.aborted) throw new StreamAbortedError(text);
+          lastError = error;
+          if (text) throw new ProviderStreamCutError('the stream was cut', text, attempt, { cause: error });
+          const verdict = classify(error);
+          if (verdict.kind !== 'retryable' || attempt > config.maxRetries) {
+            throw new ProviderUnavailableError(verdict.reason, attempt, { cause: error });
+          }
+          const backoff = Math.min(config.retryMaxMs, config.retryBaseMs * 2 ** (attempt - 1));
+          const wait = verdict.waitMs ?? backoff / 2 + Math.random() * (backoff / 2);
+          if (wait > config.retryMaxMs) {
+            throw new ProviderUnavailableError(`${verdict.reason}; Retry-After too long`, attempt, {
+              cause: error,
+            });
+          }
+          await sleep(wait);
+        } finally {
+          clearTimeout(timer);
         }
       }
       throw new ProviderUnavailableError('retries exhausted', config.maxRetries + 1, { cause: lastError });

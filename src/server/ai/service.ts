@@ -30,7 +30,7 @@ import { TASKS } from './tasks.ts';
 
 export const OFFLINE_MODEL = 'offline-coach';
 
-const NOTICES: Record<AiNoticeCode, string> = {
+export const NOTICES: Record<AiNoticeCode, string> = {
   'provider-unavailable':
     'The AI provider is not responding right now, so this answer comes from the built-in offline coach.',
   'spending-cap':
@@ -292,9 +292,122 @@ export function createAiService(deps: AiServiceDeps) {
     }
   }
 
+  /**
+   * Runs a task with a prompt body that is not (yet) published — the admin preview. It is not
+   * counted against anyone's quota and never read from or written to the cache; provider calls still
+   * go through the spending reservation and the ledger, because they cost money.
+   */
+  async function preview(
+    taskName: string,
+    rawInput: unknown,
+    userId: string,
+    draft: { promptId: string; version: number; body: string },
+  ): Promise<Omit<AiAnswer, 'quota'>> {
+    if (!isAiTask(taskName))
+      throw new AppError(404, 'NOT_FOUND', `There is no AI task called "${taskName}".`);
+    const task = TASKS[taskName];
+    const parsed = task.input.safeParse(rawInput);
+    if (!parsed.success) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'The preview input does not fit the task.', {
+        details: parsed.error.issues.map((issue) => ({
+          path: ['body', 'input', ...issue.path.map(String)].join('.'),
+          message: issue.message,
+        })),
+      });
+    }
+    const input = parsed.data as Record<string, unknown>;
+    const context = await contexts.build(task, input, userId);
+    const meta = { promptId: draft.promptId, promptVersion: draft.version, cached: false };
+    const offline = (notice: AiNoticeCode | null) => {
+      const output = runOfflineCoach(task.task, input, context.coach);
+      if (!output) throw new AppError(404, 'NOT_FOUND', 'There is not enough saved data to answer this yet.');
+      return {
+        task: taskName,
+        output: output as Record<string, unknown>,
+        meta: {
+          ...meta,
+          provider: 'offline' as const,
+          model: OFFLINE_MODEL,
+          notice: notice ? { code: notice, message: NOTICES[notice] } : null,
+        },
+      };
+    };
+    if (!provider) return offline(null);
+    if (!breaker.allow()) return offline('provider-unavailable');
+    const price = ai.prices[provider.model];
+    if (!price) throw new Error(`no price for model ${provider.model}`);
+    const userPrompt = `${context.rendered}\n\n${renderUserData(context.promptInput)}`;
+    const worstCase = costMicros(
+      price,
+      Math.ceil((draft.body.length + userPrompt.length) / 3) + 50,
+      task.maxOutputTokens,
+    );
+    const reservation = await spend.reserve(userId, worstCase);
+    if (!reservation.ok) return offline('spending-cap');
+    const started = performance.now();
+    let actual = 0;
+    try {
+      const result = await provider.generate({
+        system: draft.body,
+        prompt: userPrompt,
+        schema: task.output,
+        maxOutputTokens: task.maxOutputTokens,
+      });
+      breaker.succeeded();
+      actual = costMicros(price, result.inputTokens, result.outputTokens);
+      const checked = task.output.safeParse(result.output);
+      await spend.record({
+        userId,
+        task: taskName,
+        promptId: draft.promptId,
+        promptVersion: draft.version,
+        provider: provider.name,
+        model: provider.model,
+        inputTokens: result.inputTokens,
+        outputTokens: result.outputTokens,
+        costMicros: actual,
+        latencyMs: Math.round(performance.now() - started),
+        cacheHit: false,
+        outcome: checked.success ? 'ok' : 'invalid-output',
+        attempts: result.attempts,
+      });
+      if (!checked.success) {
+        throw new AppError(
+          502,
+          'AI_INVALID_RESPONSE',
+          'The provider’s answer to this draft did not fit the task.',
+        );
+      }
+      return {
+        task: taskName,
+        output: checked.data as Record<string, unknown>,
+        meta: { ...meta, provider: provider.name, model: provider.model, notice: null },
+      };
+    } catch (error) {
+      if (error instanceof ProviderUnavailableError) {
+        breaker.failed();
+        return offline('provider-unavailable');
+      }
+      if (error instanceof ProviderInvalidOutputError) {
+        actual = costMicros(price, error.inputTokens, error.outputTokens);
+        throw new AppError(
+          502,
+          'AI_INVALID_RESPONSE',
+          'The provider’s answer to this draft did not fit the task.',
+        );
+      }
+      throw error;
+    } finally {
+      await spend.settle(reservation.reservation, actual);
+    }
+  }
+
   return {
     run,
+    preview,
     usage: (userId: string) => quota.usage(userId),
+    /** The shared machinery, for the chat service (which streams instead of answering at once). */
+    internals: { quota, spend, contexts, provider, breaker },
     prompts,
     /** For health views and tests: the provider circuit as this instance sees it. */
     breakerState: () => breaker.state,

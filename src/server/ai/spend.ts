@@ -41,7 +41,7 @@ export interface CallRecord {
   costMicros: number;
   latencyMs: number;
   cacheHit: boolean;
-  outcome: 'ok' | 'fallback-outage' | 'fallback-cap' | 'invalid-output' | 'error';
+  outcome: 'ok' | 'fallback-outage' | 'fallback-cap' | 'invalid-output' | 'error' | 'aborted';
   attempts: number;
 }
 

@@ -290,3 +290,38 @@ export const aiCache = pgTable(
   },
   (table) => [index('ai_cache_expires_at_idx').on(table.expiresAt)],
 );
+
+/** A coach conversation; soft-deleted so a mistaken delete can be undone by support. */
+export const chatSessions = pgTable(
+  'chat_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [index('chat_sessions_user_id_last_message_at_idx').on(table.userId, table.lastMessageAt)],
+);
+
+/** One turn of a conversation; assistant turns are stored only once their answer is complete. */
+export const chatMessages = pgTable(
+  'chat_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => chatSessions.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['user', 'assistant'] }).notNull(),
+    content: text('content').notNull(),
+    followUps: jsonb('follow_ups').$type<string[]>().notNull().default([]),
+    provider: text('provider'),
+    promptVersion: integer('prompt_version'),
+    notice: text('notice'),
+    ...timestamps,
+  },
+  (table) => [index('chat_messages_session_id_created_at_idx').on(table.sessionId, table.createdAt)],
+);

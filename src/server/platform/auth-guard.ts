@@ -20,6 +20,14 @@ export function requireUser(user: SessionUser | null): SessionUser {
   return user;
 }
 
+/** Admin-only routes: the role is checked on the server, whatever the UI shows. */
+export function requireAdmin(user: SessionUser | null): SessionUser {
+  const signedIn = requireUser(user);
+  if (signedIn.role !== 'admin')
+    throw new AppError(403, 'FORBIDDEN', 'This page is for administrators only.');
+  return signedIn;
+}
+
 export function registerAuthGuard(
   app: FastifyInstance,
   authService: Pick<AuthService, 'resolveSession'>,

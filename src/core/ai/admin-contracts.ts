@@ -1,0 +1,80 @@
+/** The admin console's AI pages: usage and spend, the budget, and the prompt editor. */
+import { z } from 'zod';
+import { AI_TASKS } from './contracts.ts';
+
+export const adminUsageQuerySchema = z.strictObject({
+  days: z.coerce.number().int().min(1).max(366).default(30),
+});
+
+const usageRow = {
+  calls: z.number().int(),
+  providerCalls: z.number().int(),
+  cacheHits: z.number().int(),
+  costMicros: z.number().int(),
+};
+
+export const adminUsageSchema = z.object({
+  days: z.number().int(),
+  perDay: z.array(z.object({ day: z.string(), ...usageRow })),
+  perTask: z.array(z.object({ task: z.string(), ...usageRow })),
+  topUsers: z.array(
+    z.object({
+      userId: z.string(),
+      email: z.string().nullable(),
+      calls: z.number().int(),
+      costMicros: z.number().int(),
+    }),
+  ),
+});
+export type AdminUsage = z.infer<typeof adminUsageSchema>;
+
+export const adminBudgetSchema = z.object({
+  month: z.string(),
+  monthlyBudgetMicros: z.number().int(),
+  userMonthlyBudgetMicros: z.number().int(),
+  alertThresholdsMicros: z.array(z.number().int()),
+  dailyQuota: z.number().int(),
+  spentMicros: z.number().int(),
+  reservedMicros: z.number().int(),
+  alerts: z.array(
+    z.object({
+      month: z.string(),
+      thresholdMicros: z.number().int(),
+      spentMicros: z.number().int(),
+      notifiedCount: z.number().int(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
+});
+export type AdminBudget = z.infer<typeof adminBudgetSchema>;
+
+export const promptVersionSchema = z.object({
+  version: z.number().int(),
+  status: z.enum(['draft', 'published', 'archived']),
+  body: z.string(),
+  createdAt: z.iso.datetime(),
+  publishedAt: z.iso.datetime().nullable(),
+});
+export const adminPromptListSchema = z.object({
+  prompts: z.array(z.object({ promptId: z.enum(AI_TASKS), versions: z.array(promptVersionSchema) })),
+});
+export type AdminPromptList = z.infer<typeof adminPromptListSchema>;
+
+export const promptParamsSchema = z.strictObject({ promptId: z.enum(AI_TASKS) });
+export const promptVersionParamsSchema = z.strictObject({
+  promptId: z.enum(AI_TASKS),
+  version: z.coerce.number().int().min(1),
+});
+export const createPromptVersionSchema = z.strictObject({
+  body: z.string().trim().min(20, 'A prompt needs at least 20 characters').max(20_000),
+});
+export const promptVersionRefSchema = z.object({
+  promptId: z.string(),
+  version: z.number().int(),
+  status: z.enum(['draft', 'published', 'archived']),
+});
+export const promptPreviewSchema = z.strictObject({
+  version: z.number().int().min(1),
+  /** The task's own input (the task is the prompt's). */
+  input: z.record(z.string(), z.unknown()),
+});

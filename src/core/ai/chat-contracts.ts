@@ -1,0 +1,61 @@
+/**
+ * Chat sessions and their server-sent events, shared by the server (validation, serialisation) and
+ * the web app (parsing the stream).
+ */
+import { z } from 'zod';
+import { AI_NOTICES } from './contracts.ts';
+
+export const CHAT_MESSAGE_MAX = 4000;
+export const CHAT_TITLE_MAX = 120;
+
+const title = z.string().trim().min(1, 'Must not be empty').max(CHAT_TITLE_MAX);
+
+export const chatSessionSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  createdAt: z.iso.datetime(),
+  lastMessageAt: z.iso.datetime(),
+});
+export type ChatSession = z.infer<typeof chatSessionSchema>;
+
+export const chatSessionListSchema = z.object({ sessions: z.array(chatSessionSchema) });
+export type ChatSessionList = z.infer<typeof chatSessionListSchema>;
+
+export const chatSessionQuerySchema = z.strictObject({ q: z.string().trim().max(200).optional() });
+export const chatSessionParamsSchema = z.strictObject({ id: z.uuid() });
+export const createChatSessionSchema = z.strictObject({ title: title.optional() });
+export const renameChatSessionSchema = z.strictObject({ title });
+export const chatTurnSchema = z.strictObject({
+  content: z.string().trim().min(1, 'Must not be empty').max(CHAT_MESSAGE_MAX),
+});
+export type ChatTurn = z.infer<typeof chatTurnSchema>;
+
+const providerSchema = z.enum(['offline', 'openai-compatible']);
+const noticeSchema = z.object({ code: z.enum(AI_NOTICES), message: z.string() });
+
+export const chatMessageSchema = z.object({
+  id: z.uuid(),
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  followUps: z.array(z.string()),
+  provider: providerSchema.nullable(),
+  promptVersion: z.number().int().nullable(),
+  notice: noticeSchema.nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+export const chatMessageListSchema = z.object({ messages: z.array(chatMessageSchema) });
+
+/** The events of `POST /api/ai/chat/sessions/:id/messages` (`event: <name>`, `data: <json>`). */
+export const chatDeltaEventSchema = z.object({ text: z.string() });
+export const chatDoneEventSchema = z.object({
+  messageId: z.uuid(),
+  followUps: z.array(z.string()),
+  provider: providerSchema,
+  notice: noticeSchema.optional(),
+});
+export const chatErrorEventSchema = z.object({ code: z.string(), message: z.string() });
+export type ChatStreamEvent =
+  | { event: 'delta'; data: z.infer<typeof chatDeltaEventSchema> }
+  | { event: 'done'; data: z.infer<typeof chatDoneEventSchema> }
+  | { event: 'error'; data: z.infer<typeof chatErrorEventSchema> };

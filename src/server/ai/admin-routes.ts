@@ -1,0 +1,113 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  adminBudgetSchema,
+  adminPromptListSchema,
+  adminUsageQuerySchema,
+  adminUsageSchema,
+  createPromptVersionSchema,
+  promptParamsSchema,
+  promptPreviewSchema,
+  promptVersionParamsSchema,
+  promptVersionRefSchema,
+} from '../../core/ai/admin-contracts.ts';
+import { aiTaskResponseSchema } from '../../core/ai/contracts.ts';
+import { requireAdmin } from '../platform/auth-guard.ts';
+import type { AiAdminService } from './admin.ts';
+
+export const aiAdminRoutes =
+  (admin: AiAdminService): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['admin'];
+    // Every route here is admin-only; the check runs before validation, so non-admins learn nothing.
+    app.addHook('preValidation', async (request, reply) => {
+      requireAdmin(request.user);
+      reply.header('cache-control', 'private, no-store');
+    });
+
+    app.get(
+      '/api/admin/ai/usage',
+      {
+        schema: {
+          tags,
+          summary: 'AI calls and spend per day, per task and top users',
+          querystring: adminUsageQuerySchema,
+          response: { 200: adminUsageSchema },
+        },
+      },
+      async (request) => admin.usage(request.query.days),
+    );
+
+    app.get(
+      '/api/admin/ai/budget',
+      {
+        schema: {
+          tags,
+          summary: 'Spending caps, alert thresholds, this month’s spend and the alert history',
+          response: { 200: adminBudgetSchema },
+        },
+      },
+      async () => admin.budget(),
+    );
+
+    app.get(
+      '/api/admin/ai/prompts',
+      {
+        schema: { tags, summary: 'Every prompt with its versions', response: { 200: adminPromptListSchema } },
+      },
+      async () => ({ prompts: await admin.prompts() }),
+    );
+
+    app.post(
+      '/api/admin/ai/prompts/:promptId/versions',
+      {
+        schema: {
+          tags,
+          summary: 'Save a new draft version of a prompt',
+          params: promptParamsSchema,
+          body: createPromptVersionSchema,
+          response: { 201: promptVersionRefSchema },
+        },
+      },
+      async (request, reply) => {
+        const created = await admin.createDraft(
+          request.params.promptId,
+          request.body.body,
+          requireAdmin(request.user).id,
+        );
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.post(
+      '/api/admin/ai/prompts/:promptId/versions/:version/publish',
+      {
+        schema: {
+          tags,
+          summary: 'Publish a version (publishing an older one is a rollback); the current one is archived',
+          params: promptVersionParamsSchema,
+          response: { 200: promptVersionRefSchema },
+        },
+      },
+      async (request) => admin.publish(request.params.promptId, request.params.version),
+    );
+
+    app.post(
+      '/api/admin/ai/prompts/:promptId/preview',
+      {
+        schema: {
+          tags,
+          summary: 'Run the prompt’s task with one version of it, without quota or cache',
+          params: promptParamsSchema,
+          body: promptPreviewSchema,
+          response: { 200: aiTaskResponseSchema },
+        },
+      },
+      async (request) =>
+        admin.preview(
+          request.params.promptId,
+          request.body.version,
+          request.body.input,
+          requireAdmin(request.user).id,
+        ),
+    );
+  };

@@ -1,0 +1,146 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  chatMessageListSchema,
+  chatSessionListSchema,
+  chatSessionParamsSchema,
+  chatSessionQuerySchema,
+  chatSessionSchema,
+  chatTurnSchema,
+  createChatSessionSchema,
+  renameChatSessionSchema,
+} from '../../core/ai/chat-contracts.ts';
+import { requireUser } from '../platform/auth-guard.ts';
+import type { ChatService } from './chat.ts';
+
+export const chatRoutes =
+  (chat: ChatService): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['ai'];
+    // Streams outlive their handler (Fastify counts a reply as sent once the stream is handed over),
+    // so on shutdown they are stopped — refunding their quota — and awaited before the database closes.
+    const streaming = new Set<{ controller: AbortController; done: Promise<void> }>();
+    app.addHook('preClose', async () => {
+      for (const stream of streaming) stream.controller.abort();
+      await Promise.allSettled([...streaming].map((stream) => stream.done));
+    });
+
+    app.get(
+      '/api/ai/chat/sessions',
+      {
+        schema: {
+          tags,
+          summary: 'The user’s conversations, newest first; `q` searches titles and messages',
+          querystring: chatSessionQuerySchema,
+          response: { 200: chatSessionListSchema },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return { sessions: await chat.list(requireUser(request.user).id, request.query.q || undefined) };
+      },
+    );
+
+    app.post(
+      '/api/ai/chat/sessions',
+      {
+        schema: {
+          tags,
+          summary: 'Start a conversation',
+          body: createChatSessionSchema,
+          response: { 201: chatSessionSchema },
+        },
+      },
+      async (request, reply) => {
+        const session = await chat.create(requireUser(request.user).id, request.body.title);
+        return reply.status(201).send(session);
+      },
+    );
+
+    app.patch(
+      '/api/ai/chat/sessions/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Rename a conversation',
+          params: chatSessionParamsSchema,
+          body: renameChatSessionSchema,
+          response: { 200: chatSessionSchema },
+        },
+      },
+      async (request) => chat.rename(requireUser(request.user).id, request.params.id, request.body.title),
+    );
+
+    app.delete(
+      '/api/ai/chat/sessions/:id',
+      { schema: { tags, summary: 'Delete a conversation', params: chatSessionParamsSchema } },
+      async (request, reply) => {
+        await chat.remove(requireUser(request.user).id, request.params.id);
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/api/ai/chat/sessions/:id/messages',
+      {
+        schema: {
+          tags,
+          summary: 'A conversation’s messages, oldest first',
+          params: chatSessionParamsSchema,
+          response: { 200: chatMessageListSchema },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return { messages: await chat.messages(requireUser(request.user).id, request.params.id) };
+      },
+    );
+
+    app.post(
+      '/api/ai/chat/sessions/:id/messages',
+      {
+        schema: {
+          tags,
+          summary:
+            'Send a message; the answer streams as server-sent events: `delta` {text}, then `done` {messageId, followUps, provider, notice?} or `error` {code, message}',
+          params: chatSessionParamsSchema,
+          body: chatTurnSchema,
+        },
+      },
+      async (request, reply) => {
+        // Anything that fails here (404, 429, …) is a normal envelope: the stream has not started.
+        const turn = await chat.startTurn(
+          requireUser(request.user).id,
+          request.params.id,
+          request.body.content,
+        );
+        const body = new PassThrough();
+        const controller = new AbortController();
+        // The client going away (the stop button, a closed tab) aborts the provider call.
+        reply.raw.on('close', () => {
+          if (!reply.raw.writableFinished) controller.abort();
+        });
+        const entry = {
+          controller,
+          done: turn
+            .run(controller.signal, (event) => {
+              if (!body.writableEnded)
+                body.write(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
+            })
+            .finally(() => {
+              streaming.delete(entry);
+              body.end();
+            }),
+        };
+        streaming.add(entry);
+        reply.headers({
+          ...turn.headers,
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'private, no-store',
+          'x-accel-buffering': 'no',
+        });
+        // Sent through Fastify (not hijacked), so x-request-id and the security headers still apply.
+        return reply.send(body);
+      },
+    );
+  };
