@@ -18,7 +18,8 @@ import { chatMessages, chatSessions } from '../db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { ProviderStreamCutError, ProviderUnavailableError, StreamAbortedError } from './provider.ts';
 import type { QuotaState } from './quota.ts';
-import { type AiService, NOTICES, OFFLINE_MODEL, quotaHeaders } from './service.ts';
+import { quotaHeaders } from './quota.ts';
+import { type AiService, NOTICES, OFFLINE_MODEL } from './service.ts';
 import { type CallRecord, costMicros } from './spend.ts';
 import { TASKS } from './tasks.ts';
 
@@ -180,17 +181,8 @@ export function createChatService(deps: {
     const context = await contexts.build(task, input, userId);
     const prompt = await deps.ai.prompts.published(task.promptId);
 
-    const grant = await quota.consume(userId);
-    if (!grant.allowed) {
-      const headers = quotaHeaders(grant);
-      throw new AppError(
-        429,
-        'QUOTA_EXCEEDED',
-        `You have used all ${grant.limit} AI requests for today. The count resets at midnight UTC.`,
-        { headers: { ...headers, 'retry-after': headers['ratelimit-reset'] ?? '60' } },
-      );
-    }
-    const day = grant.day ?? '';
+    const grant = await quota.consumeOrThrow(userId);
+    const day = grant.day;
     try {
       await db.transaction(async (tx) => {
         await tx.insert(chatMessages).values({ sessionId, role: 'user', content });

@@ -33,6 +33,19 @@ export async function seedDefaultPrompts(database: Database): Promise<void> {
   }
 }
 
+type Transaction = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
+
+/** The version number a new draft or publication of this prompt gets. */
+async function nextVersion(tx: Transaction, promptId: string): Promise<number> {
+  const [latest] = await tx
+    .select({ version: aiPrompts.version })
+    .from(aiPrompts)
+    .where(eq(aiPrompts.promptId, promptId))
+    .orderBy(desc(aiPrompts.version))
+    .limit(1);
+  return (latest?.version ?? 0) + 1;
+}
+
 export function createPromptStore(database: Database) {
   return {
     async published(promptId: string): Promise<PublishedPrompt> {
@@ -78,13 +91,7 @@ export function createPromptStore(database: Database) {
     /** Saves a new draft version; nothing uses it until it is published. */
     async createDraft(promptId: string, body: string, createdBy: string | null) {
       return database.db.transaction(async (tx) => {
-        const [latest] = await tx
-          .select({ version: aiPrompts.version })
-          .from(aiPrompts)
-          .where(eq(aiPrompts.promptId, promptId))
-          .orderBy(desc(aiPrompts.version))
-          .limit(1);
-        const version = (latest?.version ?? 0) + 1;
+        const version = await nextVersion(tx, promptId);
         await tx.insert(aiPrompts).values({ promptId, version, status: 'draft', body, createdBy });
         return { promptId, version, status: 'draft' as const };
       });
@@ -122,13 +129,7 @@ export function createPromptStore(database: Database) {
      */
     async publish(promptId: string, body: string, createdBy: string | null = null): Promise<PublishedPrompt> {
       return database.db.transaction(async (tx) => {
-        const [latest] = await tx
-          .select({ version: aiPrompts.version })
-          .from(aiPrompts)
-          .where(eq(aiPrompts.promptId, promptId))
-          .orderBy(desc(aiPrompts.version))
-          .limit(1);
-        const version = (latest?.version ?? 0) + 1;
+        const version = await nextVersion(tx, promptId);
         await tx
           .update(aiPrompts)
           .set({ status: 'archived' })

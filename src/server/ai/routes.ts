@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { aiTaskParamsSchema, aiTaskResponseSchema, aiUsageSchema } from '../../core/ai/contracts.ts';
 import { requireUser } from '../platform/auth-guard.ts';
-import { type AiService, quotaHeaders } from './service.ts';
+import { quotaHeaders } from './quota.ts';
+import type { AiService } from './service.ts';
 
 export const aiRoutes =
   (service: AiService): FastifyPluginAsyncZod =>

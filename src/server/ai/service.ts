@@ -54,15 +54,6 @@ export interface AiServiceDeps {
   provider?: AiProvider | null;
 }
 
-export function quotaHeaders(quota: QuotaState): Record<string, string> {
-  const reset = String(Math.max(1, Math.ceil((quota.resetsAt.getTime() - Date.now()) / 1000)));
-  return {
-    'ratelimit-limit': String(quota.limit),
-    'ratelimit-remaining': String(quota.remaining),
-    'ratelimit-reset': reset,
-  };
-}
-
 export function createAiService(deps: AiServiceDeps) {
   const { config, log } = deps;
   const ai = config.ai;
@@ -96,17 +87,8 @@ export function createAiService(deps: AiServiceDeps) {
     const context = await contexts.build(task, input, userId);
     const prompt = await prompts.published(task.promptId);
 
-    const grant = await quota.consume(userId);
-    if (!grant.allowed) {
-      const headers = quotaHeaders(grant);
-      throw new AppError(
-        429,
-        'QUOTA_EXCEEDED',
-        `You have used all ${grant.limit} AI requests for today. The count resets at midnight UTC.`,
-        { headers: { ...headers, 'retry-after': headers['ratelimit-reset'] ?? '60' } },
-      );
-    }
-    const day = grant.day ?? '';
+    const grant = await quota.consumeOrThrow(userId);
+    const day = grant.day;
     const started = performance.now();
     const base = { userId, task: taskName, promptId: prompt.promptId, promptVersion: prompt.version };
     const latency = () => Math.round(performance.now() - started);
