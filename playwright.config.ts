@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_ADMIN_EMAIL } from './e2e/support/accounts.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/browser.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
@@ -36,9 +37,13 @@ export default defineConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       PUBLIC_URL: baseURL,
+      // Lets parallel local runs serve their own build (`vite build --outDir …`); CI uses dist/web.
+      STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist/web',
       // A proof of work the browser solves in milliseconds, so the lead-capture test stays quick.
       ALTCHA_COST: '10',
       ALTCHA_MAX_COUNTER: '50',
+      // Verified sign-ups with this address become admins (the admin console tests).
+      ADMIN_EMAILS: E2E_ADMIN_EMAIL,
     },
   },
 });

@@ -117,8 +117,12 @@ test('keyboard only: take the diagnostic, see the scores, then sign up and find 
   ]);
   await expect(page.getByRole('img', { name: /Bar chart of your scores/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: /Authentic: 13/ })).toBeVisible();
-  // No workspace page exists yet, so the actions are plain text.
-  await expect(page.getByRole('link', { name: /^Open / })).toHaveCount(0);
+  // Each action links to the workspace page where it is done (sign-in first for visitors).
+  const actionLinks = page.getByRole('link', { name: /^Open / });
+  await expect(actionLinks.first()).toBeVisible();
+  for (const href of await actionLinks.evaluateAll((links) => links.map((link) => link.getAttribute('href')))) {
+    expect(href).toMatch(/^\/app\//);
+  }
   await expect(page.getByRole('link', { name: 'Download PDF report' })).toHaveAttribute('download', /\.pdf$/);
   await revealAltcha(page);
   await expectAccessible(page, 'results');
@@ -276,6 +280,7 @@ test('signed in: the dashboard starts empty, and history compares any two result
 
   await page.getByRole('link', { name: 'See every result and compare any two' }).click();
   const comparison = page.getByRole('table', { name: /compared with/ });
+  await expect(comparison.getByRole('row')).toHaveCount(6);
   expect(await tableRows(comparison)).toEqual([
     ['Dimension', 'First', 'Second', 'Change'],
     ['Overall', '47', '100', '+53'],

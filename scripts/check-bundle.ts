@@ -27,15 +27,18 @@ const BUDGET_SIGNED_IN_KB = 200;
 const DICTIONARY_MARKERS = ['ApasswordA12345678', "AyouAtheBoA'sAitA'tAofAthatAand"];
 
 /**
- * Modules that must only ever load on demand (the charts and the ALTCHA widget). If one turns up in a
- * page's static imports, a refactor has pulled it into that page's initial JavaScript.
+ * Modules that must only ever load on demand (the charts, the ALTCHA widget, the Markdown renderer).
+ * If one turns up in a page's static imports, a refactor has pulled it into that page's initial
+ * JavaScript.
  */
 const ON_DEMAND_ONLY = [
   'features/diagnostic/dimension-chart.tsx',
   'features/diagnostic/trend-chart.tsx',
   'features/diagnostic/load-altcha.ts',
+  'features/coach/markdown-renderer.tsx',
+  'features/admin/usage-bars.tsx',
 ];
-const ON_DEMAND_ONLY_PACKAGES = ['node_modules/altcha/'];
+const ON_DEMAND_ONLY_PACKAGES = ['node_modules/altcha/', 'node_modules/react-markdown/'];
 
 function isOnDemandOnly(key: string): boolean {
   return ON_DEMAND_ONLY.includes(key) || ON_DEMAND_ONLY_PACKAGES.some((prefix) => key.startsWith(prefix));
@@ -64,7 +67,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const webDir = defaultWebDir;
 
 function budgetFor(route: RouteDefinition): number {
-  return route.access === 'signed-in' ? BUDGET_SIGNED_IN_KB : BUDGET_PUBLIC_KB;
+  // Admin pages are signed-in pages with a role check on top.
+  return route.access === 'signed-in' || route.access === 'admin' ? BUDGET_SIGNED_IN_KB : BUDGET_PUBLIC_KB;
 }
 
 function staticClosure(manifest: Manifest, keys: string[]): string[] {

@@ -2,6 +2,12 @@ import type { Page } from '@playwright/test';
 
 export const STRONG_PASSWORD = 'Granite-Otter-47';
 
+/**
+ * The end-to-end server lists this address in ADMIN_EMAILS (playwright.config.ts), so it becomes an
+ * admin once verified — the in-memory database is out of reach of `npm run admin:grant`.
+ */
+export const E2E_ADMIN_EMAIL = 'console.admin@example.com';
+
 /** A fresh address per test, so tests never depend on each other's accounts or throttles. */
 export function uniqueEmail(prefix: string) {
   return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`;

@@ -22,19 +22,57 @@ import type { AiProvider } from './ai/provider.ts';
 import { aiRoutes } from './ai/routes.ts';
 import { type AiService, createAiService } from './ai/service.ts';
 import type { AppConfig } from './config.ts';
-import { type Database, openDatabase } from './db/client.ts';
+import { type Database, logSlowQueries, openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import { accountLifecycleAdminRoutes } from './features/account-lifecycle/admin-routes.ts';
+import { diagnosticReportDocuments } from './features/account-lifecycle/documents.ts';
+import { accountLifecycleRoutes } from './features/account-lifecycle/routes.ts';
+import {
+  type AccountLifecycleService,
+  createAccountLifecycleService,
+} from './features/account-lifecycle/service.ts';
 import { createAuth } from './features/auth/auth.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { type AuthService, createAuthService } from './features/auth/service.ts';
+import { avatarRoutes } from './features/avatars/routes.ts';
+import { avatarPdfDocuments, createAvatarService } from './features/avatars/service.ts';
+import { canvasRoutes } from './features/canvas/routes.ts';
+import { canvasPdfDocuments, createCanvasService } from './features/canvas/service.ts';
+import { dashboardRoutes } from './features/dashboard/routes.ts';
+import { createDashboardService } from './features/dashboard/service.ts';
 import { createProofOfWork } from './features/diagnostic/altcha.ts';
 import { anonymousTokenOf, clearAnonymousCookie, diagnosticRoutes } from './features/diagnostic/routes.ts';
 import { createDiagnosticService, type DiagnosticService } from './features/diagnostic/service.ts';
+import { ideaRoutes } from './features/idea/routes.ts';
+import { createIdeaService } from './features/idea/service.ts';
+import { settingsRoutes } from './features/settings/routes.ts';
+import { createSettingsService } from './features/settings/service.ts';
+import { systemRoutes } from './features/system/routes.ts';
+import { createServerErrorLog } from './features/system/server-errors.ts';
+import { createSystemService } from './features/system/service.ts';
+import { valueLensRoutes } from './features/value-lens/routes.ts';
+import { createValueLensService } from './features/value-lens/service.ts';
+import { workspaceRoutes } from './features/workspace/routes.ts';
+import { createWorkspaceService, type WorkspaceService } from './features/workspace/service.ts';
+import { registerDailyBackup } from './jobs/backup.ts';
+import { type Clock, systemClock } from './jobs/clock.ts';
+import { registerProductJobs } from './jobs/index.ts';
+import { createJobQueue, type JobQueue } from './jobs/queue.ts';
+import { createRetention } from './jobs/retention.ts';
+import { runBackup } from './operations/backups/backup.ts';
 import { registerAuthGuard } from './platform/auth-guard.ts';
+import { createErrorReporter, type ErrorReporter } from './platform/error-reporting.ts';
 import { registerErrorHandling } from './platform/errors.ts';
 import { healthRoutes } from './platform/health.ts';
 import { loggerOptions, requestIdFor } from './platform/logging.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
+import {
+  createMetrics,
+  lastSuccessfulBackupAt,
+  type Metrics,
+  registerHttpMetrics,
+  registerMetricsRoute,
+} from './platform/metrics.ts';
 import { registerSecurity } from './platform/security.ts';
 import { createThrottle } from './platform/throttle.ts';
 import { registerWeb } from './platform/web.ts';
@@ -49,6 +87,8 @@ export interface AppDeps {
   pressureSampleIntervalMs?: number;
   /** Replaces the configured AI provider (null forces the offline coach); tests use it. */
   aiProvider?: AiProvider | null;
+  /** The time jobs, retention and account deletion go by; tests pass a clock they can advance. */
+  clock?: Clock;
 }
 
 export interface AppServices {
@@ -57,6 +97,16 @@ export interface AppServices {
   auth: AuthService;
   diagnostic: DiagnosticService;
   ai: AiService;
+  /** Brands and workspace items; other features check ownership through it. */
+  workspace: WorkspaceService;
+  /** Prometheus registry and recording API (e.g. `recordJobRun` for the scheduler). */
+  metrics: Metrics;
+  /** Sentry when SENTRY_DSN is set; otherwise a reporter that sends nothing. */
+  errorReporter: ErrorReporter;
+  /** The job queue and scheduler (tick, enqueue, recent runs and failures for the System page). */
+  jobs: JobQueue;
+  /** Account export and deletion; features add their files with `registerExportDocuments`. */
+  accountLifecycle: AccountLifecycleService;
 }
 
 export interface RegisteredRoute {
@@ -93,7 +143,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  const errorReporter = await createErrorReporter(config.observability.sentry, app.log);
+  const serverErrorLog = createServerErrorLog();
+  registerErrorHandling(app, errorReporter, serverErrorLog);
+  const metrics = createMetrics();
+  registerHttpMetrics(app, metrics);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -123,14 +177,48 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const ownsDatabase = !deps.database;
   const database = deps.database ?? (await openDatabase(config.database));
+  metrics.observeDatabase(database);
+  serverErrorLog.attach(database, app.log);
+  metrics.observeBackups(() => lastSuccessfulBackupAt(database));
+  const stopSlowQueryLog = logSlowQueries(database, {
+    thresholdMs: config.observability.slowQueryMs,
+    log: app.log,
+    onSlow: () => metrics.recordSlowQuery(),
+  });
   app.addHook('onClose', async () => {
+    // Stop taking jobs first; a run in progress finishes before the database closes.
+    await jobs.stop();
     await drainHandlers();
     mailer.close();
+    stopSlowQueryLog();
+    await errorReporter.close();
     if (ownsDatabase) await database.close();
   });
   await runMigrations(database, config.database.kind === 'postgres' ? config.database.url : undefined);
 
   const mailer = createMailer(config.mail, database, app.log);
+  const clock = deps.clock ?? systemClock;
+  const jobs = createJobQueue({
+    database,
+    clock,
+    log: app.log,
+    pollIntervalMs: config.jobs.pollIntervalMs,
+    onRun: (name, outcome, seconds) =>
+      metrics.recordJobRun(name, outcome === 'succeeded' ? 'success' : 'failure', seconds),
+  });
+  registerProductJobs(jobs, {
+    mailer,
+    retention: createRetention({ database, clock, config: config.retention, log: app.log }),
+  });
+  // The daily backup runs where jobs run, and only for a database that outlives the process; tests
+  // (jobs off, in-memory PGlite) tick the queue without writing backup files.
+  const durable = config.database.kind === 'postgres' || !config.database.dataDir.startsWith('memory://');
+  if (config.jobs.enabled && durable) {
+    registerDailyBackup(jobs, () =>
+      runBackup({ config, database, trigger: 'job', logger: app.log, now: () => clock.now() }),
+    );
+  }
+  if (config.jobs.enabled) app.addHook('onReady', async () => jobs.start());
   const throttle = createThrottle(database);
   const auth = createAuth({ config, database, mailer, log: app.log });
   const authService = createAuthService({ auth, database, throttle, config });
@@ -141,21 +229,45 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     database,
   });
   const diagnosticService = createDiagnosticService({ database, throttle, mailer, proofOfWork, config });
+  const workspaceService = createWorkspaceService({ database });
+  const accountLifecycle = createAccountLifecycleService({
+    database,
+    auth,
+    throttle,
+    clock,
+    config,
+    log: app.log,
+  });
+  accountLifecycle.registerExportDocuments(diagnosticReportDocuments(database, diagnosticService));
+  const canvasService = createCanvasService({ workspace: workspaceService });
+  accountLifecycle.registerExportDocuments(canvasPdfDocuments(workspaceService, canvasService));
+  const avatarService = createAvatarService({ workspace: workspaceService });
+  accountLifecycle.registerExportDocuments(avatarPdfDocuments(workspaceService, avatarService));
+  const ideaService = createIdeaService({ database, workspace: workspaceService, throttle, mailer, config });
+  accountLifecycle.registerExportDocuments(ideaService.exportDocuments());
   await seedDefaultPrompts(database);
   const aiService = createAiService({
     database,
     mailer,
     diagnostic: diagnosticService,
+    workspace: workspaceService,
     config,
     log: app.log,
+    metrics,
     ...(deps.aiProvider !== undefined ? { provider: deps.aiProvider } : {}),
   });
+  app.addHook('onClose', () => aiService.close());
   app.decorate('services', {
     database,
     mailer,
     auth: authService,
     diagnostic: diagnosticService,
     ai: aiService,
+    workspace: workspaceService,
+    metrics,
+    errorReporter,
+    jobs,
+    accountLifecycle,
   });
 
   await app.register(underPressure, {
@@ -188,8 +300,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes(database));
+  registerMetricsRoute(app, metrics, config.observability.metricsToken);
   await app.register(
     authRoutes(authService, async (userId, request, reply) => {
+      // Every account has a brand to work in from its first page view.
+      await workspaceService.ensureDefaultBrand(userId);
       // This browser's anonymous diagnostic results join the account it just signed in to.
       const anonymousToken = anonymousTokenOf(request);
       if (!anonymousToken) return;
@@ -198,9 +313,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(diagnosticRoutes(diagnosticService, config));
-  await app.register(chatRoutes(createChatService({ database, ai: aiService, config, log: app.log })));
+  await app.register(workspaceRoutes(workspaceService));
+  await app.register(
+    dashboardRoutes(createDashboardService({ workspace: workspaceService, diagnostic: diagnosticService })),
+  );
+  await app.register(canvasRoutes(canvasService));
+  await app.register(
+    valueLensRoutes(createValueLensService({ database, workspace: workspaceService, ai: aiService })),
+  );
+  await app.register(ideaRoutes(ideaService));
+  await app.register(avatarRoutes(avatarService));
+  await app.register(
+    settingsRoutes(createSettingsService({ auth, database, throttle, mailer, config, log: app.log })),
+  );
+  await app.register(
+    chatRoutes(
+      createChatService({ database, ai: aiService, workspace: workspaceService, config, log: app.log }),
+    ),
+  );
   await app.register(aiRoutes(aiService));
   await app.register(aiAdminRoutes(createAiAdminService({ database, ai: aiService, config })));
+  await app.register(accountLifecycleRoutes(accountLifecycle));
+  await app.register(accountLifecycleAdminRoutes(accountLifecycle));
+  await app.register(systemRoutes(createSystemService({ database, mailer, jobs, config, clock })));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config);

@@ -39,8 +39,24 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'https://a.example, https://b.example',
     });
     expect(config.publicUrl.origin).toBe('http://localhost:9000');
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/app', poolMax: 10 });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db:5432/app',
+      poolMax: 10,
+      connectTimeoutMs: 10_000,
+    });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('reads ADMIN_EMAILS as a lower-cased list of addresses and rejects anything else', () => {
+    expect(loadConfig({}).auth.adminEmails).toEqual([]);
+    expect(loadConfig({ ADMIN_EMAILS: ' Owner@Example.com, ops@example.com ,' }).auth.adminEmails).toEqual([
+      'owner@example.com',
+      'ops@example.com',
+    ]);
+    expect(problemsOf({ ADMIN_EMAILS: 'owner@example.com, not-an-address' }).join('\n')).toContain(
+      'ADMIN_EMAILS',
+    );
   });
 
   it('treats empty values as unset', () => {
@@ -73,10 +89,41 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'http://coach.example.com' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: '' }, 'PUBLIC_URL'],
     [{ SMTP_URL: '' }, 'SMTP_URL'],
+    [{ METRICS_TOKEN: 'guessable' }, 'METRICS_TOKEN'],
   ])('refuses unsafe production settings: %j', (override, name) => {
     const problems = problemsOf({ ...SAFE_PRODUCTION, ...override });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(name);
+  });
+
+  it('reads observability settings: off unless configured', () => {
+    expect(loadConfig({}).observability).toEqual({
+      sentry: null,
+      browserReportingOrigin: null,
+      metricsToken: null,
+      slowQueryMs: 200,
+    });
+    const configured = loadConfig({
+      NODE_ENV: 'staging',
+      SENTRY_DSN: 'https://key@o1.ingest.example.com/7',
+      SENTRY_SAMPLE_RATE: '0.5',
+      VITE_SENTRY_DSN: 'https://key@o1.ingest.example.com/8',
+      METRICS_TOKEN: 'm'.repeat(40),
+      SLOW_QUERY_MS: '0',
+    }).observability;
+    expect(configured).toEqual({
+      sentry: {
+        dsn: 'https://key@o1.ingest.example.com/7',
+        environment: 'staging',
+        release: undefined,
+        sampleRate: 0.5,
+      },
+      browserReportingOrigin: 'https://o1.ingest.example.com',
+      metricsToken: 'm'.repeat(40),
+      slowQueryMs: 0,
+    });
+    expect(problemsOf({ SENTRY_SAMPLE_RATE: '1.5' }).join('\n')).toContain('SENTRY_SAMPLE_RATE');
+    expect(problemsOf({ SENTRY_DSN: 'not a dsn' }).join('\n')).toContain('SENTRY_DSN');
   });
 
   it('lists every production problem at once', () => {

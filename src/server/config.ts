@@ -20,6 +20,23 @@ const csvList = z.string().transform((value) =>
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** A 32-byte key written as 64 hex digits or as base64 (`openssl rand -base64 32`). */
+const aes256Key = z.string().transform((value, context) => {
+  const text = value.trim();
+  let key: Buffer | null = null;
+  if (/^[0-9a-fA-F]{64}$/.test(text)) key = Buffer.from(text, 'hex');
+  else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) key = Buffer.from(text, 'base64');
+  if (key?.length !== 32) {
+    // The message never repeats the value: it is a secret.
+    context.addIssue({
+      code: 'custom',
+      message: 'must be 32 random bytes as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)',
+    });
+    return z.NEVER;
+  }
+  return key;
+});
+
 const modelPriceSchema = z.strictObject({
   inputPerMTok: z.number().min(0),
   outputPerMTok: z.number().min(0),
@@ -40,6 +57,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_POOL_MAX: positiveInt.default(10),
+  /** How long a query waits for a pooled connection (queue + connect) before the request fails with 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt.default(10_000),
   AUTH_SECRET: z.string().min(1).default(DEV_AUTH_SECRET),
   SESSION_TTL_SECONDS: positiveInt.default(60 * 60 * 24 * 30),
   CORS_ORIGINS: csvList.default([]),
@@ -52,6 +71,8 @@ const envSchema = z.object({
   AUTH_THROTTLE_WINDOW_SECONDS: positiveInt.default(15 * 60),
   AUTH_THROTTLE_MAX_PER_IP: positiveInt.default(50),
   AUTH_THROTTLE_MAX_PER_EMAIL: positiveInt.default(10),
+  /** Addresses that become admins once verified; each entry must be a plain email address. */
+  ADMIN_EMAILS: csvList.pipe(z.array(z.email().transform((email) => email.toLowerCase()))).default([]),
   STATIC_DIR: z.string().min(1).default('dist/web'),
   DIAGNOSTIC_SUBMIT_MAX_PER_IP: positiveInt.default(30),
   LEAD_MAX_PER_IP: positiveInt.default(10),
@@ -86,6 +107,30 @@ const envSchema = z.object({
     .pipe(z.record(z.string().min(1), modelPriceSchema))
     .optional(),
   AI_CACHE_TTL_SECONDS: positiveInt.default(7 * 24 * 60 * 60),
+  /** Runs the job scheduler's poll loop; off by default under NODE_ENV=test (tests tick it directly). */
+  JOBS_ENABLED: booleanFromEnv.optional(),
+  JOBS_POLL_INTERVAL_MS: positiveInt.default(5_000),
+  RETENTION_DAYS: positiveInt.default(30),
+  ANONYMOUS_DIAGNOSTIC_RETENTION_DAYS: positiveInt.default(90),
+  OUTBOX_RETENTION_DAYS: positiveInt.default(30),
+  JOB_HISTORY_RETENTION_DAYS: positiveInt.default(30),
+  ACCOUNT_DELETION_GRACE_DAYS: positiveInt.default(30),
+  BACKUP_DIR: z.string().min(1).default('./backups'),
+  BACKUP_ENCRYPTION_KEY: aes256Key.optional(),
+  BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).default(7),
+  BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).default(4),
+  BACKUP_KEEP_MONTHLY: z.coerce.number().int().min(0).default(12),
+  PG_DUMP_PATH: z.string().min(1).optional(),
+  PG_RESTORE_PATH: z.string().min(1).optional(),
+  PSQL_PATH: z.string().min(1).optional(),
+  SENTRY_DSN: z.url().optional(),
+  SENTRY_ENVIRONMENT: z.string().min(1).max(64).optional(),
+  SENTRY_RELEASE: z.string().min(1).max(200).optional(),
+  SENTRY_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(1),
+  /** Read here only so the CSP lets the browser SDK (built with this DSN) report to its origin. */
+  VITE_SENTRY_DSN: z.url().optional(),
+  METRICS_TOKEN: z.string().min(1).max(500).optional(),
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
 });
 
 /**
@@ -107,12 +152,19 @@ export interface AppConfig {
   port: number;
   publicUrl: URL;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
+  database:
+    | { kind: 'postgres'; url: string; poolMax: number; connectTimeoutMs?: number }
+    | { kind: 'pglite'; dataDir: string };
   auth: {
     secret: string;
     sessionTtlSeconds: number;
     secureCookies: boolean;
     throttle: { windowSeconds: number; maxPerIp: number; maxPerEmail: number };
+    /**
+     * Lower-cased addresses granted the admin role when they sign in or verify their email — only
+     * once verified, so nobody can claim the role by signing up with an address they don't own.
+     */
+    adminEmails: string[];
   };
   corsOrigins: string[];
   trustProxy: boolean;
@@ -145,6 +197,46 @@ export interface AppConfig {
     prices: Record<string, ModelPrice>;
     cacheTtlSeconds: number;
   };
+  jobs: JobsConfig;
+  retention: RetentionConfig;
+  backup: {
+    /** Absolute folder for backup files and their manifests. */
+    dir: string;
+    /** AES-256-GCM key; null writes unencrypted backups. */
+    encryptionKey: Buffer | null;
+    /** Explicit PostgreSQL client binaries; unset means PATH, then /usr/lib/postgresql/<newest>/bin. */
+    tools: { pgDump: string | undefined; pgRestore: string | undefined; psql: string | undefined };
+    /** Rotation: newest backup of each of the last N days, ISO weeks and months is kept. */
+    keep: { daily: number; weekly: number; monthly: number };
+  };
+  observability: {
+    /** Server error reporting; null (no SENTRY_DSN) means nothing is ever sent. */
+    sentry: { dsn: string; environment: string; release: string | undefined; sampleRate: number } | null;
+    /** The origin the browser SDK reports to, allowed by the CSP's connect-src; null when unset. */
+    browserReportingOrigin: string | null;
+    /** Bearer token for GET /metrics; null disables the endpoint (404). */
+    metricsToken: string | null;
+    /** Queries slower than this (ms) are logged with their fingerprint; 0 logs every query. */
+    slowQueryMs: number;
+  };
+}
+
+export interface JobsConfig {
+  /** Whether this instance polls the queue (every instance may; the database arbitrates). */
+  enabled: boolean;
+  pollIntervalMs: number;
+}
+
+export interface RetentionConfig {
+  /** Soft-deleted rows (any table with `deleted_at`) are purged after this many days. */
+  softDeletedDays: number;
+  /** Anonymous diagnostic results never claimed into an account. */
+  anonymousDiagnosticDays: number;
+  outboxDays: number;
+  /** Finished job runs kept for the admin System page. */
+  jobHistoryDays: number;
+  /** Between an account deletion request and the purge; an admin can restore meanwhile. */
+  accountDeletionGraceDays: number;
 }
 
 export class ConfigError extends Error {
@@ -173,6 +265,10 @@ function productionProblems(env: z.infer<typeof envSchema>): string[] {
   if (!env.SMTP_URL) {
     problems.push('SMTP_URL must be set: production sends real email (verification, password reset).');
   }
+  if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < 32) {
+    // The metrics reveal traffic, spend and errors; a guessable token would publish them.
+    problems.push('METRICS_TOKEN must be at least 32 random characters (e.g. `openssl rand -hex 32`).');
+  }
   return problems;
 }
 
@@ -198,6 +294,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
   const isMemory = env.DATA_DIR.startsWith('memory://');
+  const backupDir = path.resolve(env.BACKUP_DIR);
+  const pgliteDir = env.DATABASE_URL || isMemory ? null : path.resolve(env.DATA_DIR);
+  if (pgliteDir && (backupDir === pgliteDir || backupDir.startsWith(`${pgliteDir}${path.sep}`))) {
+    // A PGlite backup archives the whole data folder, so backups inside it would nest and grow.
+    throw new ConfigError([
+      'BACKUP_DIR must not be inside DATA_DIR (the PGlite backup copies DATA_DIR whole).',
+    ]);
+  }
   return {
     env: env.NODE_ENV,
     host: env.HOST,
@@ -205,7 +309,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     logLevel: env.LOG_LEVEL,
     database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          poolMax: env.DATABASE_POOL_MAX,
+          connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+        }
       : { kind: 'pglite', dataDir: isMemory ? env.DATA_DIR : path.resolve(env.DATA_DIR) },
     auth: {
       secret: env.AUTH_SECRET,
@@ -216,6 +325,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         maxPerIp: env.AUTH_THROTTLE_MAX_PER_IP,
         maxPerEmail: env.AUTH_THROTTLE_MAX_PER_EMAIL,
       },
+      adminEmails: env.ADMIN_EMAILS,
     },
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,
@@ -249,6 +359,40 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       alertThresholdsMicros: [...new Set(env.AI_ALERT_THRESHOLDS_USD.map(toMicros))].sort((a, b) => a - b),
       prices,
       cacheTtlSeconds: env.AI_CACHE_TTL_SECONDS,
+    },
+    jobs: {
+      enabled: env.JOBS_ENABLED ?? env.NODE_ENV !== 'test',
+      pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
+    },
+    retention: {
+      softDeletedDays: env.RETENTION_DAYS,
+      anonymousDiagnosticDays: env.ANONYMOUS_DIAGNOSTIC_RETENTION_DAYS,
+      outboxDays: env.OUTBOX_RETENTION_DAYS,
+      jobHistoryDays: env.JOB_HISTORY_RETENTION_DAYS,
+      accountDeletionGraceDays: env.ACCOUNT_DELETION_GRACE_DAYS,
+    },
+    backup: {
+      dir: backupDir,
+      encryptionKey: env.BACKUP_ENCRYPTION_KEY ?? null,
+      tools: { pgDump: env.PG_DUMP_PATH, pgRestore: env.PG_RESTORE_PATH, psql: env.PSQL_PATH },
+      keep: {
+        daily: env.BACKUP_KEEP_DAILY,
+        weekly: env.BACKUP_KEEP_WEEKLY,
+        monthly: env.BACKUP_KEEP_MONTHLY,
+      },
+    },
+    observability: {
+      sentry: env.SENTRY_DSN
+        ? {
+            dsn: env.SENTRY_DSN,
+            environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
+            release: env.SENTRY_RELEASE,
+            sampleRate: env.SENTRY_SAMPLE_RATE,
+          }
+        : null,
+      browserReportingOrigin: env.VITE_SENTRY_DSN ? new URL(env.VITE_SENTRY_DSN).origin : null,
+      metricsToken: env.METRICS_TOKEN ?? null,
+      slowQueryMs: env.SLOW_QUERY_MS,
     },
   };
 }

@@ -42,7 +42,10 @@ async function main(): Promise<void> {
 
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.on('unhandledRejection', (reason) => app.log.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('unhandledRejection', (reason) => {
+    app.log.error({ err: reason }, 'unhandled promise rejection');
+    app.services.errorReporter.captureException(reason, { source: 'unhandledRejection' });
+  });
 
   await app.listen({ host: config.host, port: config.port });
   app.log.info(

@@ -5,6 +5,7 @@ import { RootErrorBoundary } from './app/error-boundaries.tsx';
 import { Providers } from './app/providers.tsx';
 import { createQueryClient } from './app/query-client.ts';
 import { AppRoutes, prefetchPages } from './app/router.tsx';
+import { installErrorReporting } from './lib/error-reporting.ts';
 import { sessionQuery } from './lib/session.ts';
 import './styles.css';
 
@@ -12,6 +13,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
 
 const queryClient = createQueryClient();
+installErrorReporting(() => queryClient.getQueryData(sessionQuery.queryKey)?.user?.id);
 // Ask who is signed in while the first page's code downloads, not after it renders.
 void queryClient.prefetchQuery(sessionQuery);
 

@@ -78,3 +78,30 @@ export const promptPreviewSchema = z.strictObject({
   /** The task's own input (the task is the prompt's). */
   input: z.record(z.string(), z.unknown()),
 });
+
+/** The ledger's most recent rows, so admins can see which prompt version each call used. */
+export const adminCallsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  task: z.enum(AI_TASKS).optional(),
+});
+
+export const adminCallSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.iso.datetime(),
+  task: z.string(),
+  promptId: z.string(),
+  promptVersion: z.number().int(),
+  provider: z.string(),
+  model: z.string(),
+  /** Null when the user's account has since been deleted. */
+  userEmail: z.string().nullable(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  costMicros: z.number().int(),
+  latencyMs: z.number().int(),
+  cacheHit: z.boolean(),
+  outcome: z.string(),
+});
+export type AdminCall = z.infer<typeof adminCallSchema>;
+export const adminCallListSchema = z.object({ calls: z.array(adminCallSchema) });
+export type AdminCallList = z.infer<typeof adminCallListSchema>;

@@ -3,15 +3,17 @@
  * the web app (parsing the stream).
  */
 import { z } from 'zod';
+import { CHAT_MESSAGE_MAX, CHAT_TITLE_MAX } from './chat-limits.ts';
 import { AI_NOTICES } from './contracts.ts';
 
-export const CHAT_MESSAGE_MAX = 4000;
-export const CHAT_TITLE_MAX = 120;
+export { CHAT_MESSAGE_MAX, CHAT_TITLE_MAX };
 
 const title = z.string().trim().min(1, 'Must not be empty').max(CHAT_TITLE_MAX);
 
 export const chatSessionSchema = z.object({
   id: z.uuid(),
+  /** The brand the conversation is about (the coach reads that brand's workspace). */
+  brandId: z.uuid().nullable(),
   title: z.string(),
   createdAt: z.iso.datetime(),
   lastMessageAt: z.iso.datetime(),
@@ -21,9 +23,16 @@ export type ChatSession = z.infer<typeof chatSessionSchema>;
 export const chatSessionListSchema = z.object({ sessions: z.array(chatSessionSchema) });
 export type ChatSessionList = z.infer<typeof chatSessionListSchema>;
 
-export const chatSessionQuerySchema = z.strictObject({ q: z.string().trim().max(200).optional() });
+export const chatSessionQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  /** Only this brand's conversations (and those from before brands existed). */
+  brandId: z.uuid().optional(),
+});
 export const chatSessionParamsSchema = z.strictObject({ id: z.uuid() });
-export const createChatSessionSchema = z.strictObject({ title: title.optional() });
+export const createChatSessionSchema = z.strictObject({
+  title: title.optional(),
+  brandId: z.uuid().optional(),
+});
 export const renameChatSessionSchema = z.strictObject({ title });
 export const chatTurnSchema = z.strictObject({
   content: z.string().trim().min(1, 'Must not be empty').max(CHAT_MESSAGE_MAX),

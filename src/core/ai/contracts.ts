@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { DIMENSIONS } from '../diagnostic/questionnaire.ts';
 import { BANDS } from '../diagnostic/scoring.ts';
 import { WORKSPACE_AREAS } from '../navigation/workspace-areas.ts';
+import { MAX_REVIEW_CHARACTERS, MAX_REVIEW_LENGTH, MAX_REVIEWS } from './review-limits.ts';
+
+export { MAX_REVIEW_CHARACTERS, MAX_REVIEW_LENGTH, MAX_REVIEWS };
 
 export const AI_TASKS = [
   'chat',
@@ -110,26 +113,35 @@ export const buyerIntentInputSchema = z.strictObject({
   industry: optionalText(120),
 });
 
+/** Customer reviews as analysed by `review-analysis` and `avatar-voice`. */
+const reviewListSchema = z
+  .array(text(MAX_REVIEW_LENGTH))
+  .min(1, 'Add at least one review')
+  .max(MAX_REVIEWS, `At most ${MAX_REVIEWS} reviews per analysis`)
+  .refine((reviews) => reviews.reduce((sum, review) => sum + review.length, 0) <= MAX_REVIEW_CHARACTERS, {
+    message: 'At most 60,000 characters of reviews per request',
+  });
+
 export const reviewAnalysisInputSchema = z.strictObject({
-  reviews: z
-    .array(text(5000))
-    .min(1)
-    .max(200)
-    .refine((reviews) => reviews.reduce((sum, review) => sum + review.length, 0) <= 60_000, {
-      message: 'At most 60,000 characters of reviews per request',
-    }),
+  reviews: reviewListSchema,
 });
 
+/**
+ * Voice-of-customer analysis for one avatar: the avatar as a summary (who they are, what they value,
+ * fear and want) and the reviews of customers like them. The analysis reads the reviews and checks
+ * them against the avatar.
+ */
 export const avatarVoiceInputSchema = z.strictObject({
   avatar: z.strictObject({
     name: text(80),
-    description: z.string().trim().max(1000).default(''),
-    desires: z.array(text(200)).max(10).default([]),
-    fears: z.array(text(200)).max(10).default([]),
+    /** Demographics and buying behaviour in a sentence or two. */
+    summary: z.string().trim().max(1000).default(''),
+    values: z.array(text(60)).max(15).default([]),
+    fears: z.array(text(60)).max(15).default([]),
+    desires: z.array(text(60)).max(15).default([]),
     triggers: z.array(triggerSchema).max(7).default([]),
-    shopperType: z.enum(SHOPPER_TYPES).optional(),
   }),
-  question: text(1000),
+  reviews: reviewListSchema,
 });
 
 export const valueLensCopyInputSchema = z.strictObject({
@@ -140,6 +152,29 @@ export const valueLensCopyInputSchema = z.strictObject({
   emotionalPayoff: triggerSchema.optional(),
   tone: z.enum(COPY_TONES).default('warm'),
   format: z.enum(COPY_FORMATS),
+  /**
+   * The brand canvas and a customer avatar, as the Value Lens gathers them from the user's saved
+   * work (the server fills this from items it has checked the user owns).
+   */
+  context: z
+    .strictObject({
+      brandName: optionalText(80),
+      positioning: optionalText(1000),
+      valueProposition: optionalText(1000),
+      values: z.array(text(60)).max(12).default([]),
+      personality: z.array(text(60)).max(12).default([]),
+      voice: optionalText(1000),
+      avatar: z
+        .strictObject({
+          name: text(80),
+          description: optionalText(300),
+          desires: z.array(text(120)).max(5).default([]),
+          fears: z.array(text(120)).max(5).default([]),
+          triggers: z.array(triggerSchema).max(7).default([]),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 export const diagnosticReadingInputSchema = z.strictObject({
@@ -219,11 +254,63 @@ export const reviewAnalysisOutputSchema = z.object({
   insights: z.array(z.object({ dimension: dimensionSchema, insight: z.string() })).max(8),
 });
 
+const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+/** A verbatim excerpt of one review (a sentence or two), so every finding can be checked. */
+const verbatimQuote = z.string().min(1).max(600);
+
+/** The avatar's own tag lists an analysis checks against and suggests additions to. */
+export const AVATAR_TAG_FIELDS = ['values', 'fears', 'desires'] as const;
+export type AvatarTagField = (typeof AVATAR_TAG_FIELDS)[number];
+
 export const avatarVoiceOutputSchema = z.object({
-  reply: z.string().max(4000),
-  /** Which parts of the avatar the answer rests on, so the user can judge it. */
-  basis: z.array(z.string()).max(10),
+  reviewCount: z.number().int().min(0).max(MAX_REVIEWS),
+  /** How many reviews are positive, neutral and negative overall. */
+  sentiment: z.object({
+    positive: z.number().int().min(0),
+    neutral: z.number().int().min(0),
+    negative: z.number().int().min(0),
+  }),
+  /** What customers talk about, most-mentioned first; count = reviews mentioning it. */
+  keyPhrases: z
+    .array(
+      z.object({
+        phrase: z.string().min(1).max(80),
+        count: z.number().int().min(0),
+        sentiment: z.enum(SENTIMENTS),
+      }),
+    )
+    .max(15),
+  triggers: z
+    .array(
+      z.object({
+        trigger: triggerSchema,
+        mentions: z.number().int().min(0),
+        quotes: z.array(verbatimQuote).max(3),
+      }),
+    )
+    .max(EMOTIONAL_TRIGGERS.length),
+  /** Sentences that stand for the set: the strongest of each sentiment, in proportion. */
+  quotes: z.array(z.object({ text: verbatimQuote, sentiment: z.enum(SENTIMENTS) })).max(6),
+  /** Which of the avatar's values, fears and desires the reviews echo (mentions 0 = not found). */
+  echoes: z
+    .array(
+      z.object({
+        field: z.enum(AVATAR_TAG_FIELDS),
+        tag: z.string().min(1).max(60),
+        mentions: z.number().int().min(0),
+        quote: verbatimQuote.nullable(),
+      }),
+    )
+    .max(45),
+  /** Tags the reviews suggest adding to the avatar, per list. */
+  suggestions: z.object({
+    values: z.array(z.string().min(1).max(60)).max(8),
+    fears: z.array(z.string().min(1).max(60)).max(8),
+    desires: z.array(z.string().min(1).max(60)).max(8),
+  }),
+  summary: z.array(z.string().min(1).max(400)).max(6),
 });
+export type VoiceAnalysis = z.output<typeof avatarVoiceOutputSchema>;
 
 export const valueLensCopyOutputSchema = z.object({
   format: z.enum(COPY_FORMATS),
@@ -267,9 +354,11 @@ export type AiTaskOutput<T extends AiTask> = z.output<(typeof AI_TASK_SCHEMAS)[T
 export const AI_NOTICES = ['provider-unavailable', 'spending-cap'] as const;
 export type AiNoticeCode = (typeof AI_NOTICES)[number];
 
+export const AI_PROVIDERS = ['offline', 'openai-compatible'] as const;
+
 export const aiMetaSchema = z.object({
   /** `offline` is the built-in coach: deterministic, no network; the UI labels it as such. */
-  provider: z.enum(['offline', 'openai-compatible']),
+  provider: z.enum(AI_PROVIDERS),
   model: z.string(),
   promptId: z.string(),
   promptVersion: z.number().int(),

@@ -14,7 +14,8 @@ import {
 } from '../diagnostic/scoring.ts';
 import { WORKSPACE_AREA_LABELS, WORKSPACE_AREAS, type WorkspaceArea } from '../navigation/workspace-areas.ts';
 import { classifyTerms } from './buyer-intent.ts';
-import type { AiTask, AiTaskInput, AiTaskOutput, CopyFormat } from './contracts.ts';
+import type { AiTask, AiTaskInput, AiTaskOutput } from './contracts.ts';
+import { COPY_LIMITS, clipCopy } from './copy-limits.ts';
 import {
   AREA_HELP,
   CANVAS_FIELD_KNOWLEDGE,
@@ -25,10 +26,14 @@ import {
   TRIGGER_KNOWLEDGE,
 } from './knowledge.ts';
 import { analyseReviews } from './review-analysis.ts';
+import { analyseVoiceOfCustomer } from './voice-of-customer.ts';
+import { type BrandSummary, workspaceNoteFor } from './workspace-context.ts';
 
 /** What the coach knows about the user, gathered by the server's context builder. */
 export interface CoachContext {
   diagnostic: { takenAt: string; scores: DiagnosticScores } | null;
+  /** The user's brand workspace, when the task reads it. */
+  brand?: BrandSummary | null;
 }
 
 export const EMPTY_CONTEXT: CoachContext = { diagnostic: null };
@@ -261,73 +266,15 @@ export function canvasSuggestion(
 // ---------------------------------------------------------------------------------- avatar-voice
 
 export function avatarVoice(input: AiTaskInput<'avatar-voice'>): AiTaskOutput<'avatar-voice'> {
-  const { avatar, question } = input;
-  const lower = question.toLowerCase();
-  const basis: string[] = [];
-  const sentences: string[] = [
-    `Speaking as ${avatar.name}${avatar.description ? ` (${avatar.description})` : ''}:`,
-  ];
-  const priceQuestion = /\b(price|cost|expensive|cheap|pay|afford|worth)\b/.test(lower);
-  const trustQuestion = /\b(trust|believe|risk|safe|sure|reviews?)\b/.test(lower);
-  if (priceQuestion && avatar.shopperType) {
-    basis.push(`shopper type: ${avatar.shopperType}`);
-    const byType = {
-      'cost-sensitive':
-        'Price matters a lot to me. I compare before I buy, and I need to see why yours is worth more than the cheaper option.',
-      'quality-focused':
-        'I will pay more if I can see it lasts and is made well. Show me the details, not a discount.',
-      conscious: 'I want to know the price is fair to the people who made it. Tell me where the money goes.',
-      connected:
-        'I care what people around me think of what I buy; if people I follow use it, the price matters less.',
-    } as const;
-    sentences.push(byType[avatar.shopperType]);
-  }
-  const [fear] = avatar.fears;
-  if (fear && (trustQuestion || priceQuestion || avatar.desires.length === 0)) {
-    basis.push(`fear: ${fear}`);
-    sentences.push(`What worries me most is this: ${fear}. If you take that worry away, I will listen.`);
-  }
-  const [desire] = avatar.desires;
-  if (desire) {
-    basis.push(`desire: ${desire}`);
-    sentences.push(`What I really want is ${desire}.`);
-  }
-  const [trigger] = avatar.triggers;
-  if (trigger) {
-    basis.push(`trigger: ${trigger}`);
-    sentences.push(`I respond to brands that give me a feeling of ${TRIGGER_KNOWLEDGE[trigger].meaning}.`);
-  }
-  if (basis.length === 0) {
-    sentences.push(
-      'There is not enough in my profile to answer that in my own voice yet. Add my desires, fears and triggers from real customer quotes.',
-    );
-  } else {
-    sentences.push(
-      'This answer is assembled from my profile only; check it against what real customers like me say.',
-    );
-  }
-  return { reply: sentences.join(' '), basis };
+  return analyseVoiceOfCustomer(input);
 }
 
 // ------------------------------------------------------------------------------- value-lens-copy
 
-/** Each format's length limit in characters (per variant or bullet), matching the platforms'. */
-export const COPY_LIMITS: Record<CopyFormat, number> = {
-  'amazon-bullets': 500,
-  'product-description': 2000,
-  'ad-headline': 30,
-  'social-caption': 280,
-  'email-subject': 60,
-  'video-hook': 100,
-  'landing-hero': 160,
-};
+export { COPY_LIMITS } from './copy-limits.ts';
 
-function clip(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const cut = text.slice(0, limit - 1);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, '')}…`;
-}
+/** Shortens a variant to the format's limit (see copy-limits.ts). */
+const clip = clipCopy;
 
 function sentenceCase(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
@@ -335,8 +282,12 @@ function sentenceCase(value: string): string {
 
 export function valueLensCopy(input: AiTaskInput<'value-lens-copy'>): AiTaskOutput<'value-lens-copy'> {
   const { product, features, format, tone } = input;
-  const trigger = input.emotionalPayoff ? TRIGGER_KNOWLEDGE[input.emotionalPayoff] : null;
-  const audience = input.audience ?? 'you';
+  const brand = input.context;
+  // Saved brand context fills what the form left open: the avatar is the audience, and its first
+  // emotional trigger the payoff.
+  const payoffTrigger = input.emotionalPayoff ?? brand?.avatar?.triggers[0];
+  const trigger = payoffTrigger ? TRIGGER_KNOWLEDGE[payoffTrigger] : null;
+  const audience = input.audience ?? brand?.avatar?.name ?? 'you';
   const [lead = product, second, third] = features;
   const payoff = trigger ? trigger.meaning : 'a better everyday';
   const opener = {
@@ -361,7 +312,7 @@ export function valueLensCopy(input: AiTaskInput<'value-lens-copy'>): AiTaskOutp
     case 'product-description':
       variants = [
         clip(
-          `${opener} ${audience}: ${product}${input.category ? `, the ${input.category}` : ''} that brings ${payoff}. ${features.map((feature) => sentenceCase(feature)).join('. ')}.`,
+          `${opener} ${audience}: ${product}${input.category ? `, the ${input.category}` : ''} that brings ${payoff}. ${features.map((feature) => sentenceCase(feature)).join('. ')}.${brand?.valueProposition ? ` ${brand.valueProposition}` : ''}`,
           limit,
         ),
       ];
@@ -408,9 +359,15 @@ export function valueLensCopy(input: AiTaskInput<'value-lens-copy'>): AiTaskOutp
     trigger
       ? `Built around ${trigger.label}: ${trigger.copyAngle}.`
       : 'Choose an emotional payoff to give the copy a clear feeling to aim for.',
+    ...(brand && (brand.personality.length > 0 || brand.voice)
+      ? [
+          `Check it against your canvas voice${brand.personality.length > 0 ? ` (${brand.personality.join(', ')})` : ''}${brand.voice ? `: ${clip(brand.voice, 120)}` : '.'}`,
+        ]
+      : []),
+    ...(brand?.avatar && !input.audience ? [`Written for your avatar ${brand.avatar.name}.`] : []),
     'Written by the offline coach from your inputs: edit it into your own voice before publishing.',
   ];
-  return { format, variants, notes };
+  return { format, variants, notes: notes.slice(0, 6) };
 }
 
 // ------------------------------------------------------------------------------------------ chat
@@ -460,6 +417,7 @@ export function chatReply(input: AiTaskInput<'chat'>, context: CoachContext): Ai
       ...guidance.actions.map((action) => `- ${action.text} (${WORKSPACE_AREA_LABELS[action.area]})`),
     ].join('\n'),
   );
+  if (context.brand) paragraphs.push(workspaceNoteFor(context.brand, focus));
   if (topic.area) {
     const help = AREA_HELP[topic.area];
     paragraphs.push(`**${help.title}:** ${help.purpose}`);

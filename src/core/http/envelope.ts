@@ -24,6 +24,7 @@ export const errorCodeSchema = z.enum([
   'QUOTA_EXCEEDED',
   'AI_INVALID_RESPONSE',
   'OVERLOADED',
+  'UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -40,6 +41,8 @@ export const errorEnvelopeSchema = z.object({
     message: z.string(),
     requestId: z.string(),
     details: z.array(errorDetailSchema).optional(),
+    /** On 409 CONFLICT for a versioned resource: the server's current copy, to offer beside the client's. */
+    current: z.unknown().optional(),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

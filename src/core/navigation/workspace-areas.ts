@@ -30,7 +30,15 @@ export const WORKSPACE_AREA_LABELS: Record<WorkspaceArea, string> = {
   surveys: 'Surveys',
 };
 
-export const AVAILABLE_WORKSPACE_PATHS: Partial<Record<WorkspaceArea, string>> = {};
+export const AVAILABLE_WORKSPACE_PATHS: Partial<Record<WorkspaceArea, string>> = {
+  'insight-module': '/app/idea/insight',
+  'distinctive-module': '/app/idea/distinctive',
+  'empathetic-module': '/app/idea/empathetic',
+  'authentic-module': '/app/idea/authentic',
+  avatars: '/app/avatars',
+  'brand-canvas': '/app/canvas',
+  'value-lens': '/app/value-lens',
+};
 
 export function workspacePath(area: WorkspaceArea): string | undefined {
   return AVAILABLE_WORKSPACE_PATHS[area];

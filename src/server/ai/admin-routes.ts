@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   adminBudgetSchema,
+  adminCallListSchema,
+  adminCallsQuerySchema,
   adminPromptListSchema,
   adminUsageQuerySchema,
   adminUsageSchema,
@@ -47,6 +49,19 @@ export const aiAdminRoutes =
         },
       },
       async () => admin.budget(),
+    );
+
+    app.get(
+      '/api/admin/ai/calls',
+      {
+        schema: {
+          tags,
+          summary: 'The most recent AI calls from the ledger, with the prompt version each one used',
+          querystring: adminCallsQuerySchema,
+          response: { 200: adminCallListSchema },
+        },
+      },
+      async (request) => ({ calls: await admin.recentCalls(request.query.limit, request.query.task) }),
     );
 
     app.get(

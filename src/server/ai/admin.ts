@@ -2,7 +2,7 @@
  * The admin console's AI data: usage and spend from the ledger, the budget and its alerts, and the
  * prompt editor (drafts, publishing, rollback, preview) on top of the prompt store.
  */
-import type { AdminBudget, AdminUsage } from '../../core/ai/admin-contracts.ts';
+import type { AdminBudget, AdminCall, AdminUsage } from '../../core/ai/admin-contracts.ts';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { AiService } from './service.ts';
@@ -103,6 +103,49 @@ export function createAiAdminService(deps: { database: Database; ai: AiService; 
           createdAt: new Date(row.created_at).toISOString(),
         })),
       };
+    },
+
+    /** The newest ledger rows (optionally of one task), with the prompt version each call used. */
+    async recentCalls(limit: number, task?: string): Promise<AdminCall[]> {
+      const rows = await database.query<{
+        id: string;
+        created_at: Date | string;
+        task: string;
+        prompt_id: string;
+        prompt_version: number;
+        provider: string;
+        model: string;
+        email: string | null;
+        input_tokens: number;
+        output_tokens: number;
+        cost_micros: Num;
+        latency_ms: number;
+        cache_hit: boolean;
+        outcome: string;
+      }>(
+        `select c.id, c.created_at, c.task, c.prompt_id, c.prompt_version, c.provider, c.model, u.email,
+           c.input_tokens, c.output_tokens, c.cost_micros, c.latency_ms, c.cache_hit, c.outcome
+         from ai_calls c left join users u on u.id = c.user_id
+         where ($2::text is null or c.task = $2)
+         order by c.created_at desc, c.id desc limit $1`,
+        [limit, task ?? null],
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        createdAt: new Date(row.created_at).toISOString(),
+        task: row.task,
+        promptId: row.prompt_id,
+        promptVersion: row.prompt_version,
+        provider: row.provider,
+        model: row.model,
+        userEmail: row.email,
+        inputTokens: row.input_tokens,
+        outputTokens: row.output_tokens,
+        costMicros: n(row.cost_micros),
+        latencyMs: row.latency_ms,
+        cacheHit: row.cache_hit,
+        outcome: row.outcome,
+      }));
     },
 
     prompts: () => ai.prompts.list(),

@@ -37,7 +37,13 @@ export const chatRoutes =
       },
       async (request, reply) => {
         reply.header('cache-control', 'private, no-store');
-        return { sessions: await chat.list(requireUser(request.user).id, request.query.q || undefined) };
+        return {
+          sessions: await chat.list(
+            requireUser(request.user).id,
+            request.query.q || undefined,
+            request.query.brandId,
+          ),
+        };
       },
     );
 
@@ -52,8 +58,28 @@ export const chatRoutes =
         },
       },
       async (request, reply) => {
-        const session = await chat.create(requireUser(request.user).id, request.body.title);
+        const session = await chat.create(
+          requireUser(request.user).id,
+          request.body.title,
+          request.body.brandId,
+        );
         return reply.status(201).send(session);
+      },
+    );
+
+    app.get(
+      '/api/ai/chat/sessions/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One conversation (someone else’s or a deleted one is a 404)',
+          params: chatSessionParamsSchema,
+          response: { 200: chatSessionSchema },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return chat.get(requireUser(request.user).id, request.params.id);
       },
     );
 

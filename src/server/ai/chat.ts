@@ -5,7 +5,7 @@
  * its answer. The user's message is stored first; the assistant's only once it is complete, so a cut
  * or stopped stream leaves nothing half-written and gives the quota back.
  */
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChatMessage, ChatSession, ChatStreamEvent } from '../../core/ai/chat-contracts.ts';
 import { CHAT_MESSAGE_MAX } from '../../core/ai/chat-contracts.ts';
@@ -15,6 +15,7 @@ import { chatReply } from '../../core/ai/offline-coach.ts';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { chatMessages, chatSessions } from '../db/schema.ts';
+import type { WorkspaceService } from '../features/workspace/service.ts';
 import { AppError } from '../platform/errors.ts';
 import { ProviderStreamCutError, ProviderUnavailableError, StreamAbortedError } from './provider.ts';
 import type { QuotaState } from './quota.ts';
@@ -45,9 +46,16 @@ function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
 }
 
-function toSession(row: { id: string; title: string; createdAt: Date; lastMessageAt: Date }): ChatSession {
+function toSession(row: {
+  id: string;
+  brandId: string | null;
+  title: string;
+  createdAt: Date;
+  lastMessageAt: Date;
+}): ChatSession {
   return {
     id: row.id,
+    brandId: row.brandId,
     title: row.title,
     createdAt: row.createdAt.toISOString(),
     lastMessageAt: row.lastMessageAt.toISOString(),
@@ -77,6 +85,7 @@ export function chunkText(text: string, size = 48): string[] {
 export function createChatService(deps: {
   database: Database;
   ai: AiService;
+  workspace: WorkspaceService;
   config: AppConfig;
   log: FastifyBaseLogger;
 }) {
@@ -97,8 +106,12 @@ export function createChatService(deps: {
     return row;
   }
 
-  async function list(userId: string, query?: string): Promise<ChatSession[]> {
+  async function list(userId: string, query?: string, brandId?: string): Promise<ChatSession[]> {
     const conditions = [eq(chatSessions.userId, userId), isNull(chatSessions.deletedAt)];
+    if (brandId) {
+      const brandCondition = or(eq(chatSessions.brandId, brandId), isNull(chatSessions.brandId));
+      if (brandCondition) conditions.push(brandCondition);
+    }
     if (query) {
       const pattern = likePattern(query);
       conditions.push(
@@ -114,13 +127,19 @@ export function createChatService(deps: {
     return rows.map(toSession);
   }
 
-  async function create(userId: string, title?: string): Promise<ChatSession> {
+  async function create(userId: string, title?: string, brandId?: string): Promise<ChatSession> {
+    // Someone else's (or a deleted) brand is a 404, like every other foreign id.
+    if (brandId) await deps.workspace.requireBrand(userId, brandId);
     const [row] = await db
       .insert(chatSessions)
-      .values({ userId, title: title ?? DEFAULT_CHAT_TITLE })
+      .values({ userId, brandId: brandId ?? null, title: title ?? DEFAULT_CHAT_TITLE })
       .returning();
     if (!row) throw new Error('chat session insert returned nothing');
     return toSession(row);
+  }
+
+  async function get(userId: string, sessionId: string): Promise<ChatSession> {
+    return toSession(await ownedSession(userId, sessionId));
   }
 
   async function rename(userId: string, sessionId: string, title: string): Promise<ChatSession> {
@@ -178,7 +197,12 @@ export function createChatService(deps: {
         content: turn.content.slice(0, CHAT_MESSAGE_MAX),
       })),
     };
-    const context = await contexts.build(task, input, userId);
+    // The coach reads the workspace of the conversation's brand.
+    const context = await contexts.build(
+      task,
+      session.brandId ? { ...input, brandId: session.brandId } : input,
+      userId,
+    );
     const prompt = await deps.ai.prompts.published(task.promptId);
 
     const grant = await quota.consumeOrThrow(userId);
@@ -368,6 +392,6 @@ export function createChatService(deps: {
     return { quota: grant, headers: quotaHeaders(grant), run };
   }
 
-  return { list, create, rename, remove, messages, startTurn };
+  return { list, get, create, rename, remove, messages, startTurn };
 }
 export type ChatService = ReturnType<typeof createChatService>;

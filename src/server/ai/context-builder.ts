@@ -9,10 +9,17 @@ import { createHash } from 'node:crypto';
 import { type ContextSection, estimateTokens, fitToBudget, renderContext } from '../../core/ai/context.ts';
 import type { AiTaskInput } from '../../core/ai/contracts.ts';
 import type { CoachContext } from '../../core/ai/offline-coach.ts';
+import {
+  renderWorkspace,
+  summariseWorkspace,
+  type WorkspaceSnapshot,
+} from '../../core/ai/workspace-context.ts';
 import { guidanceFor } from '../../core/diagnostic/guidance.ts';
 import { DIMENSION_LABELS, DIMENSIONS } from '../../core/diagnostic/questionnaire.ts';
 import { BAND_LABELS, dimensionsByWeakness, scoresFrom } from '../../core/diagnostic/scoring.ts';
+import type { ItemData } from '../../core/workspace/items.ts';
 import type { DiagnosticService } from '../features/diagnostic/service.ts';
+import type { WorkspaceService } from '../features/workspace/service.ts';
 import { AppError } from '../platform/errors.ts';
 import type { ContextSourceName, TaskDefinition } from './tasks.ts';
 
@@ -34,8 +41,41 @@ interface SourceResult {
 
 type Source = (userId: string, input: Record<string, unknown>) => Promise<SourceResult>;
 
-export function createContextBuilder(deps: { diagnostic: DiagnosticService }) {
+export function createContextBuilder(deps: { diagnostic: DiagnosticService; workspace: WorkspaceService }) {
   const sources: Record<ContextSourceName, Source> = {
+    async workspace(userId, input) {
+      const brands = await deps.workspace.listBrands(userId);
+      const requested = typeof input.brandId === 'string' ? input.brandId : null;
+      const brand = brands.find((candidate) => candidate.id === requested) ?? brands[0];
+      if (!brand) return { coach: { brand: null }, section: null };
+      const singleton = async <K extends 'canvas' | 'insight' | 'distinctive' | 'empathetic' | 'authentic'>(
+        kind: K,
+      ) => {
+        const item = await deps.workspace.getSingleton(userId, brand.id, kind);
+        return item.id ? (item.data as ItemData<K>) : null;
+      };
+      const [canvas, insight, distinctive, empathetic, authentic, avatars] = await Promise.all([
+        singleton('canvas'),
+        singleton('insight'),
+        singleton('distinctive'),
+        singleton('empathetic'),
+        singleton('authentic'),
+        deps.workspace.listCollection(userId, brand.id, 'avatar'),
+      ]);
+      const snapshot: WorkspaceSnapshot = {
+        brandName: brand.name,
+        canvas,
+        insight,
+        distinctive,
+        empathetic,
+        authentic,
+        avatars: avatars.map((avatar) => avatar.data as ItemData<'avatar'>),
+      };
+      return {
+        coach: { brand: summariseWorkspace(snapshot) },
+        section: { name: 'Brand workspace', priority: 20, text: renderWorkspace(snapshot) },
+      };
+    },
     async diagnostic(userId, input) {
       const resultId = typeof input.resultId === 'string' ? input.resultId : null;
       const result = resultId

@@ -34,7 +34,7 @@ export function quotaHeaders(quota: QuotaState): Record<string, string> {
   };
 }
 
-export function createQuota(database: Database, limit: number) {
+export function createQuota(database: Database, limit: number, hooks: { onRejected?: () => void } = {}) {
   const state = (used: number): QuotaState => ({
     used,
     limit,
@@ -63,6 +63,7 @@ export function createQuota(database: Database, limit: number) {
     async consumeOrThrow(userId: string): Promise<QuotaGrant & { day: string }> {
       const grant = await consume(userId);
       if (grant.allowed && grant.day) return { ...grant, day: grant.day };
+      hooks.onRejected?.();
       const headers = quotaHeaders(grant);
       throw new AppError(
         429,

@@ -12,10 +12,13 @@ import { runOfflineCoach } from '../../core/ai/offline-coach.ts';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { DiagnosticService } from '../features/diagnostic/service.ts';
+import type { WorkspaceService } from '../features/workspace/service.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Mailer } from '../platform/mailer.ts';
+import type { AiMetrics } from '../platform/metrics.ts';
 import { type AnswerCache, cacheKey, createAnswerCache } from './cache.ts';
 import { createContextBuilder } from './context-builder.ts';
+import { createOfflinePool } from './offline-pool.ts';
 import { createPromptStore, type PromptStore } from './prompts.ts';
 import {
   type AiProvider,
@@ -25,7 +28,7 @@ import {
   ProviderUnavailableError,
 } from './provider.ts';
 import { createQuota, type QuotaState } from './quota.ts';
-import { type CallRecord, costMicros, createSpendControl } from './spend.ts';
+import { type CallRecord, costMicros, createSpendControl, type SpendControl } from './spend.ts';
 import { TASKS } from './tasks.ts';
 
 export const OFFLINE_MODEL = 'offline-coach';
@@ -48,20 +51,33 @@ export interface AiServiceDeps {
   database: Database;
   mailer: Mailer;
   diagnostic: DiagnosticService;
+  workspace: WorkspaceService;
   config: AppConfig;
   log: FastifyBaseLogger;
   /** Tests inject a provider; otherwise it is built from AI_BASE_URL / AI_MODEL. */
   provider?: AiProvider | null;
+  metrics?: AiMetrics;
 }
 
 export function createAiService(deps: AiServiceDeps) {
   const { config, log } = deps;
   const ai = config.ai;
   const prompts: PromptStore = createPromptStore(deps.database);
-  const quota = createQuota(deps.database, ai.dailyQuota);
+  const quota = createQuota(deps.database, ai.dailyQuota, {
+    onRejected: () => deps.metrics?.recordQuotaRejection(),
+  });
   const cache: AnswerCache = createAnswerCache(deps.database, ai.cacheTtlSeconds);
-  const spend = createSpendControl({ database: deps.database, mailer: deps.mailer, config: ai, log });
-  const contexts = createContextBuilder({ diagnostic: deps.diagnostic });
+  const ledger = createSpendControl({ database: deps.database, mailer: deps.mailer, config: ai, log });
+  // Every answered request — task, chat or preview, provider, cache or offline — is written to the
+  // ledger exactly once, here; the metrics count it at the same point.
+  const spend: SpendControl = {
+    ...ledger,
+    async record(call) {
+      await ledger.record(call);
+      deps.metrics?.recordAiCall(call);
+    },
+  };
+  const contexts = createContextBuilder({ diagnostic: deps.diagnostic, workspace: deps.workspace });
   const provider =
     deps.provider !== undefined
       ? deps.provider
@@ -69,6 +85,8 @@ export function createAiService(deps: AiServiceDeps) {
         ? createOpenAiCompatibleProvider(ai, ai.provider)
         : null;
   const breaker = createCircuitBreaker(ai.breaker);
+  // Language-processing tasks answer offline in a worker thread, off the event loop.
+  const offlinePool = createOfflinePool();
 
   async function run(taskName: string, rawInput: unknown, userId: string): Promise<AiAnswer> {
     if (!isAiTask(taskName))
@@ -98,7 +116,7 @@ export function createAiService(deps: AiServiceDeps) {
       outcome: CallRecord['outcome'],
       extra: Partial<CallRecord> = {},
     ) {
-      const output = runOfflineCoach(task.task, input, context.coach);
+      const output = await offlinePool.run(task.task, input, context.coach);
       if (!output) throw new AppError(404, 'NOT_FOUND', 'There is not enough saved data to answer this yet.');
       await spend.record({
         ...base,
@@ -393,6 +411,8 @@ export function createAiService(deps: AiServiceDeps) {
     prompts,
     /** For health views and tests: the provider circuit as this instance sees it. */
     breakerState: () => breaker.state,
+    /** Stops the offline coach's worker thread (on shutdown). */
+    close: () => offlinePool.close(),
   };
 }
 export type AiService = ReturnType<typeof createAiService>;

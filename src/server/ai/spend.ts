@@ -95,6 +95,8 @@ export function createSpendControl(deps: {
       let notified = 0;
       for (const admin of admins) {
         try {
+          // If the mail server fails, the mailer queues the message for retry (the jobs queue backs
+          // off and tries again), so the alert still arrives — and the row above keeps it once.
           await mailer.send({
             to: admin.email,
             subject: `AI spending passed ${usd(threshold)} in ${month}`,
@@ -103,7 +105,7 @@ export function createSpendControl(deps: {
           });
           notified += 1;
         } catch (error) {
-          log.error({ err: error, threshold }, 'AI spending alert email failed');
+          log.error({ err: error, threshold }, 'AI spending alert email could be neither sent nor queued');
         }
       }
       await database.query(

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { AI_TASK_SCHEMAS, type AiTask } from '../../core/ai/contracts.ts';
 
-export type ContextSourceName = 'diagnostic';
+export type ContextSourceName = 'diagnostic' | 'workspace';
 
 export interface TaskDefinition {
   task: AiTask;
@@ -41,25 +41,25 @@ function define(
 
 export const TASKS: Record<AiTask, TaskDefinition> = {
   chat: define('chat', {
-    sources: ['diagnostic'],
+    sources: ['diagnostic', 'workspace'],
     contextBudgetTokens: 3000,
     maxOutputTokens: 1200,
     cacheable: false,
   }),
   'insight-guidance': define('insight-guidance', {
-    sources: ['diagnostic'],
+    sources: ['diagnostic', 'workspace'],
     contextBudgetTokens: 1500,
     maxOutputTokens: 900,
     cacheable: true,
   }),
   'canvas-suggestion': define('canvas-suggestion', {
-    sources: ['diagnostic'],
+    sources: ['diagnostic', 'workspace'],
     contextBudgetTokens: 1500,
     maxOutputTokens: 800,
     cacheable: true,
   }),
   'contextual-help': define('contextual-help', {
-    sources: ['diagnostic'],
+    sources: ['diagnostic', 'workspace'],
     contextBudgetTokens: 1000,
     maxOutputTokens: 600,
     cacheable: true,
@@ -76,10 +76,11 @@ export const TASKS: Record<AiTask, TaskDefinition> = {
     maxOutputTokens: 2500,
     cacheable: true,
   }),
+  // Voice-of-customer analysis: as long an answer as a review analysis (quotes for every finding).
   'avatar-voice': define('avatar-voice', {
     sources: [],
     contextBudgetTokens: 0,
-    maxOutputTokens: 600,
+    maxOutputTokens: 2500,
     cacheable: true,
   }),
   'value-lens-copy': define('value-lens-copy', {

@@ -1,7 +1,10 @@
 /**
  * Opens the database the config names: PGlite in a data folder (the embedded default) or a
  * PostgreSQL pool. Both speak the same dialect, share one schema and one set of migrations.
+ * Every query — drizzle's and raw — is timed at the driver, so the slow-query log and the metrics
+ * see all of them whichever way they were issued.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
@@ -14,19 +17,159 @@ import * as schema from './schema.ts';
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** One finished query: its SQL text (placeholders, never the parameters) and how long it took. */
+export interface QueryEvent {
+  text: string;
+  durationMs: number;
+  ok: boolean;
+}
+
+export interface PoolStats {
+  /** Connections open (PGlite: its single in-process connection). */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+  max: number;
+}
+
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
   /** Runs raw SQL and returns rows; for the few statements drizzle's builder does not express. */
   query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Calls `listener` after every query; returns the function that stops it. */
+  onQuery(listener: (event: QueryEvent) => void): () => void;
+  poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface QueryFingerprint {
+  /** The SQL with whitespace collapsed, literals masked and long select lists elided, truncated. */
+  name: string;
+  /** First 12 hex digits of the normalised SQL's SHA-256: tells apart queries whose names match. */
+  hash: string;
+}
+
+const FINGERPRINT_MAX_LENGTH = 160;
+const fingerprintCache = new Map<string, QueryFingerprint>();
+
+/**
+ * A stable name for a query that can be logged: parameters are never part of the text (drizzle and
+ * our raw SQL use placeholders), and literals written into the SQL are masked as well.
+ */
+export function fingerprintQuery(text: string): QueryFingerprint {
+  const cached = fingerprintCache.get(text);
+  if (cached) return cached;
+  const normalised = text
+    .replace(/'(?:[^']|'')*'/g, '?')
+    .replace(/(?<![$\w."])\d+(?:\.\d+)?\b/g, '?')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const hash = createHash('sha256').update(normalised).digest('hex').slice(0, 12);
+  // drizzle lists every column; the table and the conditions say more about which query it is.
+  const elided = normalised.replace(/^(select (?:distinct )?)(.{40,}?)( from )/i, '$1…$3');
+  const name =
+    elided.length > FINGERPRINT_MAX_LENGTH ? `${elided.slice(0, FINGERPRINT_MAX_LENGTH - 1)}…` : elided;
+  const fingerprint = { name, hash };
+  // Queries come from a fixed set of code paths, so this stays small; the cap guards against dynamic SQL.
+  if (fingerprintCache.size >= 1000) fingerprintCache.clear();
+  fingerprintCache.set(text, fingerprint);
+  return fingerprint;
+}
+
+type QueryFunction = (...args: unknown[]) => unknown;
+
+function sqlTextOf(first: unknown): string | undefined {
+  if (typeof first === 'string') return first;
+  if (first && typeof first === 'object' && 'text' in first && typeof first.text === 'string')
+    return first.text;
+  return undefined;
+}
+
+/**
+ * Replaces `target.query` with a timed version. Handles the promise form and node-postgres's
+ * callback form (which `pool.query` uses internally); streams and cursors pass through untimed.
+ */
+function timeQueries(
+  target: { query: unknown },
+  emit: (event: QueryEvent) => void,
+  inFlight?: { count: number },
+): void {
+  const original = (target.query as QueryFunction).bind(target);
+  const timed: QueryFunction = (...args) => {
+    const text = sqlTextOf(args[0]);
+    if (text === undefined) return original(...args);
+    const started = performance.now();
+    if (inFlight) inFlight.count += 1;
+    const finish = (ok: boolean) => {
+      if (inFlight) inFlight.count -= 1;
+      emit({ text, durationMs: performance.now() - started, ok });
+    };
+    const last = args.at(-1);
+    if (typeof last === 'function') {
+      const callback = last as (error: unknown, ...rest: unknown[]) => void;
+      args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {
+        finish(!error);
+        callback(error, ...rest);
+      };
+      return original(...args);
+    }
+    let result: unknown;
+    try {
+      result = original(...args);
+    } catch (error) {
+      finish(false);
+      throw error;
+    }
+    if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
+      (result as PromiseLike<unknown>).then(
+        () => finish(true),
+        () => finish(false),
+      );
+    } else if (inFlight) {
+      inFlight.count -= 1;
+    }
+    return result;
+  };
+  target.query = timed;
+}
+
+function createQueryEvents() {
+  const listeners = new Set<(event: QueryEvent) => void>();
+  return {
+    emit(event: QueryEvent) {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch {
+          // An observer must never break the query that it observes.
+        }
+      }
+    },
+    onQuery(listener: (event: QueryEvent) => void) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
 }
 
 export async function openDatabase(config: AppConfig['database']): Promise<Database> {
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolMax });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: config.poolMax,
+      // Without a timeout a request would wait forever for a connection while the database is down.
+      connectionTimeoutMillis: config.connectTimeoutMs ?? 10_000,
+      keepAlive: true,
+    });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
+    const events = createQueryEvents();
+    // Every query, pooled or inside a transaction, runs on one of these clients.
+    pool.on('connect', (client) => timeQueries(client, events.emit));
     const db = drizzlePostgres({ client: pool, schema });
     return {
       kind: 'postgres',
@@ -35,11 +178,28 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
         const result = await pool.query(text, params);
         return result.rows;
       },
+      onQuery: events.onQuery,
+      poolStats: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+        max: config.poolMax,
+      }),
       close: () => pool.end(),
     };
   }
   if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
   const client = await PGlite.create(config.dataDir);
+  const events = createQueryEvents();
+  // PGlite runs one query at a time; what is in flight beyond the first is waiting.
+  const inFlight = { count: 0 };
+  timeQueries(client, events.emit, inFlight);
+  const transaction = client.transaction.bind(client);
+  client.transaction = (callback) =>
+    transaction((tx) => {
+      timeQueries(tx, events.emit);
+      return callback(tx);
+    });
   const db = drizzlePglite({ client, schema });
   return {
     kind: 'pglite',
@@ -48,6 +208,37 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
       const result = await client.query(text, params);
       return result.rows as never;
     },
+    onQuery: events.onQuery,
+    poolStats: () => ({
+      total: 1,
+      idle: inFlight.count > 0 ? 0 : 1,
+      waiting: Math.max(0, inFlight.count - 1),
+      max: 1,
+    }),
     close: () => client.close(),
   };
+}
+
+/**
+ * The slow-query log: a warn line with the query's fingerprint and duration for every query that
+ * takes `thresholdMs` or longer. Parameters are never logged — they carry emails and content.
+ * Returns the function that stops it.
+ */
+export function logSlowQueries(
+  database: Pick<Database, 'onQuery'>,
+  options: {
+    thresholdMs: number;
+    log: { warn(details: Record<string, unknown>, message: string): void };
+    onSlow?: () => void;
+  },
+): () => void {
+  return database.onQuery((event) => {
+    if (event.durationMs < options.thresholdMs) return;
+    const { name, hash } = fingerprintQuery(event.text);
+    options.log.warn(
+      { query: name, queryHash: hash, durationMs: Math.round(event.durationMs * 10) / 10, ok: event.ok },
+      'slow query',
+    );
+    options.onSlow?.();
+  });
 }

@@ -19,14 +19,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date()),
-};
+import { timestamps } from './columns.ts';
+import { brands } from './schema/workspace.ts';
 
 export const users = pgTable(
   'users',
@@ -299,12 +293,17 @@ export const chatSessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** The brand the conversation is about; null for conversations started before brands existed. */
+    brandId: uuid('brand_id').references(() => brands.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     ...timestamps,
   },
-  (table) => [index('chat_sessions_user_id_last_message_at_idx').on(table.userId, table.lastMessageAt)],
+  (table) => [
+    index('chat_sessions_user_id_last_message_at_idx').on(table.userId, table.lastMessageAt),
+    index('chat_sessions_brand_id_idx').on(table.brandId),
+  ],
 );
 
 /** One turn of a conversation; assistant turns are stored only once their answer is complete. */
@@ -325,3 +324,10 @@ export const chatMessages = pgTable(
   },
   (table) => [index('chat_messages_session_id_created_at_idx').on(table.sessionId, table.createdAt)],
 );
+export * from './schema/account-lifecycle.ts';
+export * from './schema/backups.ts';
+export * from './schema/idea.ts';
+export * from './schema/jobs.ts';
+export * from './schema/system.ts';
+export * from './schema/value-lens.ts';
+export * from './schema/workspace.ts';

@@ -6,18 +6,20 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, ErrorDetail, ErrorEnvelope } from '../../core/http/envelope.ts';
+import type { ErrorReporter } from './error-reporting.ts';
 
 export class AppError extends Error {
   readonly statusCode: number;
   readonly code: ErrorCode;
   readonly details: ErrorDetail[] | undefined;
   readonly headers: Record<string, string>;
+  readonly current: unknown;
 
   constructor(
     statusCode: number,
     code: ErrorCode,
     message: string,
-    options: { details?: ErrorDetail[]; headers?: Record<string, string> } = {},
+    options: { details?: ErrorDetail[]; headers?: Record<string, string>; current?: unknown } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -25,6 +27,7 @@ export class AppError extends Error {
     this.code = code;
     this.details = options.details;
     this.headers = options.headers ?? {};
+    this.current = options.current;
   }
 }
 
@@ -78,6 +81,41 @@ const fastifyCodeMap: Record<string, { status: number; code: ErrorCode; message:
   },
 };
 
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+const CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+  'Connection ended unexpectedly',
+];
+
+/**
+ * True for errors that mean "the database cannot be reached right now": socket errors, the pool's
+ * connect timeout, and PostgreSQL's connection-exception (08…) and shutdown (57P0…) classes. Query
+ * errors (bad SQL, constraint violations) are bugs and stay 500s. Wrapped errors are unwrapped
+ * through `cause` (the ORM wraps driver errors).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause: unknown = error, depth = 0; cause && depth < 6; depth += 1) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === 'string') {
+      if (CONNECTION_ERROR_CODES.has(code) || code.startsWith('08') || /^57P0[1-3]$/.test(code)) return true;
+    }
+    if (typeof message === 'string' && CONNECTION_MESSAGES.some((text) => message.includes(text)))
+      return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 function statusToCode(status: number): ErrorCode {
   switch (status) {
     case 401:
@@ -119,11 +157,40 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
   });
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** Keeps a redacted record of each unexpected failure (the System page's "Recent errors"). */
+export interface UnexpectedErrorLog {
+  /** Must not throw or wait. */
+  record(error: unknown, request: FastifyRequest): void;
+}
+
+export function registerErrorHandling(
+  app: FastifyInstance,
+  reporter?: ErrorReporter,
+  errorLog?: UnexpectedErrorLog,
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+      if (error.current !== undefined) {
+        const body = envelope(request, error.code, error.message, error.details);
+        return reply
+          .status(error.statusCode)
+          .type('application/json; charset=utf-8')
+          .send({ error: { ...body.error, current: error.current } });
+      }
       return sendError(reply, error.statusCode, error.code, error.message, error.details);
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The database is down or unreachable: a temporary condition the client should retry,
+      // not a bug — 503 with Retry-After, and the app recovers by itself when it is back.
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendError(
+        reply,
+        503,
+        'UNAVAILABLE',
+        'The service is temporarily unavailable. Please retry in a few seconds.',
+      );
     }
     if (error.validation) {
       const details = validationDetails(error);
@@ -151,6 +218,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       );
     }
     request.log.error({ err: error }, 'unhandled error');
+    reporter?.captureRequestError(error, request);
+    errorLog?.record(error, request);
     return sendError(reply, 500, 'INTERNAL', 'Something went wrong on our side. Please try again.');
   });
 }

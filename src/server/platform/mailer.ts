@@ -25,37 +25,64 @@ export interface EmailMessage {
 
 export interface Mailer {
   readonly transport: 'smtp' | 'outbox';
+  /**
+   * Sends now; if the SMTP server fails and a retry queue is attached, the message is queued for
+   * retry instead. Rejects only when it can be neither sent nor queued.
+   */
   send(message: EmailMessage): Promise<void>;
+  /** One attempt, no retry queue: the retry job itself calls this and lets the queue back off. */
+  sendNow(message: EmailMessage): Promise<void>;
+  /** Attaches the retry queue (the job queue is built after the mailer). */
+  deferFailuresTo(defer: (message: EmailMessage, error: unknown) => Promise<void>): void;
   close(): void;
 }
 
 export function createMailer(config: AppConfig['mail'], database: Database, log: FastifyBaseLogger): Mailer {
   if (config.smtpUrl) {
     const transporter = nodemailer.createTransport(config.smtpUrl);
+    let defer: ((message: EmailMessage, error: unknown) => Promise<void>) | undefined;
+    async function sendNow(message: EmailMessage): Promise<void> {
+      await transporter.sendMail({ from: config.from, ...message });
+      log.info({ to: message.to, subject: message.subject }, 'email sent');
+    }
     return {
       transport: 'smtp',
       async send(message) {
-        await transporter.sendMail({ from: config.from, ...message });
-        log.info({ to: message.to, subject: message.subject }, 'email sent');
+        try {
+          await sendNow(message);
+        } catch (error) {
+          if (!defer) throw error;
+          // A mail server outage must not lose the message: the queue retries it with backoff.
+          await defer(message, error);
+          log.warn(
+            { err: error, to: message.to, subject: message.subject },
+            'email send failed; queued for retry',
+          );
+        }
+      },
+      sendNow,
+      deferFailuresTo(handler) {
+        defer = handler;
       },
       close: () => transporter.close(),
     };
   }
+  async function store(message: EmailMessage): Promise<void> {
+    await database.db.insert(outboxEmails).values({
+      toAddress: message.to,
+      subject: message.subject,
+      textBody: message.text,
+      htmlBody: message.html,
+    });
+    // The text body carries the action link; logging it is what makes local sign-up usable.
+    log.info({ to: message.to, subject: message.subject, text: message.text }, 'email stored in dev outbox');
+  }
   return {
     transport: 'outbox',
-    async send(message) {
-      await database.db.insert(outboxEmails).values({
-        toAddress: message.to,
-        subject: message.subject,
-        textBody: message.text,
-        htmlBody: message.html,
-      });
-      // The text body carries the action link; logging it is what makes local sign-up usable.
-      log.info(
-        { to: message.to, subject: message.subject, text: message.text },
-        'email stored in dev outbox',
-      );
-    },
+    send: store,
+    sendNow: store,
+    // The outbox is the database itself; there is no separate server to wait for.
+    deferFailuresTo: () => {},
     close: () => {},
   };
 }

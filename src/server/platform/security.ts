@@ -13,6 +13,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function registerSecurity(app: FastifyInstance, config: AppConfig): Promise<void> {
   const https = config.publicUrl.protocol === 'https:';
+  const reportingOrigin = config.observability.browserReportingOrigin;
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -22,7 +23,8 @@ export async function registerSecurity(app: FastifyInstance, config: AppConfig):
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        // The browser error reporter (VITE_SENTRY_DSN) posts to its own origin.
+        connectSrc: ["'self'", ...(reportingOrigin ? [reportingOrigin] : [])],
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

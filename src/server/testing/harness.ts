@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type AppConfig, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
+import type { Clock } from '../jobs/clock.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -32,6 +33,8 @@ export interface TestAppOptions {
   /** Register extra routes (e.g. a deliberately failing one) before the app starts listening. */
   extend?: (app: FastifyInstance) => void | Promise<void>;
   pressureSampleIntervalMs?: number;
+  /** The clock for jobs, retention and account deletion (e.g. a ManualClock the test advances). */
+  clock?: Clock;
 }
 
 async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -84,6 +87,7 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
     ...(options.pressureSampleIntervalMs
       ? { pressureSampleIntervalMs: options.pressureSampleIntervalMs }
       : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   await options.extend?.(app);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

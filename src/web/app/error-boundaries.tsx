@@ -1,6 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { buttonClasses } from '../components/button.tsx';
 import { Card } from '../components/card.tsx';
+import { reportError } from '../lib/error-reporting.ts';
 
 interface ErrorExplanation {
   title: string;
@@ -74,6 +75,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   override componentDidCatch(error: unknown, info: ErrorInfo) {
     console.error(error, info.componentStack);
+    // A page chunk missing after a deploy is expected and explained to the user; it is not a bug.
+    if (!isChunkLoadError(error)) {
+      reportError(error, { source: 'error-boundary', componentStack: info.componentStack ?? undefined });
+    }
   }
 
   override render() {

@@ -52,7 +52,8 @@ describe('RequireAuth', () => {
 
     respond(jsonResponse(200, { user: null }));
 
-    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    // The first request also loads the contracts chunk, which takes a while on a busy machine.
+    expect(await screen.findByRole('heading', { name: 'Sign in' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.queryByText('Secret settings')).toBeNull();
     const location = screen.getByTestId('location').textContent ?? '';
     expect(new URL(location, 'http://x').searchParams.get('next')).toBe('/app/settings?tab=profile');

@@ -1,7 +1,9 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../core/navigation/safe-next.ts';
 import { Alert } from '../components/alert.tsx';
-import { Button } from '../components/button.tsx';
+import { Button, ButtonLink } from '../components/button.tsx';
+import { Card } from '../components/card.tsx';
+import { NoIndex } from '../components/no-index.tsx';
 import { PageLoader } from '../components/spinner.tsx';
 import { describeError } from '../lib/api.ts';
 import { signInPath } from '../lib/auth-paths.ts';
@@ -33,6 +35,30 @@ export function RequireAuth() {
     );
   }
   return <PageLoader label="Checking your session…" />;
+}
+
+/**
+ * Admin pages: the same session handling as signed-in pages, and for anyone else a plain "for
+ * administrators only" page (the server answers 403 to their API calls regardless).
+ */
+export function RequireAdmin() {
+  const session = useSession();
+  const user = session.data?.user;
+  if (user && user.role !== 'admin') {
+    return (
+      <div className="mx-auto w-full max-w-xl px-4 py-16 sm:py-24">
+        <NoIndex />
+        <Card className="space-y-4 text-center">
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">For administrators only</h1>
+          <p className="text-slate-700">
+            This page is part of the admin console. Your account doesn’t have access to it.
+          </p>
+          <ButtonLink to="/app">Go to your dashboard</ButtonLink>
+        </Card>
+      </div>
+    );
+  }
+  return <RequireAuth />;
 }
 
 /**

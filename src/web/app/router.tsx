@@ -1,7 +1,7 @@
 import { type ComponentType, lazy } from 'react';
 import { type RouteObject, useRoutes } from 'react-router';
 import { RouteErrorBoundary } from './error-boundaries.tsx';
-import { GuestOnly, RequireAuth } from './guards.tsx';
+import { GuestOnly, RequireAdmin, RequireAuth } from './guards.tsx';
 import { type RouteAccess, type RouteDefinition, routeTable } from './routes.ts';
 import { Shell } from './shell.tsx';
 
@@ -33,6 +33,7 @@ function pageRoute(definition: RouteDefinition): RouteObject {
 const guards: Record<Exclude<RouteAccess, 'public'>, ComponentType> = {
   guest: GuestOnly,
   'signed-in': RequireAuth,
+  admin: RequireAdmin,
 };
 
 export function buildRoutes(definitions: readonly RouteDefinition[] = routeTable): RouteObject[] {

@@ -9,7 +9,9 @@ export type RouteAccess =
   /** Visitors only: a signed-in user is sent on to `?next=` (or the dashboard). */
   | 'guest'
   /** Signed-in users only: visitors are sent to sign-in with `?next=` set to this page. */
-  | 'signed-in';
+  | 'signed-in'
+  /** Admins only: like `signed-in`, and other users see a "for administrators only" page. */
+  | 'admin';
 
 export interface RouteDefinition {
   /** Absolute path pattern as React Router matches it; `*` is the not-found page. */
@@ -30,5 +32,21 @@ export const routeTable = [
   { path: '/auth/verify-email', module: 'features/auth/verify-email-page.tsx', access: 'public' },
   { path: '/app', module: 'features/dashboard/dashboard-page.tsx', access: 'signed-in' },
   { path: '/app/diagnostic', module: 'features/diagnostic/history-page.tsx', access: 'signed-in' },
+  { path: '/app/brands', module: 'features/workspace/brands-page.tsx', access: 'signed-in' },
+  { path: '/app/coach/:sessionId?', module: 'features/coach/coach-page.tsx', access: 'signed-in' },
+  { path: '/app/admin', module: 'features/admin/admin-page.tsx', access: 'admin' },
+  { path: '/app/admin/prompts', module: 'features/admin/prompts-page.tsx', access: 'admin' },
+  { path: '/app/admin/system', module: 'features/admin/system-page.tsx', access: 'admin' },
+  { path: '/app/settings', module: 'features/settings/settings-page.tsx', access: 'signed-in' },
+  { path: '/account/deleted', module: 'features/settings/account-deleted-page.tsx', access: 'public' },
+  { path: '/app/idea', module: 'features/idea/idea-hub-page.tsx', access: 'signed-in' },
+  { path: '/app/idea/insight', module: 'features/idea/insight-page.tsx', access: 'signed-in' },
+  { path: '/app/idea/distinctive', module: 'features/idea/distinctive-page.tsx', access: 'signed-in' },
+  { path: '/app/idea/empathetic', module: 'features/idea/empathetic-page.tsx', access: 'signed-in' },
+  { path: '/app/idea/authentic', module: 'features/idea/authentic-page.tsx', access: 'signed-in' },
+  { path: '/app/avatars', module: 'features/avatars/avatars-page.tsx', access: 'signed-in' },
+  { path: '/app/avatars/:itemId', module: 'features/avatars/avatar-page.tsx', access: 'signed-in' },
+  { path: '/app/canvas', module: 'features/canvas/canvas-page.tsx', access: 'signed-in' },
+  { path: '/app/value-lens', module: 'features/value-lens/value-lens-page.tsx', access: 'signed-in' },
   { path: '*', module: 'features/not-found/not-found-page.tsx', access: 'public' },
 ] as const satisfies readonly RouteDefinition[];

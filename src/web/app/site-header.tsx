@@ -8,6 +8,14 @@ const navLinkClasses =
   'flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-slate-800 hover:bg-slate-100 ' +
   'aria-[current=page]:text-brand-800 aria-[current=page]:underline aria-[current=page]:underline-offset-8';
 
+/** The workspace's pages, in the order the IDEA journey uses them. */
+const WORKSPACE_LINKS = [
+  { to: '/app/idea', label: 'IDEA' },
+  { to: '/app/avatars', label: 'Avatars' },
+  { to: '/app/canvas', label: 'Canvas' },
+  { to: '/app/value-lens', label: 'Value Lens' },
+] as const;
+
 function BrandMark() {
   return (
     <svg aria-hidden="true" viewBox="0 0 32 32" className="size-7 shrink-0 sm:size-8">
@@ -58,7 +66,7 @@ export function SiteHeader() {
           aria-expanded={open}
           aria-controls={menuId}
           onClick={() => setOpenFor(open ? null : location.key)}
-          className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm font-semibold text-slate-900 hover:bg-slate-50 sm:hidden"
+          className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm font-semibold text-slate-900 hover:bg-slate-50 lg:hidden"
         >
           <svg
             aria-hidden="true"
@@ -75,9 +83,9 @@ export function SiteHeader() {
         <nav
           id={menuId}
           aria-label="Main"
-          className={cx(open ? 'block' : 'hidden', 'w-full pb-3 sm:block sm:w-auto sm:pb-0')}
+          className={cx(open ? 'block' : 'hidden', 'w-full pb-3 lg:block lg:w-auto lg:pb-0')}
         >
-          <ul className="flex flex-col gap-1 border-t border-slate-200 pt-3 sm:flex-row sm:items-center sm:gap-2 sm:border-0 sm:pt-0">
+          <ul className="flex flex-col gap-1 border-t border-slate-200 pt-3 lg:flex-row lg:items-center lg:gap-2 lg:border-0 lg:pt-0">
             {user ? (
               <>
                 <li>
@@ -85,10 +93,34 @@ export function SiteHeader() {
                     Dashboard
                   </NavLink>
                 </li>
+                {WORKSPACE_LINKS.map((link) => (
+                  <li key={link.to}>
+                    <NavLink to={link.to} className={navLinkClasses}>
+                      {link.label}
+                    </NavLink>
+                  </li>
+                ))}
+                <li>
+                  <NavLink to="/app/coach" className={navLinkClasses}>
+                    Coach
+                  </NavLink>
+                </li>
+                {user.role === 'admin' ? (
+                  <li>
+                    <NavLink to="/app/admin" className={navLinkClasses}>
+                      Admin
+                    </NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/app/settings" className={navLinkClasses}>
+                    Settings
+                  </NavLink>
+                </li>
                 <li>
                   <Button
                     variant="secondary"
-                    className="w-full sm:w-auto"
+                    className="w-full lg:w-auto"
                     pending={signOut.isPending}
                     pendingLabel="Signing out…"
                     onClick={() => signOut.mutate()}
@@ -105,7 +137,7 @@ export function SiteHeader() {
                   </NavLink>
                 </li>
                 <li>
-                  <ButtonLink to="/auth/sign-up" className="w-full sm:w-auto">
+                  <ButtonLink to="/auth/sign-up" className="w-full lg:w-auto">
                     Create account
                   </ButtonLink>
                 </li>

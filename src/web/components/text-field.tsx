@@ -1,6 +1,10 @@
 import { type ComponentPropsWithRef, type ReactNode, useId, useState } from 'react';
 import { cx } from './cx.ts';
 
+/** The look of a plain input, select or textarea, for fields built outside TextField. */
+export const inputClasses =
+  'block min-h-11 w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500';
+
 interface TextFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id'> {
   label: ReactNode;
   /** Help text shown under the label and read with the field. */

@@ -4,6 +4,26 @@
 import './zod-jitless.ts';
 
 export {
+  accountDeletionRequestSchema,
+  accountDeletionResponseSchema,
+} from '../../core/account/lifecycle-contracts.ts';
+export {
+  adminBudgetSchema,
+  adminCallListSchema,
+  adminPromptListSchema,
+  adminUsageSchema,
+  promptVersionRefSchema,
+} from '../../core/ai/admin-contracts.ts';
+export {
+  chatDeltaEventSchema,
+  chatDoneEventSchema,
+  chatErrorEventSchema,
+  chatMessageListSchema,
+  chatSessionListSchema,
+  chatSessionSchema,
+} from '../../core/ai/chat-contracts.ts';
+export { AI_TASK_SCHEMAS, aiTaskResponseSchema, aiUsageSchema } from '../../core/ai/contracts.ts';
+export {
   requestPasswordResetBodySchema,
   resetPasswordBodySchema,
   sessionResponseSchema,
@@ -19,3 +39,30 @@ export {
   leadCaptureBodySchema,
 } from '../../core/diagnostic/contracts.ts';
 export { errorEnvelopeSchema, okSchema } from '../../core/http/envelope.ts';
+export {
+  activeSessionListSchema,
+  changePasswordBodySchema,
+  changePasswordResponseSchema,
+  revokeSessionsResponseSchema,
+  updateProfileBodySchema,
+} from '../../core/settings/contracts.ts';
+export { systemStatusSchema } from '../../core/system/contracts.ts';
+export {
+  valueLensGenerationResponseSchema,
+  valueLensHistoryResponseSchema,
+} from '../../core/value-lens/contracts.ts';
+export { reviewImportResponseSchema } from '../../core/workspace/avatar-contracts.ts';
+export {
+  insightSnapshotEmailResponseSchema,
+  insightSnapshotListResponseSchema,
+  insightSnapshotResponseSchema,
+} from '../../core/workspace/insight-snapshot.ts';
+export {
+  brandListResponseSchema,
+  brandResponseSchema,
+  itemListResponseSchema,
+  itemResponseSchema,
+  revisionListResponseSchema,
+  revisionResponseSchema,
+} from '../../core/workspace/items.ts';
+export { brandProgressResponseSchema } from '../../core/workspace/progress.ts';

@@ -10,6 +10,8 @@ import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { accounts, sessions, users, verifications } from '../../db/schema.ts';
 import type { Mailer } from '../../platform/mailer.ts';
+import { isPendingDeletion } from '../account-lifecycle/service.ts';
+import { promoteListedAdmin } from './admin-bootstrap.ts';
 import { passwordResetEmail, verificationEmail } from './emails.ts';
 
 /** We set this header ourselves from Fastify's `request.ip`, so a client cannot spoof its address. */
@@ -75,6 +77,19 @@ export function createAuth({ config, database, mailer, log }: AuthDeps) {
         const url = new URL('/auth/verify-email', origin);
         url.searchParams.set('token', token);
         await deliver('verify-email', () => mailer.send(verificationEmail(user, url.toString())));
+      },
+      // A listed admin address becomes an admin the moment it is proven to be theirs.
+      afterEmailVerification: async (user) => {
+        await promoteListedAdmin(database, config.auth.adminEmails, { ...user, emailVerified: true });
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // An account pending deletion is locked: no path (sign-in, verification) may open a session.
+          before: async (session) =>
+            (await isPendingDeletion(database, session.userId)) ? false : undefined,
+        },
       },
     },
     // Throttling is ours (database-backed, per IP and per email); better-auth's is in-memory.

@@ -6,13 +6,15 @@ import { isAPIError } from 'better-auth/api';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
-import { assessPassword } from '../../../core/auth/password-strength.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Throttle, ThrottleRule } from '../../platform/throttle.ts';
+import { isEmailPendingDeletion } from '../account-lifecycle/service.ts';
+import { promoteListedAdmin } from './admin-bootstrap.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
+import { assertStrongPassword } from './password-policy.ts';
 
 /** What a route needs from the incoming request. */
 export interface RequestContext {
@@ -56,6 +58,7 @@ function authHeaders(context: RequestContext): Headers {
   return headers;
 }
 
+const INVALID_CREDENTIALS_MESSAGE = 'Email or password is incorrect.';
 const INVALID_TOKEN_MESSAGE = 'This link is invalid or has expired. Please ask for a new one.';
 
 function translateAuthError(error: unknown): never {
@@ -76,7 +79,7 @@ function translateAuthError(error: unknown): never {
     code === 'CREDENTIAL_ACCOUNT_NOT_FOUND' ||
     code === 'INVALID_PASSWORD'
   ) {
-    throw new AppError(401, 'INVALID_CREDENTIALS', 'Email or password is incorrect.');
+    throw new AppError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
   }
   if (code === 'INVALID_TOKEN' || code === 'TOKEN_EXPIRED' || code.startsWith('INVALID_TOKEN')) {
     throw new AppError(400, 'INVALID_TOKEN', INVALID_TOKEN_MESSAGE);
@@ -118,18 +121,6 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
     if (email) await throttle.enforce(perEmail, email);
   }
 
-  function assertStrongPassword(password: string, userInputs: string[]): void {
-    const assessment = assessPassword(password, userInputs);
-    if (assessment.acceptable) return;
-    const unmet = assessment.rules.filter((rule) => !rule.met).map((rule) => rule.label);
-    const advice = [assessment.warning, ...assessment.suggestions].filter(Boolean).join(' ');
-    throw new AppError(400, 'WEAK_PASSWORD', 'Choose a stronger password.', {
-      details: [
-        { path: 'password', message: [`Missing: ${unmet.join('; ')}.`, advice].filter(Boolean).join(' ') },
-      ],
-    });
-  }
-
   async function emailIsTaken(email: string): Promise<boolean> {
     const [row] = await database.db
       .select({ id: users.id })
@@ -160,7 +151,7 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
       context: RequestContext,
     ): Promise<AuthOutcome<{ user: SessionUser }>> {
       await throttleAttempt(context, input.email);
-      assertStrongPassword(input.password, [input.name, input.email]);
+      assertStrongPassword(input.password, [input.name, input.email], 'password');
       try {
         const { headers, response } = await auth.api.signUpEmail({
           body: input,
@@ -183,14 +174,25 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
       context: RequestContext,
     ): Promise<AuthOutcome<{ user: SessionUser }>> {
       await throttleAttempt(context, input.email);
+      // A locked account (deletion pending) gets the same answer as a wrong password.
+      if (await isEmailPendingDeletion(database, input.email)) {
+        throw new AppError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
+      }
       try {
         const { headers, response } = await auth.api.signInEmail({
           body: input,
           headers: authHeaders(context),
           returnHeaders: true,
         });
-        return { body: { user: toSessionUser(response.user) }, cookies: headers.getSetCookie() };
+        // Also covers addresses verified before they were listed in ADMIN_EMAILS.
+        const promoted = await promoteListedAdmin(database, config.auth.adminEmails, response.user);
+        const user = promoted ? { ...response.user, role: 'admin' } : response.user;
+        return { body: { user: toSessionUser(user) }, cookies: headers.getSetCookie() };
       } catch (error) {
+        // The deletion landed between the check above and the session: the session hook refused it.
+        if (await isEmailPendingDeletion(database, input.email)) {
+          throw new AppError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
+        }
         translateAuthError(error);
       }
     },
@@ -245,7 +247,7 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
       context: RequestContext,
     ): Promise<{ ok: true }> {
       await throttleAttempt(context);
-      assertStrongPassword(input.newPassword, []);
+      assertStrongPassword(input.newPassword, [], 'newPassword');
       try {
         await auth.api.resetPassword({ body: input, headers: authHeaders(context) });
         return { ok: true };

@@ -1,22 +1,33 @@
 /**
- * The diagnostic report as a PDF (pdfkit): title, date, questionnaire version, overall score and band,
- * a bar per dimension with its band and explanation, and the recommended actions. Works on any device
- * and can be attached to an email.
+ * The diagnostic report as a PDF: title, date, questionnaire version, overall score and band, a bar
+ * per dimension with its band and explanation, and the recommended actions. Works on any device and
+ * can be attached to an email.
  */
-import PDFDocument from 'pdfkit';
 import { guidanceFor } from '../../../core/diagnostic/guidance.ts';
 import { DIMENSION_LABELS, DIMENSIONS } from '../../../core/diagnostic/questionnaire.ts';
 import { BAND_LABELS, type DiagnosticScores, focusDimensions } from '../../../core/diagnostic/scoring.ts';
+import {
+  createPdf,
+  PDF_COLOURS,
+  PDF_FONTS,
+  PDF_MARGIN,
+  pdfBar,
+  pdfByline,
+  pdfDate,
+  pdfHeading,
+  pdfParagraph,
+  pdfTitle,
+} from '../../platform/pdf.ts';
 
-const INK = '#1f2937';
-const MUTED = '#4b5563';
-const TRACK = '#e5e7eb';
 const BAND_COLOURS = {
   strong: '#15803d',
   good: '#2563eb',
   developing: '#b45309',
   'needs-attention': '#b91c1c',
 } as const;
+
+/** The report's name as a download and as an email attachment. */
+export const DIAGNOSTIC_REPORT_FILE_NAME = 'idea-brand-diagnostic.pdf';
 
 export interface ReportInput {
   scores: DiagnosticScores;
@@ -29,34 +40,16 @@ export function renderDiagnosticReport({
   questionnaireVersion,
   takenAt,
 }: ReportInput): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: { Title: 'IDEA Brand Diagnostic report', Author: 'IDEA Brand Coach' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const pdf = createPdf('IDEA Brand Diagnostic report');
+  const { doc, width } = pdf;
 
-  const width = doc.page.width - 112;
-  const date = takenAt.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(22).text('IDEA Brand Diagnostic report');
-  doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor(MUTED);
-  doc.text(`Taken on ${date} · Questionnaire version ${questionnaireVersion}`);
+  pdfTitle(pdf, 'IDEA Brand Diagnostic report');
+  pdfByline(pdf, `Taken on ${pdfDate(takenAt)} · Questionnaire version ${questionnaireVersion}`);
   doc.moveDown(1.2);
 
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(16).text(`Overall score: ${scores.overall} / 100`);
+  pdfHeading(pdf, `Overall score: ${scores.overall} / 100`, 16);
   doc
-    .font('Helvetica')
+    .font(PDF_FONTS.regular)
     .fontSize(12)
     .fillColor(BAND_COLOURS[scores.overallBand])
     .text(`Band: ${BAND_LABELS[scores.overallBand]}`);
@@ -64,39 +57,35 @@ export function renderDiagnosticReport({
 
   for (const dimension of DIMENSIONS) {
     const { score, band } = scores.dimensions[dimension];
-    doc
-      .fillColor(INK)
-      .font('Helvetica-Bold')
-      .fontSize(12)
-      .text(`${DIMENSION_LABELS[dimension]}: ${score} / 100 (${BAND_LABELS[band]})`);
+    pdfHeading(pdf, `${DIMENSION_LABELS[dimension]}: ${score} / 100 (${BAND_LABELS[band]})`, 12);
     const barTop = doc.y + 4;
-    doc.rect(56, barTop, width, 8).fill(TRACK);
-    if (score > 0) doc.rect(56, barTop, (width * score) / 100, 8).fill(BAND_COLOURS[band]);
+    pdfBar(pdf, { x: PDF_MARGIN, y: barTop, width, share: score / 100, colour: BAND_COLOURS[band] });
     doc.y = barTop + 14;
-    doc
-      .fillColor(MUTED)
-      .font('Helvetica')
-      .fontSize(10)
-      .text(guidanceFor(dimension, band).explanation, { width });
+    pdfParagraph(pdf, guidanceFor(dimension, band).explanation, { colour: PDF_COLOURS.muted });
     doc.moveDown(0.8);
   }
 
-  doc.moveDown(0.4).fillColor(INK).font('Helvetica-Bold').fontSize(14).text('What to do next');
+  doc.moveDown(0.4);
+  pdfHeading(pdf, 'What to do next');
   doc.moveDown(0.4);
   for (const { dimension, band } of focusDimensions(scores)) {
-    doc.fillColor(INK).font('Helvetica-Bold').fontSize(11).text(DIMENSION_LABELS[dimension]);
+    pdfHeading(pdf, DIMENSION_LABELS[dimension], 11);
     for (const action of guidanceFor(dimension, band).actions) {
-      doc.fillColor(INK).font('Helvetica').fontSize(10).text(`• ${action.text}`, { width, indent: 8 });
+      doc
+        .fillColor(PDF_COLOURS.ink)
+        .font(PDF_FONTS.regular)
+        .fontSize(10)
+        .text(`• ${action.text}`, { width, indent: 8 });
     }
     doc.moveDown(0.6);
   }
 
-  doc.moveDown(1).fillColor(MUTED).fontSize(9);
-  doc.text(
+  doc.moveDown(1);
+  pdfParagraph(
+    pdf,
     'Scores run from 0 to 100 per dimension: Strong 80+, Good 60–79, Developing 40–59, Needs attention below 40. ' +
       'Retake the diagnostic after working on your weakest dimension to see your progress.',
-    { width },
+    { colour: PDF_COLOURS.muted, size: 9 },
   );
-  doc.end();
-  return done;
+  return pdf.finish();
 }

@@ -11,6 +11,8 @@ import {
 } from '../../../core/diagnostic/contracts.ts';
 import type { AppConfig } from '../../config.ts';
 import { requireUser } from '../../platform/auth-guard.ts';
+import { sendPdf } from '../../platform/pdf.ts';
+import { DIAGNOSTIC_REPORT_FILE_NAME } from './report-pdf.ts';
 import type { DiagnosticService, Requester } from './service.ts';
 
 /** The browser's anonymous-results token. HttpOnly; sent to /api only (claiming happens at sign-in). */
@@ -100,11 +102,7 @@ export const diagnosticRoutes =
       { schema: { tags, summary: 'The result as a PDF report', params: resultIdParamsSchema } },
       async (request, reply) => {
         const pdf = await diagnostic.reportPdf(request.params.id, await requesterOf(request));
-        return reply
-          .type('application/pdf')
-          .header('cache-control', 'private, no-store')
-          .header('content-disposition', 'attachment; filename="idea-brand-diagnostic.pdf"')
-          .send(pdf);
+        return sendPdf(reply, { pdf, fileName: DIAGNOSTIC_REPORT_FILE_NAME });
       },
     );
 

@@ -24,7 +24,7 @@ import { AppError } from '../../platform/errors.ts';
 import { type Mailer, renderActionEmail } from '../../platform/mailer.ts';
 import type { Throttle } from '../../platform/throttle.ts';
 import type { ProofOfWork } from './altcha.ts';
-import { renderDiagnosticReport } from './report-pdf.ts';
+import { DIAGNOSTIC_REPORT_FILE_NAME, renderDiagnosticReport } from './report-pdf.ts';
 
 /** Who is asking: a signed-in user, and/or the browser's anonymous token (raw, from its cookie). */
 export interface Requester {
@@ -262,7 +262,7 @@ export function createDiagnosticService({
           outro: 'You receive this email because you asked for your report on IDEA Brand Coach.',
         }),
         attachments: [
-          { filename: 'idea-brand-diagnostic.pdf', content: pdf, contentType: 'application/pdf' },
+          { filename: DIAGNOSTIC_REPORT_FILE_NAME, content: pdf, contentType: 'application/pdf' },
         ],
       });
       if (lead) await db.update(leads).set({ reportSentAt: new Date() }).where(eq(leads.id, lead.id));

@@ -19,8 +19,6 @@ import { PasswordStrengthMeter } from './password-strength-meter.tsx';
 
 const resolver = lazyZodResolver((contracts) => contracts.resetPasswordBodySchema);
 const fields = ['newPassword'] as const;
-// The server names the field `password` in WEAK_PASSWORD details.
-const aliases = { password: 'newPassword' } as const;
 
 const INCOMPLETE = 'This link is incomplete — it may have been cut short when it was copied.';
 
@@ -50,7 +48,7 @@ function ResetPasswordForm({ token }: { token: string }) {
   const reset = useMutation({
     mutationFn: api.resetPassword,
     onError: (error) => {
-      const { newPassword: message } = mapErrorDetails(error, fields, aliases).fieldErrors;
+      const { newPassword: message } = mapErrorDetails(error, fields).fieldErrors;
       if (message) form.setError('newPassword', { type: 'server', message }, { shouldFocus: true });
     },
   });
@@ -94,7 +92,7 @@ function ResetPasswordForm({ token }: { token: string }) {
       }
     >
       <form noValidate className="space-y-5" onSubmit={form.handleSubmit(submit)}>
-        <FormErrorAlert key={reset.submittedAt} error={reset.error} fields={fields} aliases={aliases} />
+        <FormErrorAlert key={reset.submittedAt} error={reset.error} fields={fields} />
         <div className="space-y-3">
           <PasswordField
             label="New password"

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
 import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { recommendedNextStep } from '../../../core/diagnostic/guidance.ts';
@@ -9,20 +9,22 @@ import { Button, ButtonLink } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { api, describeError } from '../../lib/api.ts';
+import { describeError } from '../../lib/api.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { useSession } from '../../lib/session.ts';
+import { ResendVerificationEmail } from '../auth/resend-verification.tsx';
+import { AskCoachButton } from '../coach/ask-coach-button.tsx';
+import { diagnosticStarter } from '../coach/starters.ts';
 import { ActionContent } from '../diagnostic/action-item.tsx';
 import { BandBadge } from '../diagnostic/band-badge.tsx';
 import { TrendChart } from '../diagnostic/lazy-charts.tsx';
 import { historyQuery } from '../diagnostic/queries.ts';
 import { chronological, formatTakenAt, scoresOfResult } from '../diagnostic/result-display.ts';
 import { TrendTable } from '../diagnostic/score-tables.tsx';
+import { WorkspaceOverview } from './workspace-overview.tsx';
 
 /** Shown until the address is verified. */
 function EmailVerificationNotice({ user }: { user: SessionUser }) {
-  const resend = useMutation({ mutationFn: api.sendVerificationEmail });
-
   return (
     <div className="space-y-3">
       <Alert tone="warning" title="Please verify your email">
@@ -31,24 +33,7 @@ function EmailVerificationNotice({ user }: { user: SessionUser }) {
           about your account, for example to reset your password.
         </p>
       </Alert>
-      {resend.isSuccess ? (
-        <Alert tone="success">
-          <p>We’ve sent a new verification link. It may take a minute to arrive.</p>
-        </Alert>
-      ) : null}
-      {resend.isError ? (
-        <Alert key={resend.submittedAt} tone="error">
-          <p>{describeError(resend.error)}</p>
-        </Alert>
-      ) : null}
-      <Button
-        variant="secondary"
-        pending={resend.isPending}
-        pendingLabel="Sending…"
-        onClick={() => resend.mutate()}
-      >
-        Resend verification email
-      </Button>
+      <ResendVerificationEmail />
     </div>
   );
 }
@@ -123,6 +108,7 @@ function NextStep({ result }: { result: DiagnosticResult }) {
         <p className="text-sm font-semibold text-brand-800">Start with this</p>
         <ActionContent action={step.action} />
       </div>
+      <AskCoachButton {...diagnosticStarter(result)} label="Ask the coach about this" />
     </Card>
   );
 }
@@ -188,6 +174,7 @@ export default function DashboardPage() {
         <p className="text-lg text-slate-700">Here’s where your brand stands, and what to do next.</p>
       </div>
       {user.emailVerified ? null : <EmailVerificationNotice user={user} />}
+      <WorkspaceOverview />
       <DiagnosticOverview />
     </div>
   );

@@ -9,6 +9,8 @@ import { PageLoader } from '../../components/spinner.tsx';
 import { TextLink } from '../../components/text-link.tsx';
 import { describeError } from '../../lib/api.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
+import { AskCoachButton } from '../coach/ask-coach-button.tsx';
+import { progressStarter } from '../coach/starters.ts';
 import { BandBadge } from './band-badge.tsx';
 import { compareResults, defaultPair, formatChange } from './compare.ts';
 import { historyQuery } from './queries.ts';
@@ -229,9 +231,17 @@ export default function HistoryPage() {
           <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">
             Your diagnostic history
           </h1>
-          <ButtonLink to="/diagnostic" variant="secondary">
-            Retake the diagnostic
-          </ButtonLink>
+          <div className="flex flex-col gap-3 sm:flex-row">
+            {history.data && history.data.results.length > 0 ? (
+              <AskCoachButton
+                {...progressStarter(history.data.results)}
+                label="Ask the coach about my progress"
+              />
+            ) : null}
+            <ButtonLink to="/diagnostic" variant="secondary">
+              Retake the diagnostic
+            </ButtonLink>
+          </div>
         </div>
       </div>
       {content}

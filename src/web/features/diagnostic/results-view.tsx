@@ -9,6 +9,8 @@ import { Card } from '../../components/card.tsx';
 import { TextLink } from '../../components/text-link.tsx';
 import { diagnosticReportUrl } from '../../lib/api.ts';
 import { withNext } from '../../lib/auth-paths.ts';
+import { AskCoachButton } from '../coach/ask-coach-button.tsx';
+import { diagnosticStarter } from '../coach/starters.ts';
 import { ActionItem } from './action-item.tsx';
 import { BandBadge } from './band-badge.tsx';
 import { DimensionChart } from './lazy-charts.tsx';
@@ -141,7 +143,10 @@ export function ResultsView({ result, signedIn }: ResultsViewProps) {
           <p className="text-slate-700">
             Your dashboard shows this result next to your earlier ones, so you can see what’s improving.
           </p>
-          <ButtonLink to="/app">Go to your dashboard</ButtonLink>
+          <div className="flex flex-col gap-3 sm:flex-row">
+            <ButtonLink to="/app">Go to your dashboard</ButtonLink>
+            <AskCoachButton {...diagnosticStarter(result)} label="Ask the coach about these results" />
+          </div>
         </Card>
       ) : null}
       {signedIn === false ? (

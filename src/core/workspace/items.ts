@@ -1,0 +1,166 @@
+/**
+ * The persistence model for everything a user writes in the workspace (see
+ * docs/decisions/0015-workspace-persistence.md). Every piece of work is an *item* of a kind, owned
+ * by a brand: singleton kinds (one per brand: the four IDEA worksheets, the canvas, learning
+ * progress, the trigger assessment) and collection kinds (avatars). Each item carries a version —
+ * a save names the version it was based on and a stale one gets 409 with the server's copy — a
+ * revision history, and per-field sources (typed by the user or accepted from the coach).
+ */
+import { z } from 'zod';
+import { avatarDataSchema } from './avatar.ts';
+import { canvasDataSchema } from './canvas.ts';
+import {
+  authenticDataSchema,
+  distinctiveDataSchema,
+  empatheticDataSchema,
+  insightDataSchema,
+  learningDataSchema,
+  triggerAssessmentDataSchema,
+} from './modules.ts';
+
+export const ITEM_DATA_SCHEMAS = {
+  insight: insightDataSchema,
+  distinctive: distinctiveDataSchema,
+  empathetic: empatheticDataSchema,
+  authentic: authenticDataSchema,
+  'trigger-assessment': triggerAssessmentDataSchema,
+  learning: learningDataSchema,
+  canvas: canvasDataSchema,
+  avatar: avatarDataSchema,
+} as const;
+
+export type ItemKind = keyof typeof ITEM_DATA_SCHEMAS;
+export const ITEM_KINDS = Object.keys(ITEM_DATA_SCHEMAS) as ItemKind[];
+export type ItemData<K extends ItemKind> = z.output<(typeof ITEM_DATA_SCHEMAS)[K]>;
+
+/** Kinds a brand has at most one of; the rest are collections. */
+export const SINGLETON_KINDS = [
+  'insight',
+  'distinctive',
+  'empathetic',
+  'authentic',
+  'trigger-assessment',
+  'learning',
+  'canvas',
+] as const satisfies readonly ItemKind[];
+export type SingletonKind = (typeof SINGLETON_KINDS)[number];
+export const COLLECTION_KINDS = ['avatar'] as const satisfies readonly ItemKind[];
+export type CollectionKind = (typeof COLLECTION_KINDS)[number];
+
+export function isSingletonKind(kind: string): kind is SingletonKind {
+  return (SINGLETON_KINDS as readonly string[]).includes(kind);
+}
+
+/** How many revisions of one item are kept (older ones are pruned on save). */
+export const REVISIONS_KEPT = 50;
+
+export const FIELD_SOURCES = ['user', 'ai'] as const;
+export type FieldSource = (typeof FIELD_SOURCES)[number];
+
+/**
+ * Which fields hold text accepted from the coach. Keys are field paths as the page names them
+ * (e.g. `purpose`, `story.origin`); a field not listed was typed by the user.
+ */
+export const fieldSourcesSchema = z
+  .record(z.string().min(1).max(120), z.enum(FIELD_SOURCES))
+  .refine((sources) => Object.keys(sources).length <= 200, 'Too many field sources')
+  .default({});
+export type FieldSources = z.output<typeof fieldSourcesSchema>;
+
+const idSchema = z.uuid('Must be a UUID');
+
+export const brandIdParamsSchema = z.strictObject({ brandId: idSchema });
+export const itemIdParamsSchema = z.strictObject({ itemId: idSchema });
+export const singletonParamsSchema = z.strictObject({
+  brandId: idSchema,
+  kind: z.enum(SINGLETON_KINDS, { message: `Kind must be one of: ${SINGLETON_KINDS.join(', ')}` }),
+});
+export const collectionParamsSchema = z.strictObject({
+  brandId: idSchema,
+  kind: z.enum(COLLECTION_KINDS, { message: `Kind must be one of: ${COLLECTION_KINDS.join(', ')}` }),
+});
+export const revisionParamsSchema = z.strictObject({
+  itemId: idSchema,
+  version: z.coerce.number().int().min(1).max(2_147_483_647),
+});
+
+/** The body of every save: the new data, its field sources and the version it was based on. */
+export const saveItemBodySchema = z.strictObject({
+  /** 0 when the item has never been saved. */
+  baseVersion: z.number().int().min(0).max(2_147_483_647),
+  data: z.record(z.string(), z.unknown()),
+  sources: fieldSourcesSchema,
+});
+export type SaveItemBody = z.input<typeof saveItemBodySchema>;
+
+export const createItemBodySchema = z.strictObject({
+  data: z.record(z.string(), z.unknown()),
+  sources: fieldSourcesSchema,
+});
+export type CreateItemBody = z.input<typeof createItemBodySchema>;
+
+export const restoreRevisionBodySchema = z.strictObject({
+  baseVersion: z.number().int().min(0).max(2_147_483_647),
+});
+
+export const itemSchema = z.object({
+  /** Null for a singleton that has never been saved. */
+  id: z.uuid().nullable(),
+  brandId: z.uuid(),
+  kind: z.enum(ITEM_KINDS as [ItemKind, ...ItemKind[]]),
+  version: z.number().int().min(0),
+  data: z.record(z.string(), z.unknown()),
+  sources: z.record(z.string(), z.enum(FIELD_SOURCES)),
+  updatedAt: z.iso.datetime().nullable(),
+});
+export type WorkspaceItem = z.infer<typeof itemSchema>;
+export const itemResponseSchema = z.object({ item: itemSchema });
+
+export const itemListResponseSchema = z.object({ items: z.array(itemSchema) });
+
+export const revisionSummarySchema = z.object({
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  /** What the save was: typed, restored from an older version, accepted from the coach, imported. */
+  origin: z.enum(['edit', 'restore', 'import', 'create', 'duplicate']),
+});
+export const revisionListResponseSchema = z.object({ revisions: z.array(revisionSummarySchema) });
+export const revisionResponseSchema = z.object({
+  revision: revisionSummarySchema.extend({
+    data: z.record(z.string(), z.unknown()),
+    sources: z.record(z.string(), z.enum(FIELD_SOURCES)),
+  }),
+});
+
+/** The 409 answer carries the server's current copy as `error.current`, so the client can offer both. */
+export const conflictCurrentSchema = itemSchema;
+
+// ------------------------------------------------------------------------------------- brands
+
+export const brandNameSchema = requiredBrandName();
+function requiredBrandName() {
+  return z.string().trim().min(1, 'Give the brand a name').max(80, 'Keep the name under 80 characters');
+}
+
+export const brandSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Brand = z.infer<typeof brandSchema>;
+export const brandBodySchema = z.strictObject({ name: brandNameSchema });
+export const brandResponseSchema = z.object({ brand: brandSchema });
+export const brandListResponseSchema = z.object({ brands: z.array(brandSchema) });
+
+/** Validates `data` for a kind; the server calls it on every save, the web app before sending. */
+export function parseItemData<K extends ItemKind>(kind: K, data: unknown) {
+  return ITEM_DATA_SCHEMAS[kind].safeParse(data);
+}
+
+/** A fresh item's data: every field at its default. */
+export function emptyItemData<K extends ItemKind>(kind: K): ItemData<K> {
+  const parsed = ITEM_DATA_SCHEMAS[kind].safeParse({});
+  if (!parsed.success) throw new Error(`The ${kind} schema needs defaults for every field`);
+  return parsed.data as ItemData<K>;
+}

@@ -1,0 +1,55 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { avatarVoice, EMPTY_CONTEXT } from '../../core/ai/offline-coach.ts';
+import { createOfflinePool } from './offline-pool.ts';
+
+const pool = createOfflinePool();
+afterAll(() => pool.close());
+
+const input = {
+  avatar: {
+    name: 'Weekend cyclist',
+    summary: '',
+    values: [],
+    fears: ['Chain snapping'],
+    desires: [],
+    triggers: [],
+  },
+  reviews: [
+    'Light frame, and the saddle is comfortable on long rides.',
+    'The chain snapped after a month, very disappointed.',
+  ],
+};
+
+describe('offline coach pool', () => {
+  it('answers language-processing tasks from a worker thread, the same as inline', async () => {
+    const [first, second] = await Promise.all([
+      pool.run('avatar-voice', input, EMPTY_CONTEXT),
+      pool.run('avatar-voice', { ...input, reviews: input.reviews.slice(0, 1) }, EMPTY_CONTEXT),
+    ]);
+    expect(first).toEqual(avatarVoice(input));
+    expect(second).toMatchObject({ reviewCount: 1 });
+    // The first call starts the worker, which loads the NLP library: slow on a busy machine.
+  }, 30_000);
+
+  it('keeps the event loop free while a large analysis runs', async () => {
+    const reviews = Array.from(
+      { length: 200 },
+      (_, index) => `Review ${index}: the folding mechanism is easy, but the straps broke after a month.`,
+    );
+    let ticks = 0;
+    const timer = setInterval(() => {
+      ticks += 1;
+    }, 5);
+    await pool.run('avatar-voice', { ...input, reviews }, EMPTY_CONTEXT);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(3);
+  }, 30_000);
+
+  it('answers light tasks inline', async () => {
+    await expect(
+      pool.run('buyer-intent', { terms: ['buy linen shirt'] }, EMPTY_CONTEXT),
+    ).resolves.toMatchObject({
+      counts: { transactional: 1 },
+    });
+  });
+});

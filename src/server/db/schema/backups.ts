@@ -1,0 +1,34 @@
+/**
+ * One row per backup attempt (successful or not), so operators and the admin System page can see
+ * when the last good backup was taken without listing the backup folder. Holds no user content.
+ */
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from '../columns.ts';
+
+export const backupRuns = pgTable(
+  'backup_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    outcome: text('outcome', { enum: ['success', 'failure'] }).notNull(),
+    /** What started it: the `npm run backup` command or the scheduled job. */
+    trigger: text('trigger', { enum: ['cli', 'job'] }).notNull(),
+    databaseKind: text('database_kind', { enum: ['pglite', 'postgres'] }).notNull(),
+    /** File name inside BACKUP_DIR; null when the run failed before a file existed. */
+    fileName: text('file_name'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    /** SHA-256 (hex) of the file's bytes as stored, i.e. after encryption. */
+    sha256: text('sha256'),
+    encrypted: boolean('encrypted').notNull().default(false),
+    /** Backups deleted by rotation after this run. */
+    rotatedCount: integer('rotated_count').notNull().default(0),
+    error: text('error'),
+    ...timestamps,
+  },
+  (table) => [
+    index('backup_runs_started_at_idx').on(table.startedAt),
+    index('backup_runs_outcome_started_at_idx').on(table.outcome, table.startedAt),
+  ],
+);

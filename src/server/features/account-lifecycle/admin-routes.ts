@@ -1,0 +1,45 @@
+/** Admin: accounts pending deletion, and restoring one within its grace period. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  deletedAccountListSchema,
+  restoreAccountParamsSchema,
+  restoreAccountResponseSchema,
+} from '../../../core/account/lifecycle-contracts.ts';
+import { requireAdmin } from '../../platform/auth-guard.ts';
+import type { AccountLifecycleService } from './service.ts';
+
+export const accountLifecycleAdminRoutes =
+  (lifecycle: AccountLifecycleService): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['admin'];
+    // Every route here is admin-only; the check runs before validation, so non-admins learn nothing.
+    app.addHook('preValidation', async (request, reply) => {
+      requireAdmin(request.user);
+      reply.header('cache-control', 'private, no-store');
+    });
+
+    app.get(
+      '/api/admin/users/deleted',
+      {
+        schema: {
+          tags,
+          summary: 'Accounts pending deletion, soonest purge first',
+          response: { 200: deletedAccountListSchema },
+        },
+      },
+      async () => ({ accounts: await lifecycle.pendingDeletions() }),
+    );
+
+    app.post(
+      '/api/admin/users/:userId/restore',
+      {
+        schema: {
+          tags,
+          summary: 'Restore an account pending deletion (within its grace period)',
+          params: restoreAccountParamsSchema,
+          response: { 200: restoreAccountResponseSchema },
+        },
+      },
+      async (request) => lifecycle.restore(request.params.userId, requireAdmin(request.user).id),
+    );
+  };

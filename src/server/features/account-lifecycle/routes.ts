@@ -1,0 +1,51 @@
+/**
+ * The signed-in user's own account lifecycle: export everything as a ZIP, and delete the account.
+ * Both act only on the session's user — there is no user id in the request to tamper with.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ACCOUNT_EXPORT_CONTENT_TYPE,
+  ACCOUNT_EXPORT_PATH,
+  accountDeletionRequestSchema,
+  accountDeletionResponseSchema,
+} from '../../../core/account/lifecycle-contracts.ts';
+import { requireUser } from '../../platform/auth-guard.ts';
+import type { AccountLifecycleService } from './service.ts';
+
+export const accountLifecycleRoutes =
+  (lifecycle: AccountLifecycleService): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['account'];
+
+    app.get(
+      ACCOUNT_EXPORT_PATH,
+      { schema: { tags, summary: 'Everything the account owns, as a ZIP of JSON files and documents' } },
+      async (request, reply) => {
+        const user = requireUser(request.user);
+        const { filename, stream } = await lifecycle.exportAccount(user.id);
+        return reply
+          .type(ACCOUNT_EXPORT_CONTENT_TYPE)
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(stream);
+      },
+    );
+
+    app.post(
+      '/api/account/deletion',
+      {
+        schema: {
+          tags,
+          summary: 'Delete the account: signs out everywhere now, purges the data after the grace period',
+          body: accountDeletionRequestSchema,
+          response: { 200: accountDeletionResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const user = requireUser(request.user);
+        const { purgeAfter, cookies } = await lifecycle.requestDeletion(user.id, request.body);
+        reply.header('set-cookie', cookies).header('cache-control', 'no-store');
+        return { purgeAfter };
+      },
+    );
+  };

@@ -1,0 +1,292 @@
+/**
+ * The account's data lifecycle: export everything the user owns as a ZIP, delete the account (with a
+ * grace period before the purge), and the admin's view of pending deletions with restore.
+ *
+ * Deletion is a row in `account_deletions`: while it exists the account is locked (every session is
+ * revoked in the same transaction, sign-in is refused with the generic invalid-credentials answer),
+ * and the daily retention job purges the user once `purge_after` has passed (purge.ts).
+ */
+import type { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import {
+  ACCOUNT_DELETION_WRONG_PASSWORD_CODE,
+  ACCOUNT_EXPORTS_PER_HOUR,
+  type AccountDeletionRequest,
+  accountExportFilename,
+  type DeletedAccount,
+  type RestoreAccountResponse,
+} from '../../../core/account/lifecycle-contracts.ts';
+import type { AppConfig } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import { accountDeletions, sessions } from '../../db/schema.ts';
+import { type Clock, DAY_MS } from '../../jobs/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Throttle } from '../../platform/throttle.ts';
+import type { Auth } from '../auth/auth.ts';
+import { type ArchiveEntry, zipStream } from './archive.ts';
+import { ownedTables, quoteIdentifier, schemaTables } from './tables.ts';
+
+/** A file added to the export next to the data, e.g. a rendered report or an uploaded original. */
+export interface ExportDocument {
+  /** Path inside the archive's `documents/<source>/` folder, e.g. `diagnostic-2026-11-26-ab12cd34.pdf`. */
+  fileName: string;
+  /** Already-compressed formats (PDF, images, Office files) are stored rather than deflated again. */
+  compressed: boolean;
+  content(): Promise<Uint8Array>;
+}
+
+/** A feature's contribution to the export; register one per feature with `registerExportDocuments`. */
+export interface ExportDocumentSource {
+  /** Folder name under `documents/`, e.g. `diagnostic-reports`. */
+  name: string;
+  /** One line for README.txt saying what these files are. */
+  description: string;
+  list(userId: string): Promise<ExportDocument[]>;
+}
+
+/** Tables never exported: credentials and session tokens, which are secrets rather than content. */
+const EXCLUDED_TABLES = new Set(['sessions', 'accounts']);
+/**
+ * Columns never exported from any table, whatever table they are added to later: passwords, secrets
+ * and tokens (`access_token`, `anonymous_token_hash`), but not counts such as `input_tokens`.
+ */
+const SECRET_COLUMN = /password|secret|(^|_)token(_hash)?$/i;
+
+const DELETION_THROTTLE = { name: 'account:deletion', max: 5, windowSeconds: 15 * 60 };
+const EXPORT_THROTTLE = { name: 'account:export', max: ACCOUNT_EXPORTS_PER_HOUR, windowSeconds: 60 * 60 };
+
+function withoutSecrets(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([column]) => !SECRET_COLUMN.test(column)));
+}
+
+const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+const toIso = (value: Date | string) => new Date(value).toISOString();
+
+/** Whether the account is locked by a pending deletion (sign-in and new sessions are refused). */
+export async function isPendingDeletion(database: Database, userId: string): Promise<boolean> {
+  const rows = await database.query('select 1 from account_deletions where user_id::text = $1', [userId]);
+  return rows.length > 0;
+}
+
+/** The same, by sign-in email (stored lower-cased). */
+export async function isEmailPendingDeletion(database: Database, email: string): Promise<boolean> {
+  const rows = await database.query(
+    'select 1 from account_deletions d join users u on u.id = d.user_id where lower(u.email) = lower($1)',
+    [email],
+  );
+  return rows.length > 0;
+}
+
+export interface AccountLifecycleDeps {
+  database: Database;
+  auth: Auth;
+  throttle: Throttle;
+  clock: Clock;
+  config: AppConfig;
+  log: FastifyBaseLogger;
+}
+
+export function createAccountLifecycleService({
+  database,
+  auth,
+  throttle,
+  clock,
+  config,
+  log,
+}: AccountLifecycleDeps) {
+  const documentSources: ExportDocumentSource[] = [];
+
+  function readme(exportedAt: Date, tables: string[]): string {
+    return [
+      'IDEA Brand Coach — your data export',
+      `Exported: ${exportedAt.toISOString()}`,
+      '',
+      'account.json      Your account: name, email, role and dates. Your password is never exported.',
+      'data/<table>.json One file per kind of record you own, as stored: every row with its fields.',
+      '                  Dates are ISO 8601 in UTC. Records you deleted that are still within the',
+      `                  ${config.retention.softDeletedDays}-day retention period are included (their deleted_at is set).`,
+      ...tables.map((table) => `                  - data/${table}.json`),
+      'documents/        Files generated for you or uploaded by you:',
+      ...documentSources.map(
+        (source) => `                  - documents/${source.name}/: ${source.description}`,
+      ),
+      '',
+      'Sign-in sessions and credentials are not included: they are secrets, not content.',
+      'To delete your account, use Settings → Delete account.',
+      '',
+    ].join('\n');
+  }
+
+  async function* exportEntries(userId: string, exportedAt: Date): AsyncGenerator<ArchiveEntry> {
+    const [user] = await database.query('select * from users where id = $1', [userId]);
+    if (!user) throw new AppError(404, 'NOT_FOUND', 'This account no longer exists.');
+    const tables = ownedTables(schemaTables()).filter((owned) => !EXCLUDED_TABLES.has(owned.table.name));
+    yield {
+      path: 'README.txt',
+      data: new TextEncoder().encode(
+        readme(
+          exportedAt,
+          tables.map((owned) => owned.table.name),
+        ),
+      ),
+      compress: true,
+    };
+    yield { path: 'account.json', data: json(withoutSecrets(user)), compress: true };
+    for (const owned of tables) {
+      const order = owned.table.columns.includes('created_at') ? ' order by created_at' : '';
+      const rows = await database.query(
+        `select * from ${quoteIdentifier(owned.table.name)} where ${owned.condition}${order}`,
+        [userId],
+      );
+      yield {
+        path: `data/${owned.table.name}.json`,
+        data: json({ table: owned.table.name, rowCount: rows.length, rows: rows.map(withoutSecrets) }),
+        compress: true,
+      };
+    }
+    for (const source of documentSources) {
+      for (const document of await source.list(userId)) {
+        yield {
+          path: `documents/${source.name}/${document.fileName}`,
+          data: await document.content(),
+          compress: !document.compressed,
+        };
+      }
+    }
+  }
+
+  async function verifyPassword(userId: string, password: string): Promise<boolean> {
+    const [account] = await database.query<{ password: string | null }>(
+      "select password from accounts where user_id = $1 and provider_id = 'credential' limit 1",
+      [userId],
+    );
+    if (!account?.password) return false;
+    const context = await auth.$context;
+    return context.password.verify({ hash: account.password, password });
+  }
+
+  /** The `Set-Cookie` that removes the session cookie (better-auth's name, with its secure prefix). */
+  function clearedSessionCookie(): string {
+    const secure = config.auth.secureCookies;
+    const name = `${secure ? '__Secure-' : ''}ibc.session_token`;
+    return `${name}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+  }
+
+  return {
+    /** Adds a feature's files to every export (rendered reports, uploaded originals, …). */
+    registerExportDocuments(source: ExportDocumentSource): void {
+      if (documentSources.some((existing) => existing.name === source.name)) {
+        throw new Error(`An export document source named "${source.name}" is already registered`);
+      }
+      documentSources.push(source);
+    },
+
+    /**
+     * The ZIP of everything the user owns. The throttle and the account check run before anything is
+     * streamed, so those failures are ordinary error responses.
+     */
+    async exportAccount(userId: string): Promise<{ filename: string; stream: Readable }> {
+      await throttle.enforce(
+        EXPORT_THROTTLE,
+        userId,
+        'You have exported your data several times in the last hour. Please try again later.',
+      );
+      const exportedAt = clock.now();
+      const entries = exportEntries(userId, exportedAt);
+      // Pull the first entry now: a vanished account becomes a 404 rather than a broken download.
+      const first = await entries.next();
+      async function* all(): AsyncGenerator<ArchiveEntry> {
+        if (!first.done) yield first.value;
+        yield* entries;
+      }
+      const stream = zipStream(all(), exportedAt);
+      stream.on('error', (error) => log.error({ err: error, userId }, 'account export failed mid-stream'));
+      log.info({ userId }, 'account export started');
+      return { filename: accountExportFilename(exportedAt), stream };
+    },
+
+    /**
+     * Locks the account and schedules its purge. The password is checked again (a session alone is
+     * not enough to delete an account); every session ends in the same transaction.
+     */
+    async requestDeletion(
+      userId: string,
+      input: AccountDeletionRequest,
+    ): Promise<{ purgeAfter: string; cookies: string[] }> {
+      await throttle.enforce(DELETION_THROTTLE, userId);
+      if (!(await verifyPassword(userId, input.password))) {
+        throw new AppError(
+          403,
+          ACCOUNT_DELETION_WRONG_PASSWORD_CODE,
+          'That password is not correct. Your account has not been deleted.',
+          { details: [{ path: 'password', message: 'The password is not correct' }] },
+        );
+      }
+      const now = clock.now();
+      const purgeAfter = new Date(now.getTime() + config.retention.accountDeletionGraceDays * DAY_MS);
+      await database.db.transaction(async (tx) => {
+        await tx
+          .insert(accountDeletions)
+          .values({ userId, requestedAt: now, purgeAfter })
+          .onConflictDoNothing({ target: accountDeletions.userId });
+        await tx.delete(sessions).where(eq(sessions.userId, userId));
+      });
+      log.info({ userId, purgeAfter }, 'account deletion requested');
+      return { purgeAfter: purgeAfter.toISOString(), cookies: [clearedSessionCookie()] };
+    },
+
+    /** Accounts whose deletion is pending, soonest purge first. */
+    async pendingDeletions(): Promise<DeletedAccount[]> {
+      const rows = await database.query<{
+        user_id: string;
+        email: string;
+        name: string;
+        requested_at: Date;
+        purge_after: Date;
+      }>(
+        `select d.user_id, u.email, u.name, d.requested_at, d.purge_after
+         from account_deletions d join users u on u.id = d.user_id
+         order by d.purge_after limit 500`,
+      );
+      return rows.map((row) => ({
+        userId: row.user_id,
+        email: row.email,
+        name: row.name,
+        deletedAt: toIso(row.requested_at),
+        purgeAfter: toIso(row.purge_after),
+      }));
+    },
+
+    /** Cancels a pending deletion while the grace period lasts. */
+    async restore(userId: string, adminId: string): Promise<RestoreAccountResponse> {
+      const [user] = await database.query<{ email: string }>('select email from users where id::text = $1', [
+        userId,
+      ]);
+      if (!user)
+        throw new AppError(404, 'NOT_FOUND', 'No account with this id exists (it may have been purged).');
+      const [deletion] = await database.query<{ purge_after: Date }>(
+        'select purge_after from account_deletions where user_id::text = $1',
+        [userId],
+      );
+      if (!deletion) throw new AppError(409, 'CONFLICT', 'This account is not pending deletion.');
+      const now = clock.now();
+      // Past the grace period the purge may already be under way; restoring would leave half an account.
+      const restored = await database.query(
+        'delete from account_deletions where user_id::text = $1 and purge_after > $2::timestamptz returning user_id',
+        [userId, now.toISOString()],
+      );
+      if (restored.length === 0) {
+        throw new AppError(
+          409,
+          'CONFLICT',
+          'The grace period for this account has ended; it can no longer be restored.',
+        );
+      }
+      log.info({ userId, adminId }, 'account restored from pending deletion');
+      return { userId, email: user.email, restoredAt: now.toISOString() };
+    },
+  };
+}
+
+export type AccountLifecycleService = ReturnType<typeof createAccountLifecycleService>;

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  reviewImportBodySchema,
+  reviewImportResponseSchema,
+} from '../../../core/workspace/avatar-contracts.ts';
+import { itemIdParamsSchema } from '../../../core/workspace/items.ts';
+import { requireUser } from '../../platform/auth-guard.ts';
+import { sendPdf } from '../../platform/pdf.ts';
+import type { AvatarService } from './service.ts';
+
+export const avatarRoutes =
+  (avatars: AvatarService): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['avatars'];
+
+    app.post(
+      '/api/avatars/reviews/import',
+      {
+        schema: {
+          tags,
+          summary: 'Read reviews from pasted text or a CSV file’s text, ready for the avatar-voice analysis',
+          body: reviewImportBodySchema,
+          response: { 200: reviewImportResponseSchema },
+        },
+      },
+      async (request) => {
+        requireUser(request.user);
+        return avatars.importReviews(request.body);
+      },
+    );
+
+    app.get(
+      '/api/avatars/:itemId/pdf',
+      { schema: { tags, summary: 'The avatar as a PDF report (download)', params: itemIdParamsSchema } },
+      async (request, reply) => {
+        return sendPdf(reply, await avatars.reportPdf(requireUser(request.user).id, request.params.itemId));
+      },
+    );
+  };

@@ -1,0 +1,51 @@
+/** Assembles a brand's progress for the dashboard from stored items and the latest diagnostic. */
+import { scoresFrom } from '../../../core/diagnostic/scoring.ts';
+import type { ItemData, SingletonKind } from '../../../core/workspace/items.ts';
+import { type BrandProgress, brandProgress } from '../../../core/workspace/progress.ts';
+import type { DiagnosticService } from '../diagnostic/service.ts';
+import type { WorkspaceService } from '../workspace/service.ts';
+
+export function createDashboardService(deps: { workspace: WorkspaceService; diagnostic: DiagnosticService }) {
+  return {
+    async progress(userId: string, brandId: string): Promise<BrandProgress> {
+      await deps.workspace.requireBrand(userId, brandId);
+      const saved = async <K extends SingletonKind>(kind: K): Promise<ItemData<K> | undefined> => {
+        const item = await deps.workspace.getSingleton(userId, brandId, kind);
+        return item.id ? (item.data as ItemData<K>) : undefined;
+      };
+      const [learning, insight, assessment, distinctive, empathetic, authentic, canvas, avatars, history] =
+        await Promise.all([
+          saved('learning'),
+          saved('insight'),
+          saved('trigger-assessment'),
+          saved('distinctive'),
+          saved('empathetic'),
+          saved('authentic'),
+          saved('canvas'),
+          deps.workspace.listCollection(userId, brandId, 'avatar'),
+          deps.diagnostic.history(userId),
+        ]);
+      const latest = history[0];
+      const diagnostic = latest
+        ? scoresFrom(latest.scores.overall, {
+            insight: latest.scores.dimensions.insight.score,
+            distinctive: latest.scores.dimensions.distinctive.score,
+            empathetic: latest.scores.dimensions.empathetic.score,
+            authentic: latest.scores.dimensions.authentic.score,
+          })
+        : null;
+      return brandProgress({
+        learning,
+        insight,
+        'trigger-assessment': assessment,
+        distinctive,
+        empathetic,
+        authentic,
+        canvas,
+        avatarNames: avatars.map((avatar) => String(avatar.data.name)),
+        diagnostic,
+      });
+    },
+  };
+}
+export type DashboardService = ReturnType<typeof createDashboardService>;

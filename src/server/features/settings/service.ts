@@ -1,0 +1,263 @@
+/**
+ * Settings: rename, change password, and list or end the account's sessions. Changes go through
+ * better-auth's `auth.api` (as the auth feature does, ADR 0006) with our rules around them: the
+ * sign-up password policy, throttled password checks, owner-only session ids, one error vocabulary.
+ */
+import { isAPIError } from 'better-auth/api';
+import { and, desc, eq, gt } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { SessionUser } from '../../../core/auth/contracts.ts';
+import type {
+  ActiveSession,
+  ChangePasswordResponse,
+  RevokeSessionsResponse,
+} from '../../../core/settings/contracts.ts';
+import { maskIpAddress, summariseUserAgent } from '../../../core/settings/devices.ts';
+import type { AppConfig } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import { sessions } from '../../db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Mailer } from '../../platform/mailer.ts';
+import type { Throttle, ThrottleRule } from '../../platform/throttle.ts';
+import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
+import { assertStrongPassword } from '../auth/password-policy.ts';
+import { passwordChangedEmail } from './emails.ts';
+
+/** What a route needs from the incoming request. */
+export interface SettingsRequest {
+  ip: string;
+  cookie: string | undefined;
+  userAgent: string | undefined;
+  origin: string | undefined;
+}
+
+export interface SettingsOutcome<T> {
+  body: T;
+  /** `Set-Cookie` values to forward to the browser (a renewed or cleared session cookie). */
+  cookies: string[];
+}
+
+/** Only the headers better-auth needs; the client IP comes from Fastify, never from the caller. */
+function authHeaders(request: SettingsRequest): Headers {
+  const headers = new Headers();
+  if (request.cookie) headers.set('cookie', request.cookie);
+  if (request.origin) headers.set('origin', request.origin);
+  if (request.userAgent) headers.set('user-agent', request.userAgent.slice(0, 512));
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  return headers;
+}
+
+function errorCodeOf(error: unknown): string | null {
+  if (!isAPIError(error)) return null;
+  return (error.body as { code?: string } | undefined)?.code ?? '';
+}
+
+const WRONG_PASSWORD_MESSAGE = 'Your current password is incorrect.';
+
+function translateAuthError(error: unknown): never {
+  const code = errorCodeOf(error);
+  if (code === null || !isAPIError(error)) throw error;
+  // 403, not 401: the session is fine, only the re-entered password is wrong (401 means signed out).
+  if (code === 'INVALID_PASSWORD') {
+    throw new AppError(403, 'INVALID_CREDENTIALS', WRONG_PASSWORD_MESSAGE, {
+      details: [{ path: 'currentPassword', message: WRONG_PASSWORD_MESSAGE }],
+    });
+  }
+  if (code === 'CREDENTIAL_ACCOUNT_NOT_FOUND') {
+    throw new AppError(400, 'BAD_REQUEST', 'This account has no password to change.');
+  }
+  if (code === 'PASSWORD_TOO_SHORT' || code === 'PASSWORD_TOO_LONG') {
+    throw new AppError(400, 'WEAK_PASSWORD', 'Choose a password between 8 and 128 characters.', {
+      details: [{ path: 'newPassword', message: 'Use between 8 and 128 characters' }],
+    });
+  }
+  if (error.statusCode === 401) throw new AppError(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
+  if (error.statusCode >= 400 && error.statusCode < 500) {
+    throw new AppError(400, 'BAD_REQUEST', error.message || 'The request could not be processed.');
+  }
+  throw error;
+}
+
+interface SessionRow {
+  id: string;
+  token: string;
+  userAgent: string | null;
+  ipAddress: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date;
+}
+
+function toActiveSession(row: SessionRow, currentId: string): ActiveSession {
+  const device = summariseUserAgent(row.userAgent);
+  return {
+    id: row.id,
+    current: row.id === currentId,
+    device: device.label,
+    deviceKind: device.kind,
+    network: maskIpAddress(row.ipAddress),
+    signedInAt: row.createdAt.toISOString(),
+    lastActiveAt: row.updatedAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+  };
+}
+
+export interface SettingsServiceDeps {
+  auth: Auth;
+  database: Database;
+  throttle: Throttle;
+  mailer: Mailer;
+  config: AppConfig;
+  log: FastifyBaseLogger;
+}
+
+export function createSettingsService({
+  auth,
+  database,
+  throttle,
+  mailer,
+  config,
+  log,
+}: SettingsServiceDeps) {
+  const { windowSeconds, maxPerIp, maxPerEmail } = config.auth.throttle;
+  // Re-entering the password is a guess someone holding a stolen session could repeat; it counts
+  // like a sign-in attempt, per client IP and per account.
+  const perIp: ThrottleRule = { name: 'settings-password:ip', max: maxPerIp, windowSeconds };
+  const perUser: ThrottleRule = { name: 'settings-password:user', max: maxPerEmail, windowSeconds };
+
+  /** The session this request was made with (the guard has already proved there is one). */
+  async function currentSession(request: SettingsRequest): Promise<{ id: string; token: string }> {
+    const session = await auth.api.getSession({
+      headers: authHeaders(request),
+      query: { disableRefresh: true },
+    });
+    if (!session) throw new AppError(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
+    return { id: session.session.id, token: session.session.token };
+  }
+
+  async function activeRows(userId: string): Promise<SessionRow[]> {
+    return database.db
+      .select({
+        id: sessions.id,
+        token: sessions.token,
+        userAgent: sessions.userAgent,
+        ipAddress: sessions.ipAddress,
+        createdAt: sessions.createdAt,
+        updatedAt: sessions.updatedAt,
+        expiresAt: sessions.expiresAt,
+      })
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
+      .orderBy(desc(sessions.updatedAt), desc(sessions.createdAt));
+  }
+
+  return {
+    async updateProfile(
+      user: SessionUser,
+      input: { name: string },
+      request: SettingsRequest,
+    ): Promise<SettingsOutcome<{ user: SessionUser }>> {
+      try {
+        const { headers } = await auth.api.updateUser({
+          body: { name: input.name },
+          headers: authHeaders(request),
+          returnHeaders: true,
+        });
+        return { body: { user: { ...user, name: input.name } }, cookies: headers.getSetCookie() };
+      } catch (error) {
+        translateAuthError(error);
+      }
+    },
+
+    async changePassword(
+      user: SessionUser,
+      input: { currentPassword: string; newPassword: string; signOutOtherDevices: boolean },
+      request: SettingsRequest,
+    ): Promise<SettingsOutcome<ChangePasswordResponse>> {
+      await throttle.enforce(perIp, request.ip);
+      await throttle.enforce(perUser, user.id);
+      // The sign-up policy, with the user's name and email counted as guessable.
+      assertStrongPassword(input.newPassword, [user.name, user.email], 'newPassword');
+      // Counted first: better-auth replaces every session (this one too) and reports no number.
+      const othersBefore = input.signOutOtherDevices ? (await activeRows(user.id)).length - 1 : 0;
+      let cookies: string[];
+      try {
+        const { headers } = await auth.api.changePassword({
+          body: {
+            currentPassword: input.currentPassword,
+            newPassword: input.newPassword,
+            revokeOtherSessions: input.signOutOtherDevices,
+          },
+          headers: authHeaders(request),
+          returnHeaders: true,
+        });
+        cookies = headers.getSetCookie();
+      } catch (error) {
+        translateAuthError(error);
+      }
+      // The owner hears about it, so a change they did not make does not go unnoticed.
+      try {
+        await mailer.send(passwordChangedEmail(user, new URL('/auth/forgot-password', config.publicUrl)));
+      } catch (error) {
+        log.error({ err: error }, 'failed to send password-changed email');
+      }
+      return { body: { ok: true, otherSessionsRevoked: Math.max(0, othersBefore) }, cookies };
+    },
+
+    async listSessions(user: SessionUser, request: SettingsRequest): Promise<ActiveSession[]> {
+      const [current, rows] = await Promise.all([currentSession(request), activeRows(user.id)]);
+      return rows
+        .map((row) => toActiveSession(row, current.id))
+        .sort((a, b) => Number(b.current) - Number(a.current));
+    },
+
+    async revokeSession(
+      user: SessionUser,
+      sessionId: string,
+      request: SettingsRequest,
+    ): Promise<SettingsOutcome<RevokeSessionsResponse>> {
+      // Looked up by id *and* owner: someone else's session id is indistinguishable from an unknown one.
+      const [target] = await database.db
+        .select({ token: sessions.token })
+        .from(sessions)
+        .where(
+          and(eq(sessions.id, sessionId), eq(sessions.userId, user.id), gt(sessions.expiresAt, new Date())),
+        )
+        .limit(1);
+      if (!target) throw new AppError(404, 'NOT_FOUND', 'That session has already ended or does not exist.');
+      const current = await currentSession(request);
+      try {
+        const { headers } = await auth.api.revokeSession({
+          body: { token: target.token },
+          headers: authHeaders(request),
+          returnHeaders: true,
+        });
+        return {
+          body: { revoked: 1, signedOut: target.token === current.token },
+          cookies: headers.getSetCookie(),
+        };
+      } catch (error) {
+        translateAuthError(error);
+      }
+    },
+
+    async revokeOtherSessions(
+      user: SessionUser,
+      request: SettingsRequest,
+    ): Promise<SettingsOutcome<RevokeSessionsResponse>> {
+      const current = await currentSession(request);
+      const others = (await activeRows(user.id)).filter((row) => row.id !== current.id).length;
+      try {
+        const { headers } = await auth.api.revokeOtherSessions({
+          headers: authHeaders(request),
+          returnHeaders: true,
+        });
+        return { body: { revoked: others, signedOut: false }, cookies: headers.getSetCookie() };
+      } catch (error) {
+        translateAuthError(error);
+      }
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,282 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  brandBodySchema,
+  brandIdParamsSchema,
+  brandListResponseSchema,
+  brandResponseSchema,
+  collectionParamsSchema,
+  createItemBodySchema,
+  itemIdParamsSchema,
+  itemListResponseSchema,
+  itemResponseSchema,
+  restoreRevisionBodySchema,
+  revisionListResponseSchema,
+  revisionParamsSchema,
+  revisionResponseSchema,
+  saveItemBodySchema,
+  singletonParamsSchema,
+} from '../../../core/workspace/items.ts';
+import { requireUser } from '../../platform/auth-guard.ts';
+import type { WorkspaceService } from './service.ts';
+
+export const workspaceRoutes =
+  (workspace: WorkspaceService): FastifyPluginAsyncZod =>
+  async (app) => {
+    const brandTags = ['brands'];
+    const tags = ['workspace'];
+
+    app.get(
+      '/api/brands',
+      {
+        schema: {
+          tags: brandTags,
+          summary: 'The user’s brands (a default one always exists)',
+          response: { 200: brandListResponseSchema },
+        },
+      },
+      async (request) => ({ brands: await workspace.listBrands(requireUser(request.user).id) }),
+    );
+
+    app.post(
+      '/api/brands',
+      {
+        schema: {
+          tags: brandTags,
+          summary: 'Create a brand',
+          body: brandBodySchema,
+          response: { 201: brandResponseSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send({ brand: await workspace.createBrand(requireUser(request.user).id, request.body.name) }),
+    );
+
+    app.patch(
+      '/api/brands/:brandId',
+      {
+        schema: {
+          tags: brandTags,
+          summary: 'Rename a brand',
+          params: brandIdParamsSchema,
+          body: brandBodySchema,
+          response: { 200: brandResponseSchema },
+        },
+      },
+      async (request) => ({
+        brand: await workspace.renameBrand(
+          requireUser(request.user).id,
+          request.params.brandId,
+          request.body.name,
+        ),
+      }),
+    );
+
+    app.delete(
+      '/api/brands/:brandId',
+      {
+        schema: {
+          tags: brandTags,
+          summary: 'Delete a brand (soft; not the last one)',
+          params: brandIdParamsSchema,
+        },
+      },
+      async (request, reply) => {
+        await workspace.deleteBrand(requireUser(request.user).id, request.params.brandId);
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/api/brands/:brandId/items/:kind',
+      {
+        schema: {
+          tags,
+          summary: 'A one-per-brand item (worksheet, canvas…); never saved → empty at version 0',
+          params: singletonParamsSchema,
+          response: { 200: itemResponseSchema },
+        },
+      },
+      async (request) => ({
+        item: await workspace.getSingleton(
+          requireUser(request.user).id,
+          request.params.brandId,
+          request.params.kind,
+        ),
+      }),
+    );
+
+    app.put(
+      '/api/brands/:brandId/items/:kind',
+      {
+        schema: {
+          tags,
+          summary: 'Save a one-per-brand item on top of `baseVersion` (409 with the current copy if stale)',
+          params: singletonParamsSchema,
+          body: saveItemBodySchema,
+          response: { 200: itemResponseSchema },
+        },
+      },
+      async (request) => ({
+        item: await workspace.saveSingleton(
+          requireUser(request.user).id,
+          request.params.brandId,
+          request.params.kind,
+          request.body,
+        ),
+      }),
+    );
+
+    app.get(
+      '/api/brands/:brandId/collections/:kind',
+      {
+        schema: {
+          tags,
+          summary: 'The brand’s items of a collection kind (avatars)',
+          params: collectionParamsSchema,
+          response: { 200: itemListResponseSchema },
+        },
+      },
+      async (request) => ({
+        items: await workspace.listCollection(
+          requireUser(request.user).id,
+          request.params.brandId,
+          request.params.kind,
+        ),
+      }),
+    );
+
+    app.post(
+      '/api/brands/:brandId/collections/:kind',
+      {
+        schema: {
+          tags,
+          summary: 'Create an item in a collection (an avatar)',
+          params: collectionParamsSchema,
+          body: createItemBodySchema,
+          response: { 201: itemResponseSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send({
+          item: await workspace.createInCollection(
+            requireUser(request.user).id,
+            request.params.brandId,
+            request.params.kind,
+            request.body,
+          ),
+        }),
+    );
+
+    app.get(
+      '/api/items/:itemId',
+      {
+        schema: {
+          tags,
+          summary: 'An item by id',
+          params: itemIdParamsSchema,
+          response: { 200: itemResponseSchema },
+        },
+      },
+      async (request) => ({
+        item: await workspace.getItem(requireUser(request.user).id, request.params.itemId),
+      }),
+    );
+
+    app.put(
+      '/api/items/:itemId',
+      {
+        schema: {
+          tags,
+          summary: 'Save an item on top of `baseVersion` (409 with the current copy if stale)',
+          params: itemIdParamsSchema,
+          body: saveItemBodySchema,
+          response: { 200: itemResponseSchema },
+        },
+      },
+      async (request) => ({
+        item: await workspace.saveItem(requireUser(request.user).id, request.params.itemId, request.body),
+      }),
+    );
+
+    app.delete(
+      '/api/items/:itemId',
+      { schema: { tags, summary: 'Delete an item (soft)', params: itemIdParamsSchema } },
+      async (request, reply) => {
+        await workspace.deleteItem(requireUser(request.user).id, request.params.itemId);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/api/items/:itemId/duplicate',
+      {
+        schema: {
+          tags,
+          summary: 'Copy a collection item (an avatar)',
+          params: itemIdParamsSchema,
+          response: { 201: itemResponseSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send({ item: await workspace.duplicateItem(requireUser(request.user).id, request.params.itemId) }),
+    );
+
+    app.get(
+      '/api/items/:itemId/revisions',
+      {
+        schema: {
+          tags,
+          summary: 'The item’s saved versions, newest first (the last 50)',
+          params: itemIdParamsSchema,
+          response: { 200: revisionListResponseSchema },
+        },
+      },
+      async (request) => ({
+        revisions: await workspace.listRevisions(requireUser(request.user).id, request.params.itemId),
+      }),
+    );
+
+    app.get(
+      '/api/items/:itemId/revisions/:version',
+      {
+        schema: {
+          tags,
+          summary: 'One saved version of the item',
+          params: revisionParamsSchema,
+          response: { 200: revisionResponseSchema },
+        },
+      },
+      async (request) => ({
+        revision: await workspace.getRevision(
+          requireUser(request.user).id,
+          request.params.itemId,
+          request.params.version,
+        ),
+      }),
+    );
+
+    app.post(
+      '/api/items/:itemId/revisions/:version/restore',
+      {
+        schema: {
+          tags,
+          summary: 'Restore a saved version (as a new version; 409 if `baseVersion` is stale)',
+          params: revisionParamsSchema,
+          body: restoreRevisionBodySchema,
+          response: { 200: itemResponseSchema },
+        },
+      },
+      async (request) => ({
+        item: await workspace.restoreRevision(
+          requireUser(request.user).id,
+          request.params.itemId,
+          request.params.version,
+          request.body.baseVersion,
+        ),
+      }),
+    );
+  };

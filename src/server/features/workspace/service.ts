@@ -1,0 +1,449 @@
+/**
+ * Brands and workspace items: ownership, versioned saves with conflict detection, revision history
+ * and soft delete (docs/decisions/0015-workspace-persistence.md). Every read and write is scoped to
+ * the requesting user: another user's ids answer 404, exactly like ids that don't exist.
+ */
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { ErrorDetail } from '../../../core/http/envelope.ts';
+import {
+  type Brand,
+  type CollectionKind,
+  emptyItemData,
+  type FieldSources,
+  type ItemKind,
+  isSingletonKind,
+  parseItemData,
+  REVISIONS_KEPT,
+  type SaveItemBody,
+  type SingletonKind,
+  type WorkspaceItem,
+} from '../../../core/workspace/items.ts';
+import type { Database, Db } from '../../db/client.ts';
+import { brands, workspaceItemRevisions, workspaceItems } from '../../db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+
+type BrandRow = typeof brands.$inferSelect;
+type ItemRow = typeof workspaceItems.$inferSelect;
+type RevisionOrigin = (typeof workspaceItemRevisions.$inferInsert)['origin'];
+
+export const DEFAULT_BRAND_NAME = 'My brand';
+/** A generous ceiling so one account cannot create brands or avatars without bound. */
+export const MAX_BRANDS_PER_USER = 20;
+export const MAX_COLLECTION_ITEMS = 50;
+
+const PG_UNIQUE_VIOLATION = '23505';
+
+function toBrand(row: BrandRow): Brand {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function toItem(row: ItemRow): WorkspaceItem {
+  return {
+    id: row.id,
+    brandId: row.brandId,
+    kind: row.kind as ItemKind,
+    version: row.version,
+    data: row.data,
+    sources: row.sources,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function neverSaved(brandId: string, kind: SingletonKind): WorkspaceItem {
+  return {
+    id: null,
+    brandId,
+    kind,
+    version: 0,
+    data: emptyItemData(kind) as Record<string, unknown>,
+    sources: {},
+    updatedAt: null,
+  };
+}
+
+const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what} was not found.`);
+
+function conflict(current: WorkspaceItem): AppError {
+  return new AppError(
+    409,
+    'CONFLICT',
+    'This was saved elsewhere since you loaded it. Your copy was not saved; the current one is attached.',
+    { current },
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    if ((cause as { code?: unknown }).code === PG_UNIQUE_VIOLATION) return true;
+  }
+  return false;
+}
+
+/** Checks `data` against its kind's schema; a failure is a 400 naming every bad field. */
+function validData(kind: ItemKind, data: unknown): Record<string, unknown> {
+  const parsed = parseItemData(kind, data);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  const details: ErrorDetail[] = parsed.error.issues.map((issue) => ({
+    path: ['data', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  throw new AppError(400, 'VALIDATION_FAILED', 'Some fields are missing or invalid.', { details });
+}
+
+export function createWorkspaceService(deps: { database: Database }) {
+  const { db } = deps.database;
+
+  async function requireBrandRow(userId: string, brandId: string): Promise<BrandRow> {
+    const [row] = await db
+      .select()
+      .from(brands)
+      .where(and(eq(brands.id, brandId), eq(brands.userId, userId), isNull(brands.deletedAt)));
+    if (!row) throw notFound('That brand');
+    return row;
+  }
+
+  /** The item if the user owns it and neither it nor its brand is deleted. */
+  async function requireItemRow(userId: string, itemId: string): Promise<ItemRow> {
+    const [row] = await db
+      .select({ item: workspaceItems })
+      .from(workspaceItems)
+      .innerJoin(brands, eq(brands.id, workspaceItems.brandId))
+      .where(
+        and(
+          eq(workspaceItems.id, itemId),
+          eq(workspaceItems.userId, userId),
+          isNull(workspaceItems.deletedAt),
+          isNull(brands.deletedAt),
+        ),
+      );
+    if (!row) throw notFound('That item');
+    return row.item;
+  }
+
+  async function singletonRow(brandId: string, kind: SingletonKind): Promise<ItemRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(workspaceItems)
+      .where(
+        and(
+          eq(workspaceItems.brandId, brandId),
+          eq(workspaceItems.singletonKey, kind),
+          isNull(workspaceItems.deletedAt),
+        ),
+      );
+    return row;
+  }
+
+  async function ensureDefaultBrand(userId: string): Promise<void> {
+    // Idempotent under concurrency: the partial unique index allows one live default per user.
+    await db.execute(sql`
+      insert into ${brands} (user_id, name, is_default)
+      select ${userId}, ${DEFAULT_BRAND_NAME}, true
+      where not exists (select 1 from ${brands} where user_id = ${userId} and deleted_at is null)
+      on conflict do nothing`);
+  }
+
+  async function countLiveBrands(userId: string): Promise<number> {
+    const [row] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(brands)
+      .where(and(eq(brands.userId, userId), isNull(brands.deletedAt)));
+    return row?.count ?? 0;
+  }
+
+  /** Called inside the save's transaction: a version and its revision exist together or not at all. */
+  async function recordRevision(tx: Db, row: ItemRow, origin: RevisionOrigin): Promise<void> {
+    await tx.insert(workspaceItemRevisions).values({
+      userId: row.userId,
+      itemId: row.id,
+      version: row.version,
+      data: row.data,
+      sources: row.sources,
+      origin,
+    });
+    await tx
+      .delete(workspaceItemRevisions)
+      .where(
+        and(
+          eq(workspaceItemRevisions.itemId, row.id),
+          lte(workspaceItemRevisions.version, row.version - REVISIONS_KEPT),
+        ),
+      );
+  }
+
+  /** Writes `data` on top of `baseVersion`, or answers 409 with the current copy. */
+  async function writeVersion(
+    existing: ItemRow,
+    baseVersion: number,
+    data: Record<string, unknown>,
+    sources: FieldSources,
+    origin: RevisionOrigin,
+  ): Promise<WorkspaceItem> {
+    if (existing.version !== baseVersion) throw conflict(toItem(existing));
+    const updated = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(workspaceItems)
+        .set({ data, sources, version: sql`${workspaceItems.version} + 1` })
+        .where(
+          and(
+            eq(workspaceItems.id, existing.id),
+            eq(workspaceItems.version, baseVersion),
+            isNull(workspaceItems.deletedAt),
+          ),
+        )
+        .returning();
+      if (row) await recordRevision(tx, row, origin);
+      return row;
+    });
+    if (!updated) {
+      // Another save won the race between our read and our write.
+      const [current] = await db.select().from(workspaceItems).where(eq(workspaceItems.id, existing.id));
+      if (!current || current.deletedAt) throw notFound('That item');
+      throw conflict(toItem(current));
+    }
+    return toItem(updated);
+  }
+
+  async function insertItem(
+    userId: string,
+    brandId: string,
+    kind: ItemKind,
+    data: Record<string, unknown>,
+    sources: FieldSources,
+    origin: RevisionOrigin,
+  ): Promise<ItemRow> {
+    return db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(workspaceItems)
+        .values({
+          userId,
+          brandId,
+          kind,
+          version: 1,
+          data,
+          sources,
+          singletonKey: isSingletonKind(kind) ? kind : null,
+        })
+        .returning();
+      if (!row) throw new Error('insert returned no row');
+      await recordRevision(tx, row, origin);
+      return row;
+    });
+  }
+
+  return {
+    ensureDefaultBrand,
+
+    async listBrands(userId: string): Promise<Brand[]> {
+      await ensureDefaultBrand(userId);
+      const rows = await db
+        .select()
+        .from(brands)
+        .where(and(eq(brands.userId, userId), isNull(brands.deletedAt)))
+        .orderBy(asc(brands.createdAt), asc(brands.id));
+      return rows.map(toBrand);
+    },
+
+    async createBrand(userId: string, name: string): Promise<Brand> {
+      if ((await countLiveBrands(userId)) >= MAX_BRANDS_PER_USER) {
+        throw new AppError(409, 'CONFLICT', `You can have up to ${MAX_BRANDS_PER_USER} brands.`);
+      }
+      const [row] = await db.insert(brands).values({ userId, name }).returning();
+      if (!row) throw new Error('insert returned no row');
+      return toBrand(row);
+    },
+
+    async renameBrand(userId: string, brandId: string, name: string): Promise<Brand> {
+      await requireBrandRow(userId, brandId);
+      const [row] = await db.update(brands).set({ name }).where(eq(brands.id, brandId)).returning();
+      if (!row) throw notFound('That brand');
+      return toBrand(row);
+    },
+
+    /** Soft delete; its items go with it and are purged with it after the retention period. */
+    async deleteBrand(userId: string, brandId: string): Promise<void> {
+      await requireBrandRow(userId, brandId);
+      if ((await countLiveBrands(userId)) <= 1) {
+        throw new AppError(
+          409,
+          'CONFLICT',
+          'Keep at least one brand: create another before deleting this one.',
+        );
+      }
+      await db
+        .update(brands)
+        .set({ deletedAt: new Date() })
+        .where(and(eq(brands.id, brandId), isNull(brands.deletedAt)));
+    },
+
+    async requireBrand(userId: string, brandId: string): Promise<Brand> {
+      return toBrand(await requireBrandRow(userId, brandId));
+    },
+
+    async getItem(userId: string, itemId: string): Promise<WorkspaceItem> {
+      return toItem(await requireItemRow(userId, itemId));
+    },
+
+    /** A singleton of the brand; never saved → its empty form at version 0. */
+    async getSingleton(userId: string, brandId: string, kind: SingletonKind): Promise<WorkspaceItem> {
+      await requireBrandRow(userId, brandId);
+      const row = await singletonRow(brandId, kind);
+      return row ? toItem(row) : neverSaved(brandId, kind);
+    },
+
+    async saveSingleton(
+      userId: string,
+      brandId: string,
+      kind: SingletonKind,
+      body: SaveItemBody,
+      origin: RevisionOrigin = 'edit',
+    ): Promise<WorkspaceItem> {
+      const data = validData(kind, body.data);
+      const sources = body.sources ?? {};
+      await requireBrandRow(userId, brandId);
+      const existing = await singletonRow(brandId, kind);
+      if (existing) return writeVersion(existing, body.baseVersion, data, sources, origin);
+      if (body.baseVersion !== 0) {
+        // The client saw a version that no longer exists (deleted meanwhile): start over from empty.
+        throw conflict(neverSaved(brandId, kind));
+      }
+      try {
+        return toItem(await insertItem(userId, brandId, kind, data, sources, 'create'));
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // Two first saves raced; the other one created it.
+        const current = await singletonRow(brandId, kind);
+        throw conflict(current ? toItem(current) : neverSaved(brandId, kind));
+      }
+    },
+
+    async listCollection(userId: string, brandId: string, kind: CollectionKind): Promise<WorkspaceItem[]> {
+      await requireBrandRow(userId, brandId);
+      const rows = await db
+        .select()
+        .from(workspaceItems)
+        .where(
+          and(
+            eq(workspaceItems.brandId, brandId),
+            eq(workspaceItems.kind, kind),
+            isNull(workspaceItems.deletedAt),
+          ),
+        )
+        .orderBy(asc(workspaceItems.createdAt), asc(workspaceItems.id))
+        .limit(MAX_COLLECTION_ITEMS);
+      return rows.map(toItem);
+    },
+
+    async createInCollection(
+      userId: string,
+      brandId: string,
+      kind: CollectionKind,
+      body: { data: Record<string, unknown>; sources?: FieldSources },
+    ): Promise<WorkspaceItem> {
+      const data = validData(kind, body.data);
+      await requireBrandRow(userId, brandId);
+      const [count] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(workspaceItems)
+        .where(
+          and(
+            eq(workspaceItems.brandId, brandId),
+            eq(workspaceItems.kind, kind),
+            isNull(workspaceItems.deletedAt),
+          ),
+        );
+      if ((count?.count ?? 0) >= MAX_COLLECTION_ITEMS) {
+        throw new AppError(409, 'CONFLICT', `A brand can hold up to ${MAX_COLLECTION_ITEMS} of these.`);
+      }
+      return toItem(await insertItem(userId, brandId, kind, data, body.sources ?? {}, 'create'));
+    },
+
+    async saveItem(
+      userId: string,
+      itemId: string,
+      body: SaveItemBody,
+      origin: RevisionOrigin = 'edit',
+    ): Promise<WorkspaceItem> {
+      const existing = await requireItemRow(userId, itemId);
+      const data = validData(existing.kind as ItemKind, body.data);
+      return writeVersion(existing, body.baseVersion, data, body.sources ?? {}, origin);
+    },
+
+    async deleteItem(userId: string, itemId: string): Promise<void> {
+      await requireItemRow(userId, itemId);
+      await db
+        .update(workspaceItems)
+        .set({ deletedAt: new Date() })
+        .where(and(eq(workspaceItems.id, itemId), isNull(workspaceItems.deletedAt)));
+    },
+
+    async duplicateItem(userId: string, itemId: string): Promise<WorkspaceItem> {
+      const existing = await requireItemRow(userId, itemId);
+      if (isSingletonKind(existing.kind)) {
+        throw new AppError(400, 'BAD_REQUEST', 'Only avatars can be duplicated; a brand has one of these.');
+      }
+      const data = structuredClone(existing.data);
+      if (typeof data.name === 'string') data.name = `${data.name} (copy)`.slice(0, 80);
+      const copy = await insertItem(
+        userId,
+        existing.brandId,
+        existing.kind as ItemKind,
+        data,
+        existing.sources,
+        'duplicate',
+      );
+      return toItem(copy);
+    },
+
+    async listRevisions(userId: string, itemId: string) {
+      await requireItemRow(userId, itemId);
+      const rows = await db
+        .select({
+          version: workspaceItemRevisions.version,
+          createdAt: workspaceItemRevisions.createdAt,
+          origin: workspaceItemRevisions.origin,
+        })
+        .from(workspaceItemRevisions)
+        .where(eq(workspaceItemRevisions.itemId, itemId))
+        .orderBy(desc(workspaceItemRevisions.version))
+        .limit(REVISIONS_KEPT);
+      return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+    },
+
+    async getRevision(userId: string, itemId: string, version: number) {
+      await requireItemRow(userId, itemId);
+      const [row] = await db
+        .select()
+        .from(workspaceItemRevisions)
+        .where(and(eq(workspaceItemRevisions.itemId, itemId), eq(workspaceItemRevisions.version, version)));
+      if (!row) throw notFound('That revision');
+      return {
+        version: row.version,
+        createdAt: row.createdAt.toISOString(),
+        origin: row.origin,
+        data: row.data,
+        sources: row.sources,
+      };
+    },
+
+    /** Restoring is itself a save: a new version whose content is the old one's. */
+    async restoreRevision(userId: string, itemId: string, version: number, baseVersion: number) {
+      const existing = await requireItemRow(userId, itemId);
+      const [revision] = await db
+        .select()
+        .from(workspaceItemRevisions)
+        .where(and(eq(workspaceItemRevisions.itemId, itemId), eq(workspaceItemRevisions.version, version)));
+      if (!revision) throw notFound('That revision');
+      // Re-validate: a schema may have tightened since the revision was written.
+      const data = validData(existing.kind as ItemKind, revision.data);
+      return writeVersion(existing, baseVersion, data, revision.sources, 'restore');
+    },
+  };
+}
+
+export type WorkspaceService = ReturnType<typeof createWorkspaceService>;

@@ -1,0 +1,366 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { ChatMessage, ChatSession, ChatSessionList } from '../../../core/ai/chat-contracts.ts';
+import { CHAT_TITLE_MAX } from '../../../core/ai/chat-limits.ts';
+import { Alert } from '../../components/alert.tsx';
+import { Button } from '../../components/button.tsx';
+import { cx } from '../../components/cx.ts';
+import { PageLoader, Spinner } from '../../components/spinner.tsx';
+import { TextField } from '../../components/text-field.tsx';
+import { api, describeError, isApiError } from '../../lib/api.ts';
+import { Composer } from './composer.tsx';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+import { formatReset, formatWhen } from './format.ts';
+import { MarkdownText } from './markdown.tsx';
+import { CopyButton, FollowUps, NoticeBanner, ProviderLabel } from './message-parts.tsx';
+import { coachKeys, messagesQuery, usageQuery } from './queries.ts';
+import { type TurnState, useChatTurn } from './use-chat-turn.ts';
+
+/** Router state an "Ask the coach" link may carry: a first question to put in the composer. */
+export interface CoachLocationState {
+  starter?: string;
+}
+
+function starterFrom(state: unknown): string {
+  if (state && typeof state === 'object' && 'starter' in state && typeof state.starter === 'string') {
+    return state.starter;
+  }
+  return '';
+}
+
+function SessionHeader({ session }: { session: ChatSession }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(session.title);
+  const [confirming, setConfirming] = useState(false);
+  const rename = useMutation({
+    mutationFn: (next: string) => api.renameChatSession(session.id, next),
+    onSuccess: (renamed) => {
+      setEditing(false);
+      // The new name shows at once; the lists (and any search) catch up with the refetch.
+      queryClient.setQueryData(coachKeys.session(renamed.id), renamed);
+      queryClient.setQueryData<ChatSessionList>(coachKeys.sessionList(renamed.brandId, ''), (current) =>
+        current
+          ? { sessions: current.sessions.map((known) => (known.id === renamed.id ? renamed : known)) }
+          : current,
+      );
+      void queryClient.invalidateQueries({ queryKey: coachKeys.sessions });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => api.deleteChatSession(session.id),
+    onSuccess: async () => {
+      setConfirming(false);
+      queryClient.removeQueries({ queryKey: coachKeys.messages(session.id) });
+      await queryClient.invalidateQueries({ queryKey: coachKeys.sessions });
+      void navigate('/app/coach', { replace: true });
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const next = title.trim();
+    if (!next || next.length > CHAT_TITLE_MAX) return;
+    rename.mutate(next);
+  }
+
+  if (editing) {
+    const problem =
+      title.trim().length === 0
+        ? 'Give the conversation a name.'
+        : title.trim().length > CHAT_TITLE_MAX
+          ? `At most ${CHAT_TITLE_MAX} characters.`
+          : undefined;
+    return (
+      <form onSubmit={submit} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <TextField
+          label="Conversation name"
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          error={rename.isError ? describeError(rename.error) : problem}
+          className="flex-1"
+          autoFocus
+        />
+        <div className="flex gap-2">
+          <Button type="submit" pending={rename.isPending} pendingLabel="Saving…" disabled={Boolean(problem)}>
+            Save name
+          </Button>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setEditing(false);
+              setTitle(session.title);
+              rename.reset();
+            }}
+          >
+            Cancel
+          </Button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+      <h2 className="min-w-0 text-xl font-semibold break-words text-slate-900">{session.title}</h2>
+      <div className="flex shrink-0 gap-2">
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setTitle(session.title);
+            setEditing(true);
+          }}
+        >
+          Rename
+        </Button>
+        <Button variant="secondary" onClick={() => setConfirming(true)}>
+          Delete
+        </Button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title="Delete this conversation?"
+        confirmLabel="Delete conversation"
+        pendingLabel="Deleting…"
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate()}
+        onCancel={() => {
+          setConfirming(false);
+          remove.reset();
+        }}
+      >
+        <p>
+          “{session.title}” and all its messages will disappear from your conversations. This can’t be undone
+          here.
+        </p>
+        {remove.isError ? (
+          <Alert tone="error">
+            <p>{describeError(remove.error)}</p>
+          </Alert>
+        ) : null}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function UserBubble({ message }: { message: ChatMessage }) {
+  return (
+    <li className="flex justify-end">
+      <div className="max-w-[85%] rounded-2xl rounded-br-sm bg-brand-700 px-4 py-3 text-white">
+        <p className="sr-only">You said:</p>
+        <p className="whitespace-pre-wrap break-words">{message.content}</p>
+      </div>
+    </li>
+  );
+}
+
+function AssistantBubble({
+  message,
+  isLast,
+  busy,
+  onFollowUp,
+}: {
+  message: ChatMessage;
+  isLast: boolean;
+  busy: boolean;
+  onFollowUp: (text: string) => void;
+}) {
+  return (
+    <li>
+      <article
+        aria-label="Coach’s answer"
+        className="rounded-2xl rounded-bl-sm border border-slate-200 bg-white px-4 py-3"
+      >
+        <header className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-semibold text-slate-900">Coach</span>
+          <ProviderLabel provider={message.provider} />
+          <span className="text-xs text-slate-600">{formatWhen(message.createdAt)}</span>
+        </header>
+        <div className="text-slate-800">
+          <MarkdownText>{message.content}</MarkdownText>
+        </div>
+        <NoticeBanner notice={message.notice} />
+        <div className="mt-2">
+          <CopyButton text={message.content} />
+        </div>
+        {isLast ? <FollowUps items={message.followUps} disabled={busy} onPick={onFollowUp} /> : null}
+      </article>
+    </li>
+  );
+}
+
+function TurnBubble({
+  turn,
+  onFollowUp,
+  onRetry,
+}: {
+  turn: TurnState;
+  onFollowUp: (text: string) => void;
+  onRetry: (text: string) => void;
+}) {
+  const streaming = turn.status === 'streaming';
+  return (
+    <li>
+      <article
+        aria-label="Coach’s answer"
+        aria-busy={streaming}
+        data-state={turn.status}
+        className="rounded-2xl rounded-bl-sm border border-slate-200 bg-white px-4 py-3"
+      >
+        <header className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-semibold text-slate-900">Coach</span>
+          {turn.status === 'done' ? <ProviderLabel provider={turn.provider} /> : null}
+          {streaming ? (
+            <span className="inline-flex items-center gap-1.5 text-slate-600">
+              <Spinner className="size-4 text-brand-600" />
+              Writing…
+            </span>
+          ) : null}
+        </header>
+        {turn.text ? (
+          <div data-answer className={cx('text-slate-800', turn.status === 'stopped' ? 'opacity-70' : null)}>
+            <MarkdownText>{turn.text}</MarkdownText>
+          </div>
+        ) : streaming ? (
+          <p className="text-slate-600">Thinking about your question…</p>
+        ) : null}
+        {turn.status === 'done' ? (
+          <>
+            <NoticeBanner notice={turn.notice} />
+            <FollowUps items={turn.followUps} disabled onPick={onFollowUp} />
+          </>
+        ) : null}
+        {turn.status === 'stopped' ? (
+          <p className="mt-2 text-sm text-slate-700">
+            You stopped this answer. It wasn’t saved and didn’t count toward today’s requests.
+          </p>
+        ) : null}
+        {turn.status === 'failed' ? (
+          <Alert
+            tone="error"
+            className="mt-2"
+            title={turn.quotaExceeded ? 'No coach requests left today' : 'The coach couldn’t answer'}
+          >
+            <p>{turn.message}</p>
+            {turn.quotaExceeded ? null : (
+              <Button variant="secondary" onClick={() => onRetry(turn.unsent)}>
+                Try again
+              </Button>
+            )}
+          </Alert>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+/** What screen readers hear about an answer: that it started and that it ended, not every word. */
+function announcement(turn: TurnState | null): string {
+  if (!turn) return '';
+  if (turn.status === 'streaming') return 'The coach is answering…';
+  if (turn.status === 'done') return 'The coach has answered. The answer is the last message.';
+  if (turn.status === 'stopped') return 'Answer stopped.';
+  return `The coach couldn’t answer: ${turn.message}`;
+}
+
+export function Thread({ session }: { session: ChatSession }) {
+  const location = useLocation();
+  const messages = useQuery(messagesQuery(session.id));
+  const usage = useQuery(usageQuery);
+  const { turn, send, stop, dismiss, busy } = useChatTurn(session.id);
+  const [draft, setDraft] = useState(() => starterFrom(location.state));
+  const end = useRef<HTMLDivElement>(null);
+
+  // Keep the newest words in view while an answer streams in.
+  const textLength = turn?.text.length ?? 0;
+  const messageCount = messages.data?.messages.length ?? 0;
+  useEffect(() => {
+    if (textLength > 0 || messageCount > 0) end.current?.scrollIntoView({ block: 'nearest' });
+  }, [textLength, messageCount]);
+
+  // A refused turn gives the text back, so nothing typed is lost.
+  useEffect(() => {
+    if (turn?.status === 'failed') setDraft((current) => current || turn.unsent);
+  }, [turn]);
+
+  function sendText(text: string) {
+    dismiss();
+    setDraft('');
+    void send(text);
+  }
+
+  const quotaLeft = usage.data?.remaining;
+  const quotaExceeded =
+    (turn?.status === 'failed' && turn.quotaExceeded) || (quotaLeft !== undefined && quotaLeft === 0);
+  const blockedReason = quotaExceeded
+    ? `You’ve used all of today’s coach requests. You can ask again ${usage.data ? formatReset(usage.data.resetsAt) : 'tomorrow'}.`
+    : null;
+
+  const list = messages.data?.messages ?? [];
+  const lastAssistant = [...list].reverse().find((message) => message.role === 'assistant');
+
+  return (
+    <section aria-label="Conversation" className="flex min-w-0 flex-col gap-5">
+      <SessionHeader key={session.id} session={session} />
+      {messages.isError ? (
+        isApiError(messages.error) && messages.error.status === 404 ? (
+          <Alert tone="error" title="This conversation no longer exists">
+            <p>It may have been deleted in another tab.</p>
+          </Alert>
+        ) : (
+          <Alert tone="error" title="We couldn’t load this conversation">
+            <p>{describeError(messages.error)}</p>
+            <Button variant="secondary" pending={messages.isFetching} onClick={() => void messages.refetch()}>
+              Try again
+            </Button>
+          </Alert>
+        )
+      ) : !messages.data ? (
+        <PageLoader variant="inline" label="Loading messages…" />
+      ) : (
+        <>
+          {list.length === 0 && !turn ? (
+            <div className="rounded-2xl border border-dashed border-slate-300 px-5 py-8 text-center text-slate-700">
+              <p className="font-medium text-slate-900">Ask anything about your brand.</p>
+              <p className="mt-1 text-sm">
+                The coach knows the IDEA framework and your latest diagnostic. Try “What should I work on
+                first?”
+              </p>
+            </div>
+          ) : (
+            <ol aria-label="Messages" className="space-y-4">
+              {list.map((message) =>
+                message.role === 'user' ? (
+                  <UserBubble key={message.id} message={message} />
+                ) : (
+                  <AssistantBubble
+                    key={message.id}
+                    message={message}
+                    isLast={!turn && message.id === lastAssistant?.id}
+                    busy={busy}
+                    onFollowUp={sendText}
+                  />
+                ),
+              )}
+              {turn ? <TurnBubble turn={turn} onFollowUp={sendText} onRetry={sendText} /> : null}
+            </ol>
+          )}
+          <div ref={end} />
+          <p role="status" className="sr-only">
+            {announcement(turn)}
+          </p>
+          <Composer
+            value={draft}
+            onChange={setDraft}
+            onSend={sendText}
+            onStop={stop}
+            streaming={busy}
+            blockedReason={blockedReason}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * One chat turn at a time: sends the message, shows the answer as it streams, and ends in one of
+ * four ways — done, stopped by the user, an error event from the server, or a failure before the
+ * stream started (quota, validation, network). The conversation's stored messages stay the source of
+ * truth: whatever the outcome, they are fetched again, and the streamed bubble is dropped once the
+ * stored answer has replaced it.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChatMessage } from '../../../core/ai/chat-contracts.ts';
+import type { AiNoticeCode } from '../../../core/ai/contracts.ts';
+import { api, describeError, isApiError } from '../../lib/api.ts';
+import { coachKeys } from './queries.ts';
+
+export type TurnState =
+  | { status: 'streaming'; text: string }
+  | {
+      status: 'done';
+      text: string;
+      followUps: string[];
+      provider: 'offline' | 'openai-compatible';
+      notice: { code: AiNoticeCode; message: string } | null;
+    }
+  | { status: 'stopped'; text: string }
+  | {
+      status: 'failed';
+      text: string;
+      message: string;
+      /** The server refused the turn because today's quota is used up. */
+      quotaExceeded: boolean;
+      /** What the user wrote, handed back so nothing they typed is lost. */
+      unsent: string;
+    };
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export function useChatTurn(sessionId: string) {
+  const queryClient = useQueryClient();
+  const [turn, setTurn] = useState<TurnState | null>(null);
+  const controller = useRef<AbortController | null>(null);
+
+  // Leaving the conversation stops its answer (the server then refunds the request).
+  useEffect(
+    () => () => {
+      controller.current?.abort();
+    },
+    [],
+  );
+
+  const refresh = useCallback(
+    () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: coachKeys.messages(sessionId) }),
+        queryClient.invalidateQueries({ queryKey: coachKeys.sessions }),
+        queryClient.invalidateQueries({ queryKey: coachKeys.usage }),
+      ]),
+    [queryClient, sessionId],
+  );
+
+  const send = useCallback(
+    async (content: string) => {
+      if (controller.current) return;
+      const abort = new AbortController();
+      controller.current = abort;
+      // The user's turn shows at once; the refetch afterwards replaces it with the stored one.
+      const pending: ChatMessage = {
+        id: crypto.randomUUID(),
+        role: 'user',
+        content,
+        followUps: [],
+        provider: null,
+        promptVersion: null,
+        notice: null,
+        createdAt: new Date().toISOString(),
+      };
+      queryClient.setQueryData<{ messages: ChatMessage[] }>(coachKeys.messages(sessionId), (current) => ({
+        messages: [...(current?.messages ?? []), pending],
+      }));
+      setTurn({ status: 'streaming', text: '' });
+      let text = '';
+      // A holder rather than a variable: the stream's callback sets it, which flow analysis can't see.
+      const result: { outcome: TurnState | null } = { outcome: null };
+      try {
+        await api.streamChatTurn(sessionId, content, {
+          signal: abort.signal,
+          onEvent: (event) => {
+            if (event.event === 'delta') {
+              text += event.data.text;
+              setTurn({ status: 'streaming', text });
+            } else if (event.event === 'done') {
+              result.outcome = {
+                status: 'done',
+                text,
+                followUps: event.data.followUps,
+                provider: event.data.provider,
+                notice: event.data.notice ?? null,
+              };
+              setTurn(result.outcome);
+            } else {
+              result.outcome = {
+                status: 'failed',
+                text,
+                message: event.data.message,
+                quotaExceeded: false,
+                unsent: content,
+              };
+              setTurn(result.outcome);
+            }
+          },
+        });
+      } catch (error) {
+        if (isAbort(error)) result.outcome = { status: 'stopped', text };
+        else
+          result.outcome = {
+            status: 'failed',
+            text,
+            message: describeError(error),
+            quotaExceeded: isApiError(error) && error.code === 'QUOTA_EXCEEDED',
+            unsent: content,
+          };
+        setTurn(result.outcome);
+      } finally {
+        controller.current = null;
+      }
+      await refresh().catch(() => undefined);
+      // A finished answer is now in the stored messages; a stopped or failed one stays on screen.
+      const finished = result.outcome;
+      if (finished?.status === 'done') setTurn((current) => (current === finished ? null : current));
+    },
+    [queryClient, refresh, sessionId],
+  );
+
+  const stop = useCallback(() => controller.current?.abort(), []);
+  const dismiss = useCallback(() => setTurn(null), []);
+
+  return { turn, send, stop, dismiss, busy: turn?.status === 'streaming' };
+}

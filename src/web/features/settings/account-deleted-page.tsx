@@ -1,0 +1,45 @@
+import { useSearchParams } from 'react-router';
+import { ButtonLink } from '../../components/button.tsx';
+import { Card } from '../../components/card.tsx';
+import { NoIndex } from '../../components/no-index.tsx';
+import { useDocumentTitle } from '../../lib/document-title.ts';
+import { formatDate } from './format.ts';
+
+/** The purge date from the link, if it is a real date (the page is public; the value is only shown). */
+function purgeDateOf(value: string | null): string | null {
+  if (!value || Number.isNaN(Date.parse(value))) return null;
+  return formatDate(value);
+}
+
+export default function AccountDeletedPage() {
+  useDocumentTitle('Account deleted');
+  const [searchParams] = useSearchParams();
+  const purgeDate = purgeDateOf(searchParams.get('purgeAfter'));
+
+  return (
+    <div className="mx-auto w-full max-w-xl px-4 py-12 sm:py-16">
+      <NoIndex />
+      <Card className="space-y-5">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">
+          Your account has been deleted
+        </h1>
+        <p className="text-slate-700">You’ve been signed out on every device.</p>
+        <p className="text-slate-700">
+          {purgeDate ? (
+            <>
+              Your data will be permanently deleted on <strong className="text-slate-900">{purgeDate}</strong>
+              .
+            </>
+          ) : (
+            'Your data will be permanently deleted at the end of the grace period.'
+          )}
+        </p>
+        <p className="text-slate-700">
+          Changed your mind? Contact the IDEA Brand Coach team {purgeDate ? `before ${purgeDate}` : 'soon'}:
+          until then, an administrator can restore your account with everything in it.
+        </p>
+        <ButtonLink to="/">Go to the home page</ButtonLink>
+      </Card>
+    </div>
+  );
+}

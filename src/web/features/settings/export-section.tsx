@@ -1,0 +1,52 @@
+import { useMutation } from '@tanstack/react-query';
+import { Alert } from '../../components/alert.tsx';
+import { Button } from '../../components/button.tsx';
+import { api, describeError } from '../../lib/api.ts';
+import { saveFile } from '../../lib/save-file.ts';
+import { fallbackExportFilename } from './lifecycle.ts';
+import { SettingsSection } from './settings-section.tsx';
+
+export function ExportSection() {
+  const download = useMutation({
+    mutationFn: async () => {
+      const file = await api.downloadAccountExport();
+      const filename = file.filename ?? fallbackExportFilename(new Date());
+      saveFile(file.blob, filename);
+      return filename;
+    },
+  });
+
+  return (
+    <SettingsSection
+      id="export"
+      title="Export your data"
+      description={
+        <p>
+          Download everything in your account as one ZIP file: your profile, diagnostic results and reports,
+          brand workspace, coach conversations and uploaded documents.
+        </p>
+      }
+    >
+      {download.isSuccess ? (
+        <Alert tone="success">
+          <p>
+            Your export has downloaded as <span className="break-all font-medium">{download.data}</span>.
+          </p>
+        </Alert>
+      ) : null}
+      {download.isError ? (
+        <Alert key={download.submittedAt} tone="error" title="We couldn’t export your data">
+          <p>{describeError(download.error)}</p>
+        </Alert>
+      ) : null}
+      <Button
+        variant="secondary"
+        pending={download.isPending}
+        pendingLabel="Preparing your export…"
+        onClick={() => download.mutate()}
+      >
+        Download my data
+      </Button>
+    </SettingsSection>
+  );
+}
