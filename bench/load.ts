@@ -117,7 +117,7 @@ async function startProcess(script: string, env: Record<string, string>): Promis
 function appEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? 'warn',
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_MAX: POOL_MAX,
     // Every simulated user comes from 127.0.0.1; per-IP sign-up throttles would stop the setup.
@@ -191,8 +191,6 @@ interface Avatar {
   id: string;
   user: LoadUser;
   version: number;
-  /** Content of the last acknowledged save. */
-  marker: string;
 }
 
 async function createAvatars(appUrl: string, users: LoadUser[]): Promise<Avatar[]> {
@@ -206,7 +204,7 @@ async function createAvatars(appUrl: string, users: LoadUser[]): Promise<Avatar[
       { data: { name: `Load avatar ${index}`, demographics: { occupation: marker } }, sources: {} },
     );
     if (response.status !== 201) throw new Error(`avatar failed: ${response.status}`);
-    return { id: response.body.item.id, user, version: response.body.item.version, marker };
+    return { id: response.body.item.id, user, version: response.body.item.version };
   });
 }
 
@@ -282,15 +280,22 @@ interface StageResult {
   }>;
 }
 
-/** Lives from one request's setup to its response (autocannon resets it between requests). */
-interface RequestContext {
-  operation?: OperationName;
-  startedAt?: number;
-  marker?: string;
-  avatar?: number;
+/**
+ * What a request was, found again from its response by the request id the server echoes (autocannon
+ * builds the next request before the current one is answered, so its per-connection context can't
+ * carry this).
+ */
+interface PendingRequest {
+  operation: OperationName;
+  startedAt: number;
+  avatar: number;
+  marker: string | null;
 }
+let requestSequence = 0;
 
 const acknowledgedDiagnostics: string[] = [];
+/** Every acknowledged avatar save, as the server's answer states it: item id → version → content. */
+const acknowledgedSaves = new Map<string, Map<number, string>>();
 let writeSequence = 0;
 
 async function runMix(
@@ -306,16 +311,16 @@ async function runMix(
   const failures = new Map<OperationName, number>();
   const all: number[] = [];
   let non2xx = 0;
+  const pending = new Map<string, PendingRequest>();
 
   const result = await autocannon({
     url: appUrl,
     connections,
     duration: seconds,
     timeout: 60,
-    initialContext: {},
     requests: [
       {
-        setupRequest: (request, context: RequestContext) => {
+        setupRequest: (request) => {
           const operation = pick(next);
           const avatarIndex =
             operation === 'save item (PUT avatar)'
@@ -326,10 +331,21 @@ async function runMix(
             operation.startsWith('read') || operation.startsWith('save')
               ? avatar.user
               : (users[Math.floor(next() * users.length)] as LoadUser);
-          context.operation = operation;
-          context.avatar = avatarIndex;
-          context.startedAt = performance.now();
-          const headers = { ...request.headers, cookie: user.cookie, 'content-type': 'application/json' };
+          requestSequence += 1;
+          const requestId = `load-${requestSequence}`;
+          const entry: PendingRequest = {
+            operation,
+            startedAt: performance.now(),
+            avatar: avatarIndex,
+            marker: null,
+          };
+          pending.set(requestId, entry);
+          const headers = {
+            ...request.headers,
+            cookie: user.cookie,
+            'content-type': 'application/json',
+            'x-request-id': requestId,
+          };
           switch (operation) {
             case 'dashboard (GET progress)':
               return { ...request, method: 'GET', path: `/api/brands/${user.brandId}/progress`, headers };
@@ -337,7 +353,7 @@ async function runMix(
               return { ...request, method: 'GET', path: `/api/items/${avatar.id}`, headers };
             case 'save item (PUT avatar)': {
               writeSequence += 1;
-              context.marker = `write ${writeSequence}`;
+              entry.marker = `write ${writeSequence}`;
               return {
                 ...request,
                 method: 'PUT',
@@ -345,7 +361,7 @@ async function runMix(
                 headers,
                 body: JSON.stringify({
                   baseVersion: avatar.version,
-                  data: { name: `Load avatar ${avatarIndex}`, demographics: { occupation: context.marker } },
+                  data: { name: `Load avatar ${avatarIndex}`, demographics: { occupation: entry.marker } },
                   sources: {},
                 }),
               };
@@ -373,23 +389,32 @@ async function runMix(
               };
           }
         },
-        onResponse: (status, body, context: RequestContext) => {
-          const operation = context.operation as OperationName;
-          const elapsed = performance.now() - (context.startedAt ?? performance.now());
+        onResponse: (status, body, _context, headers) => {
+          const requestId = headers?.['x-request-id'];
+          const entry = typeof requestId === 'string' ? pending.get(requestId) : undefined;
+          if (!entry) throw new Error(`response without a known request id (${String(requestId)})`);
+          pending.delete(requestId as string);
+          const { operation } = entry;
+          const elapsed = performance.now() - entry.startedAt;
           latencies.get(operation)?.push(elapsed);
           all.push(elapsed);
           if (status < 200 || status >= 300) {
             non2xx += 1;
             failures.set(operation, (failures.get(operation) ?? 0) + 1);
           }
-          const avatar = avatars[context.avatar ?? 0] as Avatar;
+          const avatar = avatars[entry.avatar] as Avatar;
           if (operation === 'save item (PUT avatar)') {
-            idleAvatars.push(context.avatar ?? 0);
+            idleAvatars.push(entry.avatar);
             if (status === 200) {
-              avatar.version = (JSON.parse(body) as { item: { version: number } }).item.version;
-              avatar.marker = context.marker ?? '';
+              const { item } = JSON.parse(body) as {
+                item: { id: string; version: number; data: { demographics: { occupation: string } } };
+              };
+              const versions = acknowledgedSaves.get(item.id) ?? new Map<number, string>();
+              versions.set(item.version, item.data.demographics.occupation);
+              acknowledgedSaves.set(item.id, versions);
+              avatar.version = Math.max(avatar.version, item.version);
             } else if (status === 409) {
-              // Should not happen (one connection per avatar); resynchronise so one miss stays one.
+              // Should not happen (one writer per avatar); resynchronise so one miss stays one.
               avatar.version = (
                 JSON.parse(body) as { error: { current: { version: number } } }
               ).error.current.version;
@@ -444,6 +469,22 @@ async function runBare(bareUrl: string, connections: number): Promise<StageResul
 
 // ---------------------------------------------------------------------------- verification
 
+/**
+ * Saves still in flight when a stage ends may be applied without their answer being read; like a
+ * client after a dropped connection, the next stage starts from the stored versions.
+ */
+async function resyncVersions(avatars: Avatar[]): Promise<void> {
+  const client = new pg.Client({ connectionString: scratchUrl.toString() });
+  await client.connect();
+  const { rows } = await client.query<{ id: string; version: number }>(
+    'select id, version from workspace_items where id = any($1::uuid[])',
+    [avatars.map((avatar) => avatar.id)],
+  );
+  await client.end();
+  const versions = new Map(rows.map((row) => [row.id, row.version]));
+  for (const avatar of avatars) avatar.version = versions.get(avatar.id) ?? avatar.version;
+}
+
 async function verifyWrites(
   avatars: Avatar[],
 ): Promise<{ checked: number; lost: number; details: string[] }> {
@@ -456,17 +497,18 @@ async function verifyWrites(
   );
   const stored = new Map(rows.map((row) => [row.id, row]));
   let lost = 0;
-  for (const avatar of avatars) {
-    const row = stored.get(avatar.id);
-    if (
-      !row ||
-      row.version < avatar.version ||
-      (row.version === avatar.version && row.marker !== avatar.marker)
-    ) {
+  let checkedSaves = 0;
+  // Lost = the database is behind an acknowledged version, or holds other content at that version.
+  for (const [id, versions] of acknowledgedSaves) {
+    const row = stored.get(id);
+    checkedSaves += versions.size;
+    const newestAcknowledged = Math.max(...versions.keys());
+    const atStored = row ? versions.get(row.version) : undefined;
+    if (!row || row.version < newestAcknowledged || (atStored !== undefined && atStored !== row.marker)) {
       lost += 1;
       if (details.length < 5)
         details.push(
-          `avatar ${avatar.id}: acknowledged v${avatar.version} "${avatar.marker}", stored ${JSON.stringify(row)}`,
+          `avatar ${id}: acknowledged up to v${newestAcknowledged}, stored ${JSON.stringify(row)}`,
         );
     }
   }
@@ -496,18 +538,25 @@ async function sigtermDrill(users: LoadUser[]): Promise<Record<string, unknown>>
   const allFlushed = new Promise<void>((resolve) => {
     markAllFlushed = resolve;
   });
+  // Outcomes: answered (any status), refused before the server took the request (connection reset
+  // with no response: nothing ran, a load balancer retries it), or cut mid-response (the failure
+  // graceful shutdown must prevent).
   const responses = Array.from({ length: inFlight }, (_, index) => {
     const user = users[index % users.length] as LoadUser;
-    return new Promise<number | string>((resolve) => {
+    return new Promise<number | 'refused' | 'cut'>((resolve) => {
+      let responded = false;
       const request = http.request(
         `${app.url}/api/brands/${user.brandId}/progress`,
         { agent, headers: { cookie: user.cookie } },
         (response) => {
+          responded = true;
           response.resume();
           response.on('end', () => resolve(response.statusCode ?? 0));
+          response.on('aborted', () => resolve('cut'));
+          response.on('error', () => resolve('cut'));
         },
       );
-      request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      request.on('error', () => resolve(responded ? 'cut' : 'refused'));
       request.on('finish', () => {
         flushed += 1;
         if (flushed === inFlight) markAllFlushed();
@@ -524,15 +573,19 @@ async function sigtermDrill(users: LoadUser[]): Promise<Record<string, unknown>>
   const [exitCode] = await once(app.child, 'exit');
   const exitMs = Math.round(performance.now() - signalledAt);
   const completed = statuses.filter((status) => status === 200).length;
+  const refused = statuses.filter((status) => status === 'refused').length;
+  const cut = statuses.filter((status) => status === 'cut').length;
+  const otherStatuses = statuses.filter((status) => typeof status === 'number' && status !== 200);
   return {
     drill: 'SIGTERM with requests in flight',
-    inFlight,
+    sent: inFlight,
     completed200: completed,
-    failed: inFlight - completed,
-    failures: [...new Set(statuses.filter((status) => status !== 200))],
+    refusedBeforeAccepted: refused,
+    cutMidResponse: cut,
+    otherStatuses: [...new Set(otherStatuses)],
     exitCode,
     exitMs,
-    passed: completed === inFlight && exitCode === 0,
+    passed: cut === 0 && otherStatuses.length === 0 && completed > 0 && exitCode === 0,
   };
 }
 
@@ -650,12 +703,14 @@ try {
   const rows: StageResult[] = [];
   for (const connections of stages) {
     console.log(`Stage: ${connections} connections × ${seconds} s…`);
+    await resyncVersions(avatars);
     rows.push(await runMix(app.url, users, avatars, connections));
     rows.push(await runBare(bare.url, connections));
   }
   const verification = await verifyWrites(avatars);
   await bare.stop();
   const appExit = await app.stop();
+  if (appExit !== 0) console.log(`App output at exit:\n${app.output().slice(-6000)}`);
   processes.length = 0;
 
   const drills = values['skip-drills'] ? [] : [await sigtermDrill(users), await outageDrill(users)];

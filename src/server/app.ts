@@ -5,7 +5,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -131,7 +131,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    return503OnClosing: true,
+    // Requests already received when shutdown starts are served, not refused: "in-flight requests
+    // complete". New connections are no longer accepted, and responses close their connection.
+    return503OnClosing: false,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -158,21 +160,34 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // closed only once every running handler has produced its response — even handlers whose client
   // already hung up, which the HTTP server no longer counts.
   let closing = false;
-  let handlersRunning = 0;
-  app.addHook('onRequest', async () => {
-    handlersRunning += 1;
+  // Requests counted in and not yet out. A request leaves when its response is produced (onSend),
+  // or when its client hangs up before its handler started: Fastify then ends its lifecycle
+  // without onSend (e.g. mid-body or in the session guard), and waiting would only hit the deadline.
+  // A handler that has started is waited for even if its client hangs up (it still ends in onSend).
+  const running = new Set<FastifyRequest>();
+  const inHandler = new WeakSet<FastifyRequest>();
+  app.addHook('onRequest', async (request) => {
+    running.add(request);
   });
-  app.addHook('onSend', async (_request, reply) => {
-    handlersRunning -= 1;
+  app.addHook('preHandler', async (request) => {
+    inHandler.add(request);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    running.delete(request);
     if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request) => {
+    running.delete(request);
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    if (!inHandler.has(request)) running.delete(request);
   });
   app.addHook('preClose', async () => {
     closing = true;
   });
   async function drainHandlers(): Promise<void> {
     const deadline = Date.now() + config.http.shutdownTimeoutMs;
-    while (handlersRunning > 0 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    while (running.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   const ownsDatabase = !deps.database;

@@ -44,24 +44,23 @@ type Source = (userId: string, input: Record<string, unknown>) => Promise<Source
 export function createContextBuilder(deps: { diagnostic: DiagnosticService; workspace: WorkspaceService }) {
   const sources: Record<ContextSourceName, Source> = {
     async workspace(userId, input) {
-      const brands = await deps.workspace.listBrands(userId);
       const requested = typeof input.brandId === 'string' ? input.brandId : null;
+      // The conversation's brand when there is one (only the user's own live brands qualify).
+      const brands = await deps.workspace.listBrands(userId);
+      // A conversation whose brand was deleted since falls back to the first brand.
       const brand = brands.find((candidate) => candidate.id === requested) ?? brands[0];
       if (!brand) return { coach: { brand: null }, section: null };
-      const singleton = async <K extends 'canvas' | 'insight' | 'distinctive' | 'empathetic' | 'authentic'>(
-        kind: K,
-      ) => {
-        const item = await deps.workspace.getSingleton(userId, brand.id, kind);
-        return item.id ? (item.data as ItemData<K>) : null;
-      };
-      const [canvas, insight, distinctive, empathetic, authentic, avatars] = await Promise.all([
-        singleton('canvas'),
-        singleton('insight'),
-        singleton('distinctive'),
-        singleton('empathetic'),
-        singleton('authentic'),
-        deps.workspace.listCollection(userId, brand.id, 'avatar'),
-      ]);
+      const workspace = await deps.workspace.brandWorkspace(userId, brand.id);
+      const saved = <K extends 'canvas' | 'insight' | 'distinctive' | 'empathetic' | 'authentic'>(kind: K) =>
+        (workspace.singletons[kind]?.data as ItemData<K> | undefined) ?? null;
+      const [canvas, insight, distinctive, empathetic, authentic] = [
+        saved('canvas'),
+        saved('insight'),
+        saved('distinctive'),
+        saved('empathetic'),
+        saved('authentic'),
+      ];
+      const avatars = workspace.avatars;
       const snapshot: WorkspaceSnapshot = {
         brandName: brand.name,
         canvas,
@@ -80,7 +79,7 @@ export function createContextBuilder(deps: { diagnostic: DiagnosticService; work
       const resultId = typeof input.resultId === 'string' ? input.resultId : null;
       const result = resultId
         ? await deps.diagnostic.get(resultId, { userId, anonymousToken: null, ip: '' })
-        : (await deps.diagnostic.history(userId))[0];
+        : await deps.diagnostic.latest(userId);
       if (!result) return { coach: { diagnostic: null }, section: null };
       const { dimensions } = result.scores;
       const scores = scoresFrom(result.scores.overall, {

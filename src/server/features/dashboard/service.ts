@@ -8,24 +8,22 @@ import type { WorkspaceService } from '../workspace/service.ts';
 export function createDashboardService(deps: { workspace: WorkspaceService; diagnostic: DiagnosticService }) {
   return {
     async progress(userId: string, brandId: string): Promise<BrandProgress> {
-      await deps.workspace.requireBrand(userId, brandId);
-      const saved = async <K extends SingletonKind>(kind: K): Promise<ItemData<K> | undefined> => {
-        const item = await deps.workspace.getSingleton(userId, brandId, kind);
-        return item.id ? (item.data as ItemData<K>) : undefined;
-      };
-      const [learning, insight, assessment, distinctive, empathetic, authentic, canvas, avatars, history] =
-        await Promise.all([
-          saved('learning'),
-          saved('insight'),
-          saved('trigger-assessment'),
-          saved('distinctive'),
-          saved('empathetic'),
-          saved('authentic'),
-          saved('canvas'),
-          deps.workspace.listCollection(userId, brandId, 'avatar'),
-          deps.diagnostic.history(userId),
-        ]);
-      const latest = history[0];
+      const [workspace, latest] = await Promise.all([
+        deps.workspace.brandWorkspace(userId, brandId),
+        deps.diagnostic.latest(userId),
+      ]);
+      const saved = <K extends SingletonKind>(kind: K): ItemData<K> | undefined =>
+        workspace.singletons[kind]?.data as ItemData<K> | undefined;
+      const [learning, insight, assessment, distinctive, empathetic, authentic, canvas] = [
+        saved('learning'),
+        saved('insight'),
+        saved('trigger-assessment'),
+        saved('distinctive'),
+        saved('empathetic'),
+        saved('authentic'),
+        saved('canvas'),
+      ];
+      const avatars = workspace.avatars;
       const diagnostic = latest
         ? scoresFrom(latest.scores.overall, {
             insight: latest.scores.dimensions.insight.score,

@@ -155,6 +155,17 @@ export function createDiagnosticService({
       return toDto(await findOwned(id, requester));
     },
 
+    /** The user's newest result, or null: one row, for the dashboard and the coach's context. */
+    async latest(userId: string): Promise<DiagnosticResult | null> {
+      const [row] = await db
+        .select()
+        .from(diagnosticResults)
+        .where(and(eq(diagnosticResults.userId, userId), isNull(diagnosticResults.deletedAt)))
+        .orderBy(desc(diagnosticResults.createdAt))
+        .limit(1);
+      return row ? toDto(row) : null;
+    },
+
     async history(userId: string): Promise<DiagnosticResult[]> {
       const rows = await db
         .select()

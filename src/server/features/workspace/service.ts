@@ -33,6 +33,11 @@ export const MAX_COLLECTION_ITEMS = 50;
 
 const PG_UNIQUE_VIOLATION = '23505';
 
+export interface BrandWorkspace {
+  singletons: Partial<Record<SingletonKind, WorkspaceItem>>;
+  avatars: WorkspaceItem[];
+}
+
 function toBrand(row: BrandRow): Brand {
   return {
     id: row.id,
@@ -240,13 +245,40 @@ export function createWorkspaceService(deps: { database: Database }) {
     ensureDefaultBrand,
 
     async listBrands(userId: string): Promise<Brand[]> {
-      await ensureDefaultBrand(userId);
+      const live = () =>
+        db
+          .select()
+          .from(brands)
+          .where(and(eq(brands.userId, userId), isNull(brands.deletedAt)))
+          .orderBy(asc(brands.createdAt), asc(brands.id));
+      let rows = await live();
+      if (rows.length === 0) {
+        // Accounts from before brands existed get their default on first use.
+        await ensureDefaultBrand(userId);
+        rows = await live();
+      }
+      return rows.map(toBrand);
+    },
+
+    /**
+     * Every live item of a brand in one query, for readers that need the whole workspace (the
+     * dashboard, the coach's context): singletons by kind, collections as lists.
+     */
+    async brandWorkspace(userId: string, brandId: string): Promise<BrandWorkspace> {
+      await requireBrandRow(userId, brandId);
       const rows = await db
         .select()
-        .from(brands)
-        .where(and(eq(brands.userId, userId), isNull(brands.deletedAt)))
-        .orderBy(asc(brands.createdAt), asc(brands.id));
-      return rows.map(toBrand);
+        .from(workspaceItems)
+        .where(and(eq(workspaceItems.brandId, brandId), isNull(workspaceItems.deletedAt)))
+        .orderBy(asc(workspaceItems.createdAt), asc(workspaceItems.id));
+      const workspace: BrandWorkspace = { singletons: {}, avatars: [] };
+      for (const row of rows) {
+        if (row.singletonKey && isSingletonKind(row.singletonKey))
+          workspace.singletons[row.singletonKey] = toItem(row);
+        else if (row.kind === 'avatar' && workspace.avatars.length < MAX_COLLECTION_ITEMS)
+          workspace.avatars.push(toItem(row));
+      }
+      return workspace;
     },
 
     async createBrand(userId: string, name: string): Promise<Brand> {
