@@ -520,7 +520,7 @@ async function verifyWrites(
   if (missingDiagnostics > 0) details.push(`${missingDiagnostics} acknowledged diagnostic results missing`);
   await client.end();
   return {
-    checked: avatars.length + acknowledgedDiagnostics.length,
+    checked: checkedSaves + acknowledgedDiagnostics.length,
     lost: lost + missingDiagnostics,
     details,
   };
@@ -747,7 +747,7 @@ try {
     }
   }
   console.log(
-    `\nAcknowledged writes checked: ${verification.checked} (avatars' last saves + diagnostic submits); lost: ${verification.lost}. App exit code after SIGTERM: ${appExit}.`,
+    `\nAcknowledged writes checked: ${verification.checked} (acknowledged avatar saves + diagnostic submits); lost: ${verification.lost}. App exit code after SIGTERM: ${appExit}.`,
   );
   for (const detail of verification.details) console.log(`  ${detail}`);
   for (const drill of drills) console.log(`\nDrill: ${JSON.stringify(drill, null, 2)}`);

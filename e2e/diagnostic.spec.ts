@@ -120,7 +120,9 @@ test('keyboard only: take the diagnostic, see the scores, then sign up and find 
   // Each action links to the workspace page where it is done (sign-in first for visitors).
   const actionLinks = page.getByRole('link', { name: /^Open / });
   await expect(actionLinks.first()).toBeVisible();
-  for (const href of await actionLinks.evaluateAll((links) => links.map((link) => link.getAttribute('href')))) {
+  for (const href of await actionLinks.evaluateAll((links) =>
+    links.map((link) => link.getAttribute('href')),
+  )) {
     expect(href).toMatch(/^\/app\//);
   }
   await expect(page.getByRole('link', { name: 'Download PDF report' })).toHaveAttribute('download', /\.pdf$/);
