@@ -200,12 +200,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
     onSlow: () => metrics.recordSlowQuery(),
   });
+  // PostgreSQL stopping or restarting ends every pooled connection; one warn line each, not a crash.
+  const stopConnectionLog = database.onConnectionLost((error) => {
+    app.log.warn({ err: error }, 'database connection lost; the pool will open a new one when needed');
+  });
   app.addHook('onClose', async () => {
     // Stop taking jobs first; a run in progress finishes before the database closes.
     await jobs.stop();
     await drainHandlers();
     mailer.close();
     stopSlowQueryLog();
+    stopConnectionLog();
     await errorReporter.close();
     if (ownsDatabase) await database.close();
   });

@@ -40,6 +40,12 @@ export interface Database {
   query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Calls `listener` after every query; returns the function that stops it. */
   onQuery(listener: (event: QueryEvent) => void): () => void;
+  /**
+   * Calls `listener` when a pooled connection dies (PostgreSQL shut down or restarted, terminated
+   * the backend, or the network dropped it) — once per connection; the pool replaces it. Never
+   * called for PGlite. Returns the function that stops it.
+   */
+  onConnectionLost(listener: (error: unknown) => void): () => void;
   poolStats(): PoolStats;
   close(): Promise<void>;
 }
@@ -135,19 +141,19 @@ function timeQueries(
   target.query = timed;
 }
 
-function createQueryEvents() {
-  const listeners = new Set<(event: QueryEvent) => void>();
+function createListeners<Event>() {
+  const listeners = new Set<(event: Event) => void>();
   return {
-    emit(event: QueryEvent) {
+    emit(event: Event) {
       for (const listener of listeners) {
         try {
           listener(event);
         } catch {
-          // An observer must never break the query that it observes.
+          // An observer must never break the query (or connection) that it observes.
         }
       }
     },
-    onQuery(listener: (event: QueryEvent) => void) {
+    add(listener: (event: Event) => void) {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
@@ -165,11 +171,26 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
       connectionTimeoutMillis: config.connectTimeoutMs ?? 10_000,
       keepAlive: true,
     });
-    // An idle client losing its connection must not crash the process; the pool replaces it.
+    const events = createListeners<QueryEvent>();
+    const connectionsLost = createListeners<unknown>();
+    pool.on('connect', (client) => {
+      // Every query, pooled or inside a transaction, runs on one of these clients.
+      timeQueries(client, events.emit);
+      // When PostgreSQL shuts down it terminates every connection (FATAL 57P01); a restart, a killed
+      // backend or a dropped network does the same. A client the pool holds idle reports that to the
+      // pool, but one that is checked out — a transaction between two statements, or mid-query — emits
+      // 'error' on itself, and with no listener that event would crash the process. The query in
+      // flight is rejected anyway (and answered 503), and the pool discards the broken client when it
+      // is released; this listener only keeps the process alive and reports the loss once.
+      let reported = false;
+      client.on('error', (error) => {
+        if (reported) return;
+        reported = true;
+        connectionsLost.emit(error);
+      });
+    });
+    // The pool's own report of an idle client's loss: already reported above; the pool replaces it.
     pool.on('error', () => {});
-    const events = createQueryEvents();
-    // Every query, pooled or inside a transaction, runs on one of these clients.
-    pool.on('connect', (client) => timeQueries(client, events.emit));
     const db = drizzlePostgres({ client: pool, schema });
     return {
       kind: 'postgres',
@@ -178,7 +199,8 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
         const result = await pool.query(text, params);
         return result.rows;
       },
-      onQuery: events.onQuery,
+      onQuery: events.add,
+      onConnectionLost: connectionsLost.add,
       poolStats: () => ({
         total: pool.totalCount,
         idle: pool.idleCount,
@@ -190,7 +212,7 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
   }
   if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
   const client = await PGlite.create(config.dataDir);
-  const events = createQueryEvents();
+  const events = createListeners<QueryEvent>();
   // PGlite runs one query at a time; what is in flight beyond the first is waiting.
   const inFlight = { count: 0 };
   timeQueries(client, events.emit, inFlight);
@@ -208,7 +230,9 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
       const result = await client.query(text, params);
       return result.rows as never;
     },
-    onQuery: events.onQuery,
+    onQuery: events.add,
+    // In-process: there is no connection to lose.
+    onConnectionLost: () => () => {},
     poolStats: () => ({
       total: 1,
       idle: inFlight.count > 0 ? 0 : 1,

@@ -1,14 +1,22 @@
 /**
- * Fault drill: PostgreSQL becomes unreachable while the app runs. Readiness fails, requests get a
+ * Fault drills: PostgreSQL becomes unreachable while the app runs. Readiness fails, requests get a
  * 503 with Retry-After in the standard envelope (never a hang or a 500), and the app recovers on
  * its own once the database is back — no restart. The outage is a cut TCP proxy between app and
  * database, so the shared test server keeps running.
+ *
+ * A real shutdown differs from a cut line: PostgreSQL first terminates every connection with FATAL
+ * 57P01, including ones the app holds mid-transaction. The second suite reproduces that on the app's
+ * own database with `pg_terminate_backend` (the same signal a fast shutdown sends each backend);
+ * `npm run bench:load -- --pg-cluster …` stops and starts a real server under load.
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ErrorBody, signUp, startTestApp, TEST_DATABASE_URL, type TestApp } from '../testing/harness.ts';
 import { startTcpProxy, type TcpProxy } from '../testing/tcp-proxy.ts';
+import { isDatabaseUnavailable } from './errors.ts';
 
 describe.skipIf(!TEST_DATABASE_URL)('database outage drill [PostgreSQL]', () => {
   const name = `ibc_test_outage_${randomBytes(5).toString('hex')}`;
@@ -76,4 +84,101 @@ describe.skipIf(!TEST_DATABASE_URL)('database outage drill [PostgreSQL]', () => 
     expect(brands.status).toBe(200);
     expect(brands.body.brands).toHaveLength(1);
   }, 60_000);
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('connections terminated by PostgreSQL (57P01) [PostgreSQL]', () => {
+  let testApp: TestApp;
+  let databaseName: string;
+
+  /** What a fast shutdown does to each backend, limited to this test's own database. */
+  async function terminateBackends(pids?: number[]): Promise<number> {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>(
+        `select pid from pg_stat_activity
+          where datname = $1 and pid <> pg_backend_pid() and ($2::int[] is null or pid = any($2::int[]))`,
+        [databaseName, pids ?? null],
+      );
+      for (const { pid } of rows) await client.query('select pg_terminate_backend($1)', [pid]);
+      // Wait until they are gone, so the app has been sent its FATAL before the test goes on.
+      for (let attempt = 0; attempt < 100; attempt += 1) {
+        const left = await client.query('select 1 from pg_stat_activity where pid = any($1::int[])', [
+          rows.map((row) => row.pid),
+        ]);
+        if (left.rowCount === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return rows.length;
+    } finally {
+      await client.end();
+    }
+  }
+
+  function terminatingRoutes(app: FastifyInstance) {
+    // A transaction whose connection PostgreSQL ends mid-statement, as a shutdown does.
+    app.post('/api/__test/terminated-in-transaction', async () => {
+      await app.services.database.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_terminate_backend(pg_backend_pid())`);
+      });
+      return { ok: true };
+    });
+  }
+
+  beforeAll(async () => {
+    testApp = await startTestApp('postgres', { extend: terminatingRoutes });
+    const [row] = await testApp.database.query<{ name: string }>('select current_database() as name');
+    databaseName = row?.name as string;
+  });
+
+  afterAll(async () => {
+    await testApp?.close();
+  });
+
+  it('answers 503 + Retry-After when the connection dies mid-transaction, and keeps running', async () => {
+    const client = testApp.client();
+    await signUp(client);
+    const response = await client.post<ErrorBody>('/api/__test/terminated-in-transaction');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(response.body.error.code).toBe('UNAVAILABLE');
+    // The broken connection was discarded, not handed to the next request.
+    for (let index = 0; index < 6; index += 1) expect((await client.get('/api/brands')).status).toBe(200);
+    expect(testApp.logs.join('')).toContain('database connection lost');
+  });
+
+  it('survives a connection ended between two statements of a transaction', async () => {
+    const failure = await testApp.database.db
+      .transaction(async (tx) => {
+        const { rows } = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
+          rows: Array<{ pid: number }>;
+        };
+        // The client is checked out and idle: the FATAL arrives as an 'error' event on it, which
+        // would crash the process if nothing listened.
+        await terminateBackends([Number(rows[0]?.pid)]);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await tx.execute(sql`select 1`);
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(failure).toBeDefined();
+    expect(isDatabaseUnavailable(failure)).toBe(true);
+    expect(await testApp.database.query('select 1 as one')).toEqual([{ one: 1 }]);
+  });
+
+  it('replaces every pooled connection PostgreSQL terminates, with no 500 and no restart', async () => {
+    const client = testApp.client();
+    await signUp(client);
+    // Fill the pool, then end all of its connections at once.
+    await Promise.all(Array.from({ length: 8 }, () => client.get('/api/brands')));
+    expect(await terminateBackends()).toBeGreaterThan(0);
+    const statuses = await Promise.all(Array.from({ length: 8 }, () => client.get('/api/brands'))).then(
+      (responses) => responses.map((response) => response.status),
+    );
+    for (const status of statuses) expect([200, 503]).toContain(status);
+    expect((await client.get('/readyz')).status).toBe(200);
+    expect((await client.get('/api/brands')).status).toBe(200);
+  });
 });

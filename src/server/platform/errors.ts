@@ -82,14 +82,25 @@ const fastifyCodeMap: Record<string, { status: number; code: ErrorCode; message:
 };
 
 const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** Socket-level failures: the server is down (refused), restarting (reset) or unreachable. */
 const CONNECTION_ERROR_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
   'EPIPE',
   'EHOSTUNREACH',
+  'ENETUNREACH',
   'ENOTFOUND',
+  'EAI_AGAIN',
 ]);
+/**
+ * PostgreSQL's operator-intervention codes that mean "not now": 57P01 admin_shutdown (a fast or
+ * smart shutdown, or `pg_terminate_backend`, ends the connection), 57P02 crash_shutdown, 57P03
+ * cannot_connect_now ("the database system is starting up" / "… is shutting down"). Not 57014
+ * (query_canceled, a statement timeout) — that one is about the query, not the server.
+ */
+const SERVER_UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03']);
+/** node-postgres and pg-pool raise these as plain errors, without a code. */
 const CONNECTION_MESSAGES = [
   'Connection terminated',
   'timeout exceeded when trying to connect',
@@ -99,21 +110,36 @@ const CONNECTION_MESSAGES = [
 
 /**
  * True for errors that mean "the database cannot be reached right now": socket errors, the pool's
- * connect timeout, and PostgreSQL's connection-exception (08…) and shutdown (57P0…) classes. Query
- * errors (bad SQL, constraint violations) are bugs and stay 500s. Wrapped errors are unwrapped
- * through `cause` (the ORM wraps driver errors).
+ * connect timeout, node-postgres's "Connection terminated unexpectedly", and PostgreSQL's
+ * connection-exception class (08…, e.g. 08006 connection_failure, 08001 unable to connect) and
+ * shutdown/startup codes (57P01–57P03). Query errors (bad SQL, constraint violations) are bugs and
+ * stay 500s. Wrapped errors are unwrapped through `cause` (the ORM and the auth library wrap driver
+ * errors) and through an AggregateError's `errors` (Node's connect tries every address of a host).
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let cause: unknown = error, depth = 0; cause && depth < 6; depth += 1) {
-    const { code, message } = cause as { code?: unknown; message?: unknown };
-    if (typeof code === 'string') {
-      if (CONNECTION_ERROR_CODES.has(code) || code.startsWith('08') || /^57P0[1-3]$/.test(code)) return true;
-    }
-    if (typeof message === 'string' && CONNECTION_MESSAGES.some((text) => message.includes(text)))
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 6) return false;
+  const { code, message, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof code === 'string') {
+    if (
+      CONNECTION_ERROR_CODES.has(code) ||
+      SERVER_UNAVAILABLE_CODES.has(code) ||
+      /^08[0-9A-Z]{3}$/.test(code)
+    )
       return true;
-    cause = (cause as { cause?: unknown }).cause;
   }
-  return false;
+  if (typeof message === 'string' && CONNECTION_MESSAGES.some((text) => message.includes(text))) return true;
+  if (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((inner) => isDatabaseUnavailable(inner, depth + 1))
+  )
+    return true;
+  return isDatabaseUnavailable(cause, depth + 1);
 }
 
 function statusToCode(status: number): ErrorCode {
@@ -163,11 +189,38 @@ export interface UnexpectedErrorLog {
   record(error: unknown, request: FastifyRequest): void;
 }
 
+/**
+ * During an outage every request fails the same way; one warning per window (with how many were
+ * folded into it) says everything, where one per request would flood the logs. Each 503 is still
+ * visible in the request log and the metrics.
+ */
+export function createOutageLogThrottle(windowMs: number, now: () => number = Date.now) {
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let folded = 0;
+  return {
+    /** Returns how many were folded since the last warning when this one should be logged, else null. */
+    next(): number | null {
+      const time = now();
+      if (time - windowStart < windowMs) {
+        folded += 1;
+        return null;
+      }
+      const previouslyFolded = folded;
+      windowStart = time;
+      folded = 0;
+      return previouslyFolded;
+    },
+  };
+}
+
+const OUTAGE_LOG_WINDOW_MS = 10_000;
+
 export function registerErrorHandling(
   app: FastifyInstance,
   reporter?: ErrorReporter,
   errorLog?: UnexpectedErrorLog,
 ): void {
+  const outageLog = createOutageLogThrottle(OUTAGE_LOG_WINDOW_MS);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
@@ -183,7 +236,8 @@ export function registerErrorHandling(
     if (isDatabaseUnavailable(error)) {
       // The database is down or unreachable: a temporary condition the client should retry,
       // not a bug — 503 with Retry-After, and the app recovers by itself when it is back.
-      request.log.warn({ err: error }, 'database unavailable');
+      const foldedSinceLast = outageLog.next();
+      if (foldedSinceLast !== null) request.log.warn({ err: error, foldedSinceLast }, 'database unavailable');
       reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       return sendError(
         reply,
