@@ -17,12 +17,36 @@ describe('printable', () => {
     expect(printable('Crème brûlée – “naïve” café… 50 €')).toBe('Crème brûlée – “naïve” café… 50 €');
   });
 
-  it('replaces what the built-in fonts cannot draw, drops carriage returns and turns tabs into spaces', () => {
+  it('keeps Central and Eastern European, Turkish, Vietnamese, Greek and Cyrillic text', () => {
+    for (const text of [
+      'Łucja Wróbel',
+      'Škoda Café',
+      'İstanbul Çay, ığdır şğ',
+      'Țară, șnur, Őrség, Ærøskøbing',
+      'Tiếng Việt',
+      'Ελληνικά',
+      'Привет, Україна, Беларусь ₴ ₽ №',
+    ]) {
+      expect(printable(text)).toBe(text);
+    }
+  });
+
+  it('replaces what the fonts cannot draw, drops carriage returns and turns tabs into spaces', () => {
     expect(printable('Launch 🚀 in 東京\r\nnext\tweek')).toBe('Launch ? in ??\nnext week');
+  });
+
+  it('replaces each unprintable character as the reader sees it, and right-to-left scripts', () => {
+    expect(printable('Family 👨‍👩‍👧 👍🏽 time')).toBe('Family ? ? time');
+    expect(printable('안녕 مرحبا שלום')).toBe('?? ????? ????');
+  });
+
+  it('drops invisible marks the fonts lack, replaces control characters and breaks lines at separators', () => {
+    expect(printable('\ufeffHello\u0007 world\u2028again')).toBe('Hello? world\nagain');
   });
 
   it('composes decomposed accents before checking them', () => {
     expect(printable('Cafe\u0301')).toBe('Café');
+    expect(printable('Ło\u0301dz\u0301')).toBe('Łódź');
   });
 });
 
@@ -59,6 +83,12 @@ describe('attachmentDisposition', () => {
   });
 });
 
+async function textOf(bytes: Buffer): Promise<string> {
+  const proxy = await getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await extractText(proxy, { mergePages: true });
+  return text.replace(/\s+/g, ' ');
+}
+
 describe('createPdf', () => {
   it('writes an A4 document whose text survives characters the fonts cannot draw', async () => {
     const pdf = createPdf('Report 🚀');
@@ -75,5 +105,48 @@ describe('createPdf', () => {
     expect(flat).toContain('Exported 4 March 2026');
     expect(flat).toContain('Body text');
     expect((await proxy.getMetadata()).info).toMatchObject({ Title: 'Report ?', Author: 'IDEA Brand Coach' });
+  });
+
+  it('prints and keeps extractable Latin, Greek and Cyrillic text in every face', async () => {
+    const names = ['Łucja Wróbel', 'Škoda Café', 'İstanbul Çay', 'Ελληνικά', 'Привет'];
+    const pdf = createPdf('Łucja Wróbel – Привет');
+    pdfTitle(pdf, names.join(', '));
+    pdfParagraph(pdf, `Regular: ${names.join(', ')}; official office ffl 🎉 中文`);
+    pdfParagraph(pdf, `Italic: ${names.join(', ')}`, { font: 'italic' });
+    const bytes = await pdf.finish();
+    const text = await textOf(bytes);
+    expect(text).toContain(names.join(', '));
+    expect(text).toContain(`Regular: ${names.join(', ')}; official office ffl ? ??`);
+    expect(text).toContain(`Italic: ${names.join(', ')}`);
+    const proxy = await getDocumentProxy(new Uint8Array(bytes));
+    expect((await proxy.getMetadata()).info).toMatchObject({ Title: 'Łucja Wróbel – Привет' });
+  });
+
+  it('embeds only subsets of the DejaVu Sans faces it uses, and no built-in font', async () => {
+    const pdf = createPdf('Fonts');
+    pdfTitle(pdf, 'Škoda Café');
+    pdfParagraph(pdf, 'Привет');
+    const bytes = await pdf.finish();
+    const raw = bytes.toString('latin1');
+    const fonts = [...raw.matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map(
+      (match) => match[1]?.split('+')[1],
+    );
+    expect(new Set(fonts)).toEqual(new Set(['DejaVuSans-Bold', 'DejaVuSans']));
+    expect(raw).toContain('/FontFile2');
+    expect(raw).not.toContain('Helvetica');
+    // The three TrueType files weigh 2 MB; a subset of a few dozen glyphs is a small fraction.
+    expect(bytes.length).toBeLessThan(40_000);
+  });
+
+  it('keeps documents apart when several are written at once', async () => {
+    const first = createPdf('First');
+    const second = createPdf('Second');
+    pdfParagraph(first, 'Łódź first');
+    pdfParagraph(second, 'Ελληνικά second');
+    pdfHeading(first, 'Привет');
+    pdfHeading(second, 'İstanbul');
+    const [one, two] = await Promise.all([first.finish(), second.finish()]);
+    expect(await textOf(one)).toContain('Łódź first Привет');
+    expect(await textOf(two)).toContain('Ελληνικά second İstanbul');
   });
 });

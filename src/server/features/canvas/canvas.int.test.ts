@@ -63,6 +63,36 @@ describeOnEachDatabase('Brand canvas PDF', (getApp) => {
     expect(text).toContain('Not written yet.');
   });
 
+  it('prints names and fields in Latin, Greek and Cyrillic scripts, replacing only what the fonts lack', async () => {
+    const client = getApp().client();
+    await signUp(client);
+    const brandId = await firstBrandId(client);
+    await client.request('PATCH', `/api/brands/${brandId}`, { json: { name: 'Škoda Café' } });
+    const saved = await client.request('PUT', `/api/brands/${brandId}/items/canvas`, {
+      json: {
+        baseVersion: 0,
+        data: {
+          purpose: 'Founded by Łucja Wróbel; tea from İstanbul Çay.',
+          values: ['Ελληνικά', 'Привет'],
+          voice: 'Friendly 🥐, never 東京-style formal.',
+        },
+        sources: {},
+      },
+    });
+    expect(saved.status).toBe(200);
+
+    const { response, buffer } = await download(client, `/api/brands/${brandId}/canvas/pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="skoda-cafe-brand-canvas.pdf"',
+    );
+    const text = (await pdfText(buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain('Škoda Café: brand canvas');
+    expect(text).toContain('Founded by Łucja Wróbel; tea from İstanbul Çay.');
+    expect(text).toContain('Ελληνικά · Привет');
+    expect(text).toContain('Friendly ?, never ??-style formal.');
+  });
+
   it('puts each saved canvas into the account export as a PDF', async () => {
     const client = getApp().client();
     await signUp(client);

@@ -36,4 +36,25 @@ describe('renderInsightSnapshot', () => {
     expect(flat).toContain('Not answered yet.');
     expect(flat).toContain('The assessment was not taken.');
   });
+
+  it('prints the brand and the user’s words in Latin, Greek and Cyrillic scripts', async () => {
+    const insight = {
+      ...emptyItemData('insight'),
+      buyerIntent: 'Łucja Wróbel, İstanbul Çay',
+      buyerMotivation: 'Ελληνικά и Привет 🍵',
+    };
+    const pdf = await renderInsightSnapshot({
+      data: {
+        brandName: 'Škoda Café',
+        insight,
+        assessment: { answers: {}, answered: 0, ranking: rankTriggers({}) },
+      },
+      takenAt: new Date('2026-03-04T10:00:00Z'),
+    });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Škoda Café');
+    expect(flat).toContain('Łucja Wróbel, İstanbul Çay');
+    expect(flat).toContain('Ελληνικά и Привет ?');
+  });
 });
