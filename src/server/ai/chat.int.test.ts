@@ -212,6 +212,21 @@ describeOnEachDatabase(
       const stored = await messagesOf(client, session.id);
       expect(stored.map((message) => message.role)).toEqual(['user']);
       expect(await callOutcomes(testApp, user.id)).toEqual([]);
+
+      // Asking the same question again answers it without storing the question a second time.
+      const again = await sendTurn(client, session.id, 'Tell me about empathy and my customers');
+      expect(again.events.at(-1)?.event).toBe('done');
+      const afterRetry = await messagesOf(client, session.id);
+      expect(afterRetry.map((message) => message.role)).toEqual(['user', 'assistant']);
+      expect(afterRetry[0]?.id).toBe(stored[0]?.id);
+      // The same words after an answered turn are a new question.
+      await sendTurn(client, session.id, 'Tell me about empathy and my customers');
+      expect((await messagesOf(client, session.id)).map((message) => message.role)).toEqual([
+        'user',
+        'assistant',
+        'user',
+        'assistant',
+      ]);
     });
 
     it('answers 429 in the envelope, before any streaming and without storing the turn, once the quota is used', async () => {

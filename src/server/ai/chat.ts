@@ -189,10 +189,14 @@ export function createChatService(deps: {
       .where(eq(chatMessages.sessionId, sessionId))
       .orderBy(desc(chatMessages.createdAt))
       .limit(HISTORY_TURNS);
+    // Asking again after a stopped or failed answer must not store the question twice: the
+    // unanswered turn is reused, and it is the message, not part of the history.
+    const retriesUnanswered = recent[0]?.role === 'user' && recent[0].content === content;
+    const history = (retriesUnanswered ? recent.slice(1) : recent).reverse();
     const task = TASKS.chat;
     const input: AiTaskInput<'chat'> = {
       message: content,
-      history: recent.reverse().map((turn) => ({
+      history: history.map((turn) => ({
         role: turn.role,
         content: turn.content.slice(0, CHAT_MESSAGE_MAX),
       })),
@@ -209,7 +213,7 @@ export function createChatService(deps: {
     const day = grant.day;
     try {
       await db.transaction(async (tx) => {
-        await tx.insert(chatMessages).values({ sessionId, role: 'user', content });
+        if (!retriesUnanswered) await tx.insert(chatMessages).values({ sessionId, role: 'user', content });
         await tx
           .update(chatSessions)
           .set({

@@ -271,3 +271,65 @@ describeOnEachDatabase(
     },
   },
 );
+
+/** The per-user cap, with the global cap far away: $9 a month per user at the prices above. */
+describeOnEachDatabase(
+  'AI per-user monthly cap',
+  (getApp) => {
+    it('keeps one user’s concurrent calls within one worst case of their cap, without touching anyone else’s', async () => {
+      fake.queue.length = 0;
+      fake.defaultUsage = { prompt_tokens: 1000, completion_tokens: 2000 };
+      const testApp = getApp();
+      const heavy = testApp.client();
+      const { user: heavyUser } = await signUp(heavy);
+      const light = testApp.client();
+      const { user: lightUser } = await signUp(light);
+      try {
+        for (let round = 0; round < 2; round += 1) {
+          await Promise.all(
+            Array.from({ length: 8 }, () =>
+              heavy.post<AiTaskResponse>('/api/ai/buyer-intent', freshIntent()),
+            ),
+          );
+        }
+        const capped = await heavy.post<AiTaskResponse>('/api/ai/buyer-intent', freshIntent());
+        expect(capped.status).toBe(200);
+        expect(capped.body.meta).toMatchObject({ provider: 'offline', notice: { code: 'spending-cap' } });
+        // Someone else's month is unaffected.
+        const other = await light.post<AiTaskResponse>('/api/ai/buyer-intent', freshIntent());
+        expect(other.status).toBe(200);
+        expect(other.body.meta.provider).toBe('openai-compatible');
+      } finally {
+        fake.defaultUsage = { prompt_tokens: 120, completion_tokens: 80 };
+      }
+
+      const spentBy = async (userId: string) => {
+        const [row] = await testApp.database.query<{ spent: string }>(
+          "select coalesce(sum(cost_micros), 0)::text as spent from ai_calls where user_id = $1 and provider = 'openai-compatible'",
+          [userId],
+        );
+        return Number(row?.spent);
+      };
+      const heavySpent = await spentBy(heavyUser.id);
+      expect(heavySpent).toBeGreaterThanOrEqual(9_000_000);
+      expect(heavySpent).toBeLessThanOrEqual(9_000_000 + 5_200_000);
+      expect(await spentBy(lightUser.id)).toBe(3_000_000);
+      const rows = await testApp.database.query<{ key: string; spent: string; reserved: string }>(
+        'select key, spent_micros::text as spent, reserved_micros::text as reserved from ai_spend order by key',
+      );
+      // Every reservation was settled, and the ledger and the counters agree.
+      expect(rows.map((row) => Number(row.reserved))).toEqual(rows.map(() => 0));
+      expect(Number(rows.find((row) => row.key.startsWith(`user:${heavyUser.id}:`))?.spent)).toBe(heavySpent);
+      expect(Number(rows.find((row) => row.key.startsWith('global:'))?.spent)).toBe(heavySpent + 3_000_000);
+    });
+  },
+  {
+    env: {
+      ...providerEnv,
+      AI_PRICES: JSON.stringify({ 'test-model': { inputPerMTok: 1000, outputPerMTok: 1000 } }),
+      AI_MONTHLY_BUDGET_USD: '1000',
+      AI_USER_MONTHLY_BUDGET_USD: '9',
+      AI_ALERT_THRESHOLDS_USD: '500',
+    },
+  },
+);

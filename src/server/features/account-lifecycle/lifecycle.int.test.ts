@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type {
   AccountDeletionResponse,
   DeletedAccountList,
@@ -16,10 +16,13 @@ import {
   type TestApp,
   type TestClient,
 } from '../../testing/harness.ts';
+import { startSmtpServer } from '../../testing/smtp.ts';
 import { grantAdminRole } from '../auth/service.ts';
 
 // Starts at the real time (sessions expire by the real clock); tests that move it reset it first.
 const clock = new ManualClock();
+const smtp = await startSmtpServer();
+afterAll(() => smtp.close());
 
 const ANSWERS: Record<string, number> = {
   'insight-motivation': 4,
@@ -225,6 +228,19 @@ describeOnEachDatabase(
       expect(signIn.status).toBe(401);
       expect(signIn.body.error.code).toBe('INVALID_CREDENTIALS');
       expect(signIn.body.error.message).toBe(wrongPassword.body.error.message);
+      // A password reset cannot reopen it: the request gets the usual answer, and no link is sent.
+      const lockedReset = await testApp
+        .client()
+        .post('/api/auth/request-password-reset', { email: carol.email });
+      const openReset = await testApp
+        .client()
+        .post('/api/auth/request-password-reset', { email: dave.email });
+      expect(lockedReset.status).toBe(200);
+      expect(lockedReset.body).toEqual(openReset.body);
+      await smtp.waitForMessage((mail) => mail.to.includes(dave.email) && /reset/i.test(mail.subject));
+      expect(
+        smtp.messages.filter((mail) => mail.to.includes(carol.email) && /reset/i.test(mail.subject)),
+      ).toEqual([]);
 
       // Admin sees it pending; a non-admin cannot see or restore it.
       const { client: admin, email: adminEmail } = await adminClient(testApp);
@@ -300,7 +316,7 @@ describeOnEachDatabase(
       });
     });
   },
-  { clock },
+  { clock, env: { SMTP_URL: smtp.url } },
 );
 
 describeOnEachDatabase(

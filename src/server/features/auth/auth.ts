@@ -64,6 +64,9 @@ export function createAuth({ config, database, mailer, log }: AuthDeps) {
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async ({ user, token }) => {
+        // A locked account (deletion pending) gets no reset link: the answer to the request stays
+        // the same as for any address, and only an admin restore reopens the account.
+        if (await isPendingDeletion(database, user.id)) return;
         const url = new URL('/auth/reset-password', origin);
         url.searchParams.set('token', token);
         await deliver('password-reset', () => mailer.send(passwordResetEmail(user, url.toString())));

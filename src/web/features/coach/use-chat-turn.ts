@@ -75,9 +75,13 @@ export function useChatTurn(sessionId: string) {
         notice: null,
         createdAt: new Date().toISOString(),
       };
-      queryClient.setQueryData<{ messages: ChatMessage[] }>(coachKeys.messages(sessionId), (current) => ({
-        messages: [...(current?.messages ?? []), pending],
-      }));
+      queryClient.setQueryData<{ messages: ChatMessage[] }>(coachKeys.messages(sessionId), (current) => {
+        const messages = current?.messages ?? [];
+        const last = messages.at(-1);
+        // Asking again after a stopped or failed answer: the server reuses the unanswered question.
+        if (last?.role === 'user' && last.content === content.trim()) return { messages };
+        return { messages: [...messages, pending] };
+      });
       setTurn({ status: 'streaming', text: '' });
       let text = '';
       // A holder rather than a variable: the stream's callback sets it, which flow analysis can't see.
