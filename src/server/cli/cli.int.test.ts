@@ -8,6 +8,9 @@ import { afterAll, expect, it } from 'vitest';
 import { STRONG_PASSWORD, signUp, startTestApp } from '../testing/harness.ts';
 
 const run = promisify(execFile);
+// Each CLI run is a fresh Node process opening the embedded database from disk (seconds each on a
+// busy two-core machine), so these tests get more time than the default.
+const CLI_TEST_TIMEOUT_MS = 120_000;
 const cli = (name: string) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ibc-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -30,7 +33,7 @@ it('db:migrate migrates an embedded database on disk, then finds nothing to do',
   expect(first.output).toMatch(/[1-9]\d* migration\(s\) applied/);
   const second = await runCli('migrate', []);
   expect(second.output).toContain('0 migration(s) applied');
-});
+}, CLI_TEST_TIMEOUT_MS);
 
 it('admin:grant makes an existing account an admin and explains mistakes', async () => {
   // The embedded database allows one process at a time: the app closes before the CLI runs.
@@ -54,4 +57,4 @@ it('admin:grant makes an existing account an admin and explains mistakes', async
   } finally {
     await reopened.close();
   }
-});
+}, CLI_TEST_TIMEOUT_MS);
