@@ -27,34 +27,44 @@ async function runCli(name: string, args: string[]) {
   }
 }
 
-it('db:migrate migrates an embedded database on disk, then finds nothing to do', async () => {
-  const first = await runCli('migrate', []);
-  expect(first.code, first.output).toBe(0);
-  expect(first.output).toMatch(/[1-9]\d* migration\(s\) applied/);
-  const second = await runCli('migrate', []);
-  expect(second.output).toContain('0 migration(s) applied');
-}, CLI_TEST_TIMEOUT_MS);
+it(
+  'db:migrate migrates an embedded database on disk, then finds nothing to do',
+  async () => {
+    const first = await runCli('migrate', []);
+    expect(first.code, first.output).toBe(0);
+    expect(first.output).toMatch(/[1-9]\d* migration\(s\) applied/);
+    const second = await runCli('migrate', []);
+    expect(second.output).toContain('0 migration(s) applied');
+  },
+  CLI_TEST_TIMEOUT_MS,
+);
 
-it('admin:grant makes an existing account an admin and explains mistakes', async () => {
-  // The embedded database allows one process at a time: the app closes before the CLI runs.
-  const testApp = await startTestApp('pglite', { env: { DATA_DIR: dataDir } });
-  const { email } = await signUp(testApp.client());
-  await testApp.close();
+it(
+  'admin:grant makes an existing account an admin and explains mistakes',
+  async () => {
+    // The embedded database allows one process at a time: the app closes before the CLI runs.
+    const testApp = await startTestApp('pglite', { env: { DATA_DIR: dataDir } });
+    const { email } = await signUp(testApp.client());
+    await testApp.close();
 
-  expect((await runCli('admin-grant', [])).code).toBe(2);
-  expect((await runCli('admin-grant', ['not-an-email'])).code).toBe(2);
-  const missing = await runCli('admin-grant', ['nobody@example.com']);
-  expect(missing.code).toBe(1);
-  expect(missing.output).toContain('No account uses nobody@example.com');
-  const granted = await runCli('admin-grant', [email.toUpperCase()]);
-  expect(granted.code, granted.output).toBe(0);
+    expect((await runCli('admin-grant', [])).code).toBe(2);
+    expect((await runCli('admin-grant', ['not-an-email'])).code).toBe(2);
+    const missing = await runCli('admin-grant', ['nobody@example.com']);
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain('No account uses nobody@example.com');
+    const granted = await runCli('admin-grant', [email.toUpperCase()]);
+    expect(granted.code, granted.output).toBe(0);
 
-  const reopened = await startTestApp('pglite', { env: { DATA_DIR: dataDir } });
-  try {
-    const browserAfter = reopened.client();
-    await browserAfter.post('/api/auth/sign-in', { email, password: STRONG_PASSWORD });
-    expect((await browserAfter.get<{ user: { role: string } }>('/api/session')).body.user.role).toBe('admin');
-  } finally {
-    await reopened.close();
-  }
-}, CLI_TEST_TIMEOUT_MS);
+    const reopened = await startTestApp('pglite', { env: { DATA_DIR: dataDir } });
+    try {
+      const browserAfter = reopened.client();
+      await browserAfter.post('/api/auth/sign-in', { email, password: STRONG_PASSWORD });
+      expect((await browserAfter.get<{ user: { role: string } }>('/api/session')).body.user.role).toBe(
+        'admin',
+      );
+    } finally {
+      await reopened.close();
+    }
+  },
+  CLI_TEST_TIMEOUT_MS,
+);
