@@ -26,7 +26,7 @@ import type {
   SaveItemBody,
   SingletonKind,
 } from '../../core/workspace/items.ts';
-import { type Contracts, loadContracts } from './contracts.ts';
+import { type Contracts, loadContracts, loadContractsWith } from './contracts.ts';
 import { createSseParser } from './sse.ts';
 
 /** Codes the server sends, plus the two failures only the client can observe. */
@@ -167,8 +167,8 @@ type ResponseSchema =
  * answer adds no round trip. A failed download surfaces in `contractsFor`, once there is a response
  * to check; until then it must not count as an unhandled rejection.
  */
-function startLoadingContracts(): Promise<Contracts> {
-  const ready = loadContracts();
+function startLoadingContracts(key: keyof Contracts = 'errorEnvelopeSchema'): Promise<Contracts> {
+  const ready = loadContractsWith(key);
   ready.catch(() => undefined);
   return ready;
 }
@@ -192,7 +192,7 @@ async function request<K extends ResponseSchema>(
   schema: K,
   body?: object,
 ): Promise<z.output<Contracts[K]>> {
-  const contractsReady = startLoadingContracts();
+  const contractsReady = startLoadingContracts(schema);
 
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, credentials: 'same-origin', headers };
@@ -283,7 +283,7 @@ async function streamChatTurn(
   content: string,
   options: { signal: AbortSignal; onEvent: (event: ChatStreamEvent) => void },
 ): Promise<void> {
-  const contractsReady = startLoadingContracts();
+  const contractsReady = startLoadingContracts('chatDeltaEventSchema');
   let response: Response;
   try {
     response = await fetch(`${chatSessionPath(sessionId)}/messages`, {

@@ -1,4 +1,5 @@
-// Only imported through loadContracts() in ./contracts.ts, which keeps zod out of every page's initial code.
+// Only imported through ./contracts.ts, which keeps zod out of every page's initial code. The
+// signed-in app's contracts; the public pages' few are in ./contracts-public.ts.
 
 // Must run before any schema below is built, so it comes first (modules evaluate in import order).
 import './zod-jitless.ts';
@@ -23,22 +24,6 @@ export {
   chatSessionSchema,
 } from '../../core/ai/chat-contracts.ts';
 export { AI_TASK_SCHEMAS, aiTaskResponseSchema, aiUsageSchema } from '../../core/ai/contracts.ts';
-export {
-  requestPasswordResetBodySchema,
-  resetPasswordBodySchema,
-  sessionResponseSchema,
-  signInBodySchema,
-  signUpBodySchema,
-  tokenSchema,
-  userResponseSchema,
-  verifyEmailBodySchema,
-} from '../../core/auth/contracts.ts';
-export {
-  diagnosticHistoryResponseSchema,
-  diagnosticResultResponseSchema,
-  leadCaptureBodySchema,
-} from '../../core/diagnostic/contracts.ts';
-export { errorEnvelopeSchema, okSchema } from '../../core/http/envelope.ts';
 export {
   activeSessionListSchema,
   changePasswordBodySchema,

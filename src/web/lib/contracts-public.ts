@@ -1,0 +1,23 @@
+// Only imported through ./contracts.ts. The contracts the public pages need (session, sign-in and
+// sign-up, the diagnostic, the error envelope), small enough that a visitor's first request does not
+// download and build every schema of the signed-in app.
+
+// Must run before any schema below is built, so it comes first (modules evaluate in import order).
+import './zod-jitless.ts';
+
+export {
+  requestPasswordResetBodySchema,
+  resetPasswordBodySchema,
+  sessionResponseSchema,
+  signInBodySchema,
+  signUpBodySchema,
+  tokenSchema,
+  userResponseSchema,
+  verifyEmailBodySchema,
+} from '../../core/auth/contracts.ts';
+export {
+  diagnosticHistoryResponseSchema,
+  diagnosticResultResponseSchema,
+  leadCaptureBodySchema,
+} from '../../core/diagnostic/contracts.ts';
+export { errorEnvelopeSchema, okSchema } from '../../core/http/envelope.ts';
