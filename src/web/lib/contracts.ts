@@ -22,12 +22,14 @@ function cachedImport<T>(load: () => Promise<T>): () => Promise<T> {
 export const loadPublicContracts = cachedImport(() => import('./contracts-public.ts'));
 
 /** Every contract. */
-export const loadContracts = cachedImport(
-  async (): Promise<Contracts> => ({
-    ...(await loadPublicContracts()),
-    ...(await import('./contracts-bundle.ts')),
-  }),
-);
+export const loadContracts = cachedImport(async (): Promise<Contracts> => {
+  // Both chunks download at once.
+  const [publicContracts, appContracts] = await Promise.all([
+    loadPublicContracts(),
+    import('./contracts-bundle.ts'),
+  ]);
+  return { ...publicContracts, ...appContracts };
+});
 
 /** The contracts holding `key`: the public chunk alone when it has it, else every contract. */
 export async function loadContractsWith(key: keyof Contracts): Promise<Contracts> {
