@@ -5,7 +5,7 @@
  * generic soft-delete purge (every table with `deleted_at`) never applies its shorter rule to users.
  */
 import { index, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../schema.ts';
+import { users } from './auth.ts';
 
 export const accountDeletions = pgTable(
   'account_deletions',

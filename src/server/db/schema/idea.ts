@@ -6,7 +6,7 @@
 import { index, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { InsightSnapshotData } from '../../../core/workspace/insight-snapshot.ts';
 import { timestamps } from '../columns.ts';
-import { users } from '../schema.ts';
+import { users } from './auth.ts';
 import { brands } from './workspace.ts';
 
 export const insightSnapshots = pgTable(

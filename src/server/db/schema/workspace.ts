@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from '../columns.ts';
-import { users } from '../schema.ts';
+import { users } from './auth.ts';
 
 export const brands = pgTable(
   'brands',
