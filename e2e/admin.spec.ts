@@ -71,9 +71,11 @@ test('an admin publishes a new chat prompt and sees the next chat call record it
   const version = Number((await saved.textContent())?.match(/version (\d+)/)?.[1]);
   expect(version).toBeGreaterThan(1);
 
-  await page
-    .getByLabel(`Preview input for version ${version} (JSON)`)
-    .fill('{"message": "How do I stand out?"}');
+  // The example input names the admin's current brand: the coach reads that brand only.
+  const previewInput = page.getByLabel(`Preview input for version ${version} (JSON)`);
+  const example = JSON.parse(await previewInput.inputValue()) as Record<string, unknown>;
+  expect(example.brandId).toEqual(expect.any(String));
+  await previewInput.fill(JSON.stringify({ ...example, message: 'How do I stand out?' }));
   await page.getByRole('button', { name: 'Run the preview' }).click();
   await expect(page.getByText(`Answered by the offline coach with version ${version}.`)).toBeVisible();
 

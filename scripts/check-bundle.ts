@@ -32,10 +32,10 @@ const DICTIONARY_MARKERS = ['ApasswordA12345678', "AyouAtheBoA'sAitA'tAofAthatAa
  * JavaScript.
  */
 const ON_DEMAND_ONLY = [
-  'features/diagnostic/dimension-chart.tsx',
-  'features/diagnostic/trend-chart.tsx',
+  'kit/diagnostic/dimension-chart.tsx',
+  'kit/diagnostic/trend-chart.tsx',
   'features/diagnostic/load-altcha.ts',
-  'features/coach/markdown-renderer.tsx',
+  'kit/coach/markdown-renderer.tsx',
   'features/admin/usage-bars.tsx',
 ];
 const ON_DEMAND_ONLY_PACKAGES = ['node_modules/altcha/', 'node_modules/react-markdown/'];

@@ -1,7 +1,9 @@
 /**
  * `npm test`: unit and integration tests (Vitest; integration on PGlite and, when TEST_DATABASE_URL
- * is set, PostgreSQL), then end-to-end tests in Chromium (Playwright) against a fresh production
- * build. Ends with one line of totals and writes reports/test-summary.json.
+ * is set, PostgreSQL) with V8 line coverage, then end-to-end tests in Chromium (Playwright) against a
+ * fresh production build. Ends with the line coverage of the server + core and of the web app (from
+ * the Vitest run; reports/coverage/ holds the HTML report) and one line of totals, and writes
+ * reports/test-summary.json.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,12 @@ interface Totals {
   skipped: number;
 }
 
+interface LineCoverage {
+  covered: number;
+  total: number;
+  percent: number;
+}
+
 const reports = path.join(ROOT, 'reports');
 mkdirSync(reports, { recursive: true });
 
@@ -29,6 +37,25 @@ function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
 }
 
+// Written by Vitest's json-summary coverage reporter (vitest.config.ts): per file, plus a total.
+const coverageSummaryFile = path.join(reports, 'coverage', 'coverage-summary.json');
+
+/** Line coverage of the files under any of `folders` (relative to the repository root). */
+function lineCoverage(folders: string[]): LineCoverage | undefined {
+  const summary =
+    readJson<Record<string, { lines: { total: number; covered: number } }>>(coverageSummaryFile);
+  if (!summary) return undefined;
+  const prefixes = folders.map((folder) => path.join(ROOT, folder) + path.sep);
+  let covered = 0;
+  let total = 0;
+  for (const [file, counts] of Object.entries(summary)) {
+    if (!prefixes.some((prefix) => file.startsWith(prefix))) continue;
+    covered += counts.lines.covered;
+    total += counts.lines.total;
+  }
+  return { covered, total, percent: total === 0 ? 0 : Math.round((covered / total) * 1000) / 10 };
+}
+
 function vitestSuite(): Totals {
   if (!process.env.TEST_DATABASE_URL) {
     console.log(
@@ -38,9 +65,11 @@ function vitestSuite(): Totals {
   }
   const output = path.join(reports, 'vitest.json');
   rmSync(output, { force: true });
+  rmSync(coverageSummaryFile, { force: true });
   const status = run('npx', [
     'vitest',
     'run',
+    '--coverage',
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${output}`,
@@ -78,6 +107,10 @@ function endToEndSuite(): Totals {
 }
 
 const suites = { 'unit + integration': vitestSuite(), 'end-to-end': endToEndSuite() };
+const coverage = {
+  'src/server + src/core': lineCoverage(['src/server', 'src/core']),
+  'src/web': lineCoverage(['src/web']),
+};
 const total = Object.values(suites).reduce(
   (sum, suite) => ({
     passed: sum.passed + suite.passed,
@@ -86,8 +119,18 @@ const total = Object.values(suites).reduce(
   }),
   { passed: 0, failed: 0, skipped: 0 },
 );
-writeFileSync(path.join(reports, 'test-summary.json'), `${JSON.stringify({ suites, total }, null, 2)}\n`);
+writeFileSync(
+  path.join(reports, 'test-summary.json'),
+  `${JSON.stringify({ suites, total, lineCoverage: coverage }, null, 2)}\n`,
+);
 console.log('');
+for (const [name, lines] of Object.entries(coverage)) {
+  console.log(
+    lines
+      ? `Line coverage, ${name}: ${lines.percent.toFixed(1)} % (${lines.covered} of ${lines.total} lines; unit + integration)`
+      : `Line coverage, ${name}: not measured (no ${path.relative(ROOT, coverageSummaryFile)})`,
+  );
+}
 for (const [name, suite] of Object.entries(suites)) {
   console.log(
     `  ${name.padEnd(20)} ${suite.passed} passed, ${suite.failed} failed, ${suite.skipped} skipped`,

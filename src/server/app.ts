@@ -13,34 +13,36 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
-import { createAiAdminService } from './ai/admin.ts';
-import { aiAdminRoutes } from './ai/admin-routes.ts';
-import { createChatService } from './ai/chat.ts';
-import { chatRoutes } from './ai/chat-routes.ts';
+import { answerCacheRetentionRule } from './ai/cache.ts';
+import { type AiEngine, createAiEngine } from './ai/engine.ts';
 import { seedDefaultPrompts } from './ai/prompts.ts';
 import type { AiProvider } from './ai/provider.ts';
-import { aiRoutes } from './ai/routes.ts';
-import { type AiService, createAiService } from './ai/service.ts';
 import type { AppConfig } from './config.ts';
 import { type Database, logSlowQueries, openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { accountLifecycleAdminRoutes } from './features/account-lifecycle/admin-routes.ts';
-import { diagnosticReportDocuments } from './features/account-lifecycle/documents.ts';
 import { accountLifecycleRoutes } from './features/account-lifecycle/routes.ts';
 import {
   type AccountLifecycleService,
   createAccountLifecycleService,
 } from './features/account-lifecycle/service.ts';
-import { createAuth } from './features/auth/auth.ts';
+import { createAiAdminService } from './features/admin/ai-admin.ts';
+import { aiAdminRoutes } from './features/admin/ai-admin-routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { type AuthService, createAuthService } from './features/auth/service.ts';
 import { avatarRoutes } from './features/avatars/routes.ts';
 import { avatarPdfDocuments, createAvatarService } from './features/avatars/service.ts';
 import { canvasRoutes } from './features/canvas/routes.ts';
 import { canvasPdfDocuments, createCanvasService } from './features/canvas/service.ts';
+import { createChatService } from './features/coach/chat.ts';
+import { chatRoutes } from './features/coach/chat-routes.ts';
+import { aiTaskRoutes } from './features/coach/task-routes.ts';
 import { dashboardRoutes } from './features/dashboard/routes.ts';
 import { createDashboardService } from './features/dashboard/service.ts';
 import { createProofOfWork } from './features/diagnostic/altcha.ts';
+import { diagnosticContextSource } from './features/diagnostic/coach-context.ts';
+import { diagnosticReportDocuments } from './features/diagnostic/export-documents.ts';
+import { diagnosticRetentionRules } from './features/diagnostic/retention.ts';
 import { anonymousTokenOf, clearAnonymousCookie, diagnosticRoutes } from './features/diagnostic/routes.ts';
 import { createDiagnosticService, type DiagnosticService } from './features/diagnostic/service.ts';
 import { ideaRoutes } from './features/idea/routes.ts';
@@ -48,19 +50,22 @@ import { createIdeaService } from './features/idea/service.ts';
 import { settingsRoutes } from './features/settings/routes.ts';
 import { createSettingsService } from './features/settings/service.ts';
 import { systemRoutes } from './features/system/routes.ts';
-import { createServerErrorLog } from './features/system/server-errors.ts';
+import { createServerErrorLog, serverErrorRetentionRule } from './features/system/server-errors.ts';
 import { createSystemService } from './features/system/service.ts';
 import { valueLensRoutes } from './features/value-lens/routes.ts';
 import { createValueLensService } from './features/value-lens/service.ts';
+import { workspaceContextSource } from './features/workspace/coach-context.ts';
 import { workspaceRoutes } from './features/workspace/routes.ts';
-import { createWorkspaceService, type WorkspaceService } from './features/workspace/service.ts';
 import { registerDailyBackup } from './jobs/backup.ts';
-import { type Clock, systemClock } from './jobs/clock.ts';
 import { registerProductJobs } from './jobs/index.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { createRetention } from './jobs/retention.ts';
 import { runBackup } from './operations/backups/backup.ts';
+import { createAuth } from './platform/auth/better-auth.ts';
+import { createSessionResolver } from './platform/auth/sessions.ts';
 import { registerAuthGuard } from './platform/auth-guard.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { createDataLifecycle, type DataLifecycle } from './platform/data-lifecycle/registry.ts';
 import { createErrorReporter, type ErrorReporter } from './platform/error-reporting.ts';
 import { registerErrorHandling } from './platform/errors.ts';
 import { healthRoutes } from './platform/health.ts';
@@ -76,6 +81,7 @@ import {
 import { registerSecurity } from './platform/security.ts';
 import { createThrottle } from './platform/throttle.ts';
 import { registerWeb } from './platform/web.ts';
+import { createWorkspaceStore, type WorkspaceStore } from './platform/workspace-store.ts';
 
 export interface AppDeps {
   config: AppConfig;
@@ -96,16 +102,18 @@ export interface AppServices {
   mailer: Mailer;
   auth: AuthService;
   diagnostic: DiagnosticService;
-  ai: AiService;
-  /** Brands and workspace items; other features check ownership through it. */
-  workspace: WorkspaceService;
+  ai: AiEngine;
+  /** Brands and workspace items; features check ownership through it. */
+  workspace: WorkspaceStore;
+  /** What features registered for the account export and the retention job. */
+  lifecycle: DataLifecycle;
   /** Prometheus registry and recording API (e.g. `recordJobRun` for the scheduler). */
   metrics: Metrics;
   /** Sentry when SENTRY_DSN is set; otherwise a reporter that sends nothing. */
   errorReporter: ErrorReporter;
   /** The job queue and scheduler (tick, enqueue, recent runs and failures for the System page). */
   jobs: JobQueue;
-  /** Account export and deletion; features add their files with `registerExportDocuments`. */
+  /** Account export and deletion. */
   accountLifecycle: AccountLifecycleService;
 }
 
@@ -226,9 +234,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onRun: (name, outcome, seconds) =>
       metrics.recordJobRun(name, outcome === 'succeeded' ? 'success' : 'failure', seconds),
   });
+  const lifecycle = createDataLifecycle();
   registerProductJobs(jobs, {
     mailer,
-    retention: createRetention({ database, clock, config: config.retention, log: app.log }),
+    retention: createRetention({ database, clock, config: config.retention, log: app.log, lifecycle }),
   });
   // The daily backup runs where jobs run, and only for a database that outlives the process; tests
   // (jobs off, in-memory PGlite) tick the queue without writing backup files.
@@ -241,6 +250,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (config.jobs.enabled) app.addHook('onReady', async () => jobs.start());
   const throttle = createThrottle(database);
   const auth = createAuth({ config, database, mailer, log: app.log });
+  const resolveSession = createSessionResolver(auth);
   const authService = createAuthService({ auth, database, throttle, config });
   const proofOfWork = createProofOfWork({
     secret: config.auth.secret,
@@ -248,8 +258,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxCounter: config.diagnostic.altchaMaxCounter,
     database,
   });
+  const workspace = createWorkspaceStore({ database });
   const diagnosticService = createDiagnosticService({ database, throttle, mailer, proofOfWork, config });
-  const workspaceService = createWorkspaceService({ database });
   const accountLifecycle = createAccountLifecycleService({
     database,
     auth,
@@ -257,33 +267,45 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     config,
     log: app.log,
+    lifecycle,
   });
-  accountLifecycle.registerExportDocuments(diagnosticReportDocuments(database, diagnosticService));
-  const canvasService = createCanvasService({ workspace: workspaceService });
-  accountLifecycle.registerExportDocuments(canvasPdfDocuments(workspaceService, canvasService));
-  const avatarService = createAvatarService({ workspace: workspaceService });
-  accountLifecycle.registerExportDocuments(avatarPdfDocuments(workspaceService, avatarService));
-  const ideaService = createIdeaService({ database, workspace: workspaceService, throttle, mailer, config });
-  accountLifecycle.registerExportDocuments(ideaService.exportDocuments());
+  const canvasService = createCanvasService({ workspace });
+  const avatarService = createAvatarService({ workspace });
+  const ideaService = createIdeaService({ database, workspace, throttle, mailer, config });
   await seedDefaultPrompts(database);
-  const aiService = createAiService({
+  const ai = createAiEngine({
     database,
     mailer,
-    diagnostic: diagnosticService,
-    workspace: workspaceService,
+    brands: workspace,
     config,
     log: app.log,
     metrics,
+    clock,
     ...(deps.aiProvider !== undefined ? { provider: deps.aiProvider } : {}),
   });
-  app.addHook('onClose', () => aiService.close());
+  app.addHook('onClose', () => ai.close());
+
+  // What each feature contributes to the coach's context, the account export and data retention.
+  ai.registerContextSource('workspace', workspaceContextSource(workspace));
+  ai.registerContextSource('diagnostic', diagnosticContextSource(diagnosticService));
+  lifecycle.registerExportDocuments(diagnosticReportDocuments(database, diagnosticService));
+  lifecycle.registerExportDocuments(canvasPdfDocuments(workspace, canvasService));
+  lifecycle.registerExportDocuments(avatarPdfDocuments(workspace, avatarService));
+  lifecycle.registerExportDocuments(ideaService.exportDocuments());
+  lifecycle.registerRetentionRule(accountLifecycle.purgeRule());
+  for (const rule of diagnosticRetentionRules(database, config.retention))
+    lifecycle.registerRetentionRule(rule);
+  lifecycle.registerRetentionRule(answerCacheRetentionRule(database));
+  lifecycle.registerRetentionRule(serverErrorRetentionRule(database));
+
   app.decorate('services', {
     database,
     mailer,
     auth: authService,
     diagnostic: diagnosticService,
-    ai: aiService,
-    workspace: workspaceService,
+    ai,
+    workspace,
+    lifecycle,
     metrics,
     errorReporter,
     jobs,
@@ -297,7 +319,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerSecurity(app, config);
   await app.register(cookie);
-  registerAuthGuard(app, authService);
+  registerAuthGuard(app, resolveSession);
 
   await app.register(swagger, {
     openapi: {
@@ -322,9 +344,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(database));
   registerMetricsRoute(app, metrics, config.observability.metricsToken);
   await app.register(
-    authRoutes(authService, async (userId, request, reply) => {
+    authRoutes(authService, resolveSession, async (userId, request, reply) => {
       // Every account has a brand to work in from its first page view.
-      await workspaceService.ensureDefaultBrand(userId);
+      await workspace.ensureDefaultBrand(userId);
       // This browser's anonymous diagnostic results join the account it just signed in to.
       const anonymousToken = anonymousTokenOf(request);
       if (!anonymousToken) return;
@@ -333,26 +355,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(diagnosticRoutes(diagnosticService, config));
-  await app.register(workspaceRoutes(workspaceService));
+  await app.register(workspaceRoutes(workspace));
   await app.register(
-    dashboardRoutes(createDashboardService({ workspace: workspaceService, diagnostic: diagnosticService })),
+    dashboardRoutes(createDashboardService({ workspace, latestDiagnostic: diagnosticService.latest })),
   );
   await app.register(canvasRoutes(canvasService));
-  await app.register(
-    valueLensRoutes(createValueLensService({ database, workspace: workspaceService, ai: aiService })),
-  );
+  await app.register(valueLensRoutes(createValueLensService({ database, workspace, ai })));
   await app.register(ideaRoutes(ideaService));
   await app.register(avatarRoutes(avatarService));
   await app.register(
     settingsRoutes(createSettingsService({ auth, database, throttle, mailer, config, log: app.log })),
   );
-  await app.register(
-    chatRoutes(
-      createChatService({ database, ai: aiService, workspace: workspaceService, config, log: app.log }),
-    ),
-  );
-  await app.register(aiRoutes(aiService));
-  await app.register(aiAdminRoutes(createAiAdminService({ database, ai: aiService, config })));
+  await app.register(chatRoutes(createChatService({ database, ai, brands: workspace, log: app.log })));
+  await app.register(aiTaskRoutes(ai));
+  await app.register(aiAdminRoutes(createAiAdminService({ database, ai, config })));
   await app.register(accountLifecycleRoutes(accountLifecycle));
   await app.register(accountLifecycleAdminRoutes(accountLifecycle));
   await app.register(systemRoutes(createSystemService({ database, mailer, jobs, config, clock })));

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { pollUntil } from './testing/poll.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 
@@ -38,13 +39,15 @@ it('refuses to start in production with unsafe configuration, naming every probl
 
 it('starts, serves, and exits cleanly on SIGTERM', async () => {
   const { child, output } = run({ NODE_ENV: 'test', PORT: '0', DATA_DIR: 'memory://', LOG_LEVEL: 'info' });
-  const deadline = Date.now() + 20_000;
-  let url: string | undefined;
-  while (!url && Date.now() < deadline) {
-    url = output().match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  expect(url, output()).toBeDefined();
+  const url = await pollUntil(
+    () => output().match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/)?.[1],
+    Boolean,
+    {
+      timeoutMs: 20_000,
+      intervalMs: 50,
+      description: () => `"Server listening" in the output:\n${output()}`,
+    },
+  );
   expect((await fetch(`${url}/healthz`)).status).toBe(200);
   child.kill('SIGTERM');
   const [code] = await once(child, 'exit');

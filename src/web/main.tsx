@@ -1,10 +1,10 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { RootErrorBoundary } from './app/error-boundaries.tsx';
 import { Providers } from './app/providers.tsx';
 import { createQueryClient } from './app/query-client.ts';
 import { AppRoutes, prefetchPages } from './app/router.tsx';
+import { RootErrorBoundary } from './components/error-boundaries.tsx';
 import { installErrorReporting } from './lib/error-reporting.ts';
 import { sessionQuery } from './lib/session.ts';
 import './styles.css';

@@ -1,6 +1,7 @@
 /** The admin console's AI pages: usage and spend, the budget, and the prompt editor. */
 import { z } from 'zod';
 import { AI_TASKS } from './contracts.ts';
+import { PROMPT_BODY_LIMITS } from './input-limits.ts';
 
 export const adminUsageQuerySchema = z.strictObject({
   days: z.coerce.number().int().min(1).max(366).default(30),
@@ -66,7 +67,11 @@ export const promptVersionParamsSchema = z.strictObject({
   version: z.coerce.number().int().min(1),
 });
 export const createPromptVersionSchema = z.strictObject({
-  body: z.string().trim().min(20, 'A prompt needs at least 20 characters').max(20_000),
+  body: z
+    .string()
+    .trim()
+    .min(PROMPT_BODY_LIMITS.min, `A prompt needs at least ${PROMPT_BODY_LIMITS.min} characters`)
+    .max(PROMPT_BODY_LIMITS.max),
 });
 export const promptVersionRefSchema = z.object({
   promptId: z.string(),

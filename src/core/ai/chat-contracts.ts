@@ -3,7 +3,7 @@
  * the web app (parsing the stream).
  */
 import { z } from 'zod';
-import { CHAT_MESSAGE_MAX, CHAT_TITLE_MAX } from './chat-limits.ts';
+import { CHAT_MESSAGE_MAX, CHAT_SEARCH_MAX, CHAT_TITLE_MAX } from './chat-limits.ts';
 import { AI_NOTICES } from './contracts.ts';
 
 export { CHAT_MESSAGE_MAX, CHAT_TITLE_MAX };
@@ -12,8 +12,8 @@ const title = z.string().trim().min(1, 'Must not be empty').max(CHAT_TITLE_MAX);
 
 export const chatSessionSchema = z.object({
   id: z.uuid(),
-  /** The brand the conversation is about (the coach reads that brand's workspace). */
-  brandId: z.uuid().nullable(),
+  /** The brand the conversation is about (the coach reads that brand's workspace only). */
+  brandId: z.uuid(),
   title: z.string(),
   createdAt: z.iso.datetime(),
   lastMessageAt: z.iso.datetime(),
@@ -24,14 +24,15 @@ export const chatSessionListSchema = z.object({ sessions: z.array(chatSessionSch
 export type ChatSessionList = z.infer<typeof chatSessionListSchema>;
 
 export const chatSessionQuerySchema = z.strictObject({
-  q: z.string().trim().max(200).optional(),
-  /** Only this brand's conversations (and those from before brands existed). */
+  q: z.string().trim().max(CHAT_SEARCH_MAX).optional(),
+  /** Only this brand's conversations. */
   brandId: z.uuid().optional(),
 });
 export const chatSessionParamsSchema = z.strictObject({ id: z.uuid() });
 export const createChatSessionSchema = z.strictObject({
   title: title.optional(),
-  brandId: z.uuid().optional(),
+  /** The brand the conversation is about; one of the user's own. */
+  brandId: z.uuid('Choose one of your brands'),
 });
 export const renameChatSessionSchema = z.strictObject({ title });
 export const chatTurnSchema = z.strictObject({

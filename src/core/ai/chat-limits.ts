@@ -4,3 +4,5 @@
  */
 export const CHAT_MESSAGE_MAX = 4000;
 export const CHAT_TITLE_MAX = 120;
+/** A search of the conversations' titles and messages. */
+export const CHAT_SEARCH_MAX = 200;

@@ -8,6 +8,13 @@ import { z } from 'zod';
 import { DIMENSIONS } from '../diagnostic/questionnaire.ts';
 import { BANDS } from '../diagnostic/scoring.ts';
 import { WORKSPACE_AREAS } from '../navigation/workspace-areas.ts';
+import { CHAT_MESSAGE_MAX } from './chat-limits.ts';
+import {
+  CANVAS_SUGGESTION_LIMITS,
+  CONTEXTUAL_HELP_QUESTION_MAX,
+  INSIGHT_GUIDANCE_NOTES_MAX,
+  VALUE_LENS_BRIEF_LIMITS,
+} from './input-limits.ts';
 import { MAX_REVIEW_CHARACTERS, MAX_REVIEW_LENGTH, MAX_REVIEWS } from './review-limits.ts';
 
 export { MAX_REVIEW_CHARACTERS, MAX_REVIEW_LENGTH, MAX_REVIEWS };
@@ -74,6 +81,11 @@ const text = (max: number) => z.string().trim().min(1, 'Must not be empty').max(
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 const dimensionSchema = z.enum(DIMENSIONS);
+/**
+ * The brand whose saved work a task reads. Every task that reads the workspace takes one; the server
+ * checks the user owns it (another user's or a deleted brand is a 404) and reads that brand only.
+ */
+const brandIdField = z.uuid('Choose one of your brands');
 const areaSchema = z.enum(WORKSPACE_AREAS);
 const triggerSchema = z.enum(EMOTIONAL_TRIGGERS);
 const actionSchema = z.object({ text: z.string(), area: areaSchema });
@@ -81,31 +93,35 @@ const actionSchema = z.object({ text: z.string(), area: areaSchema });
 // ---------------------------------------------------------------------------------------- inputs
 
 export const chatInputSchema = z.strictObject({
-  message: text(4000),
+  brandId: brandIdField,
+  message: text(CHAT_MESSAGE_MAX),
   /** The most recent turns, oldest first; the server trims them further to the token budget. */
   history: z
-    .array(z.strictObject({ role: z.enum(['user', 'assistant']), content: text(4000) }))
+    .array(z.strictObject({ role: z.enum(['user', 'assistant']), content: text(CHAT_MESSAGE_MAX) }))
     .max(20)
     .default([]),
 });
 
 export const insightGuidanceInputSchema = z.strictObject({
+  brandId: brandIdField,
   /** Which IDEA dimension to coach on; defaults to the user's weakest in their latest diagnostic. */
   dimension: dimensionSchema.optional(),
   /** What the user has written so far (a worksheet answer, a draft), coached as data. */
-  notes: optionalText(4000),
+  notes: optionalText(INSIGHT_GUIDANCE_NOTES_MAX),
 });
 
 export const canvasSuggestionInputSchema = z.strictObject({
+  brandId: brandIdField,
   field: z.enum(CANVAS_FIELDS),
-  currentText: z.string().trim().max(2000).default(''),
-  brandName: optionalText(120),
-  audience: optionalText(300),
+  currentText: z.string().trim().max(CANVAS_SUGGESTION_LIMITS.currentText).default(''),
+  brandName: optionalText(CANVAS_SUGGESTION_LIMITS.brandName),
+  audience: optionalText(CANVAS_SUGGESTION_LIMITS.audience),
 });
 
 export const contextualHelpInputSchema = z.strictObject({
+  brandId: brandIdField,
   area: areaSchema,
-  question: optionalText(1000),
+  question: optionalText(CONTEXTUAL_HELP_QUESTION_MAX),
 });
 
 export const buyerIntentInputSchema = z.strictObject({
@@ -145,10 +161,10 @@ export const avatarVoiceInputSchema = z.strictObject({
 });
 
 export const valueLensCopyInputSchema = z.strictObject({
-  product: text(120),
-  category: optionalText(80),
-  features: z.array(text(200)).min(1).max(10),
-  audience: optionalText(200),
+  product: text(VALUE_LENS_BRIEF_LIMITS.product),
+  category: optionalText(VALUE_LENS_BRIEF_LIMITS.category),
+  features: z.array(text(VALUE_LENS_BRIEF_LIMITS.feature)).min(1).max(VALUE_LENS_BRIEF_LIMITS.features),
+  audience: optionalText(VALUE_LENS_BRIEF_LIMITS.audience),
   emotionalPayoff: triggerSchema.optional(),
   tone: z.enum(COPY_TONES).default('warm'),
   format: z.enum(COPY_FORMATS),

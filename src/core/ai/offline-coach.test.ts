@@ -19,13 +19,17 @@ const weakDistinctive = {
   },
 };
 
+const BRAND_ID = '00000000-0000-4000-8000-000000000001';
+
 describe('offline coach', () => {
   it('coaches the weakest dimension, deterministically, and says so when there is no diagnostic', () => {
-    const first = insightGuidance({}, weakDistinctive);
-    expect(first).toEqual(insightGuidance({}, weakDistinctive));
+    const first = insightGuidance({ brandId: BRAND_ID }, weakDistinctive);
+    expect(first).toEqual(insightGuidance({ brandId: BRAND_ID }, weakDistinctive));
     expect(first.focus).toBe('distinctive');
     expect(AI_TASK_SCHEMAS['insight-guidance'].output.safeParse(first).success).toBe(true);
-    expect(insightGuidance({}, EMPTY_CONTEXT).explanation).toContain('not taken the diagnostic');
+    expect(insightGuidance({ brandId: BRAND_ID }, EMPTY_CONTEXT).explanation).toContain(
+      'not taken the diagnostic',
+    );
   });
 
   it('classifies search terms into the four intent classes', () => {
@@ -59,7 +63,11 @@ describe('offline coach', () => {
     for (const variant of copy.variants)
       expect(variant.length).toBeLessThanOrEqual(COPY_LIMITS['ad-headline']);
     const critique = canvasSuggestion(
-      { field: 'positioning', currentText: 'We are the leading innovative provider of quality solutions.' },
+      {
+        brandId: BRAND_ID,
+        field: 'positioning',
+        currentText: 'We are the leading innovative provider of quality solutions.',
+      },
       weakDistinctive,
     );
     expect(critique.critique.join(' ')).toContain('"leading"');

@@ -1,7 +1,7 @@
 /**
  * The offline coach: deterministic answers for every task, composed from the IDEA framework
- * knowledge and the user's own data (today their latest diagnostic; brand, worksheets, avatars and
- * canvas plug into `CoachContext` as they ship). No network, no randomness: the same input and data
+ * knowledge and the user's own data as `CoachContext` carries it (the latest diagnostic, and the
+ * chosen brand's worksheets, avatars and canvas). No network, no randomness: the same input and data
  * give the same answer, and different data give a different answer.
  */
 import { guidanceFor } from '../diagnostic/guidance.ts';
@@ -123,6 +123,7 @@ export function insightGuidance(
     why,
     scoreLine(context, focus),
     guidance.explanation,
+    context.brand ? brandNote(context.brand, focus) : null,
     notesFeedback(input.notes, focus),
   ]
     .filter(Boolean)
@@ -184,8 +185,35 @@ export function contextualHelp(
       : context.diagnostic
         ? ''
         : ' Take the diagnostic to see how this area fits your priorities.';
-  const answer = `${help.purpose}${personal}${input.question ? ` ${answerQuestion(input.question, input.area)}` : ''}`;
+  const note = context.brand ? brandAreaNote(context.brand, input.area) : '';
+  const saved = note ? ` ${note}` : '';
+  const answer = `${help.purpose}${personal}${saved}${input.question ? ` ${answerQuestion(input.question, input.area)}` : ''}`;
   return { title: help.title, answer, tips: [...help.tips], actions };
+}
+
+/** What the user has saved for one dimension, in plain text (the task answers are not Markdown). */
+function brandNote(brand: BrandSummary, dimension: Dimension): string {
+  return `From your ${brand.name} workspace: ${brand.notes[dimension]}`;
+}
+
+const AREA_DIMENSION: Partial<Record<WorkspaceArea, Dimension>> = {
+  'insight-module': 'insight',
+  'distinctive-module': 'distinctive',
+  'empathetic-module': 'empathetic',
+  'authentic-module': 'authentic',
+};
+
+/** What the user has saved that bears on this area of the workspace. */
+function brandAreaNote(brand: BrandSummary, area: WorkspaceArea): string {
+  const dimension = AREA_DIMENSION[area];
+  if (dimension) return brandNote(brand, dimension);
+  if (area === 'brand-canvas')
+    return `The ${brand.name} canvas has ${brand.canvasFilled} of 8 fields filled so far.`;
+  if (area === 'avatars')
+    return brand.avatarNames.length > 0
+      ? `${brand.name} has ${brand.avatarNames.length} avatar${brand.avatarNames.length === 1 ? '' : 's'} so far: ${brand.avatarNames.join(', ')}.`
+      : `${brand.name} has no customer avatar yet.`;
+  return '';
 }
 
 /** Points a free question to the closest tip; honest when the offline coach cannot tell. */
@@ -258,7 +286,8 @@ export function canvasSuggestion(
     critique.push('This reads clearly. Check it against the list below and keep it unchanged for a while.');
 
   let rewrite = field.template;
-  if (input.brandName) rewrite = rewrite.replaceAll('[Brand]', input.brandName);
+  const brandName = input.brandName ?? context.brand?.name;
+  if (brandName) rewrite = rewrite.replaceAll('[Brand]', brandName);
   if (input.audience) rewrite = rewrite.replaceAll('[audience]', input.audience);
   return { field: input.field, critique: critique.slice(0, 8), rewrite, checklist: [...field.checklist] };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_MAX_LENGTH } from './limits.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules.ts';
 
 /** Emails are compared case-insensitively everywhere; we store them trimmed and lower-cased. */
@@ -14,7 +15,11 @@ export const passwordInputSchema = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
 
-export const nameSchema = z.string().trim().min(1, 'Enter your name').max(100, 'Name is too long');
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter your name')
+  .max(NAME_MAX_LENGTH, 'Name is too long');
 
 export const signUpBodySchema = z.strictObject({
   name: nameSchema,

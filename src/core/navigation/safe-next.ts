@@ -1,8 +1,13 @@
+import { PAGE_PATHS } from './pages.ts';
+
 /**
  * `?next=` after sign-in must stay on this site: only a same-origin absolute path is accepted, so
  * "//evil.example", "https://evil.example", "/\\evil.example" and "javascript:" all fall back.
  */
-export function safeNextPath(next: string | null | undefined, fallback = '/app'): string {
+export function safeNextPath(
+  next: string | null | undefined,
+  fallback: string = PAGE_PATHS.dashboard,
+): string {
   if (!next || next.length > 2048) return fallback;
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
   // Control characters and backslashes can be normalised by browsers into another origin.

@@ -1,3 +1,5 @@
+import { PAGE_PATHS } from './pages.ts';
+
 /**
  * Parts of the workspace that diagnostic actions (and later the coach) can point to. Only areas with
  * a path here are linked: a page that does not exist yet is never linked to. Add the path when the
@@ -31,13 +33,13 @@ export const WORKSPACE_AREA_LABELS: Record<WorkspaceArea, string> = {
 };
 
 export const AVAILABLE_WORKSPACE_PATHS: Partial<Record<WorkspaceArea, string>> = {
-  'insight-module': '/app/idea/insight',
-  'distinctive-module': '/app/idea/distinctive',
-  'empathetic-module': '/app/idea/empathetic',
-  'authentic-module': '/app/idea/authentic',
-  avatars: '/app/avatars',
-  'brand-canvas': '/app/canvas',
-  'value-lens': '/app/value-lens',
+  'insight-module': PAGE_PATHS.insightModule,
+  'distinctive-module': PAGE_PATHS.distinctiveModule,
+  'empathetic-module': PAGE_PATHS.empatheticModule,
+  'authentic-module': PAGE_PATHS.authenticModule,
+  avatars: PAGE_PATHS.avatars,
+  'brand-canvas': PAGE_PATHS.canvas,
+  'value-lens': PAGE_PATHS.valueLens,
 };
 
 export function workspacePath(area: WorkspaceArea): string | undefined {

@@ -5,7 +5,6 @@
  */
 import type { BUYER_INTENTS, EmotionalTrigger, SHOPPER_TYPES } from '../ai/contracts.ts';
 import { MAX_REVIEW_CHARACTERS, MAX_REVIEWS } from '../ai/review-limits.ts';
-import type { AvatarData } from './avatar.ts';
 
 export const AGE_BANDS = ['18-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
 export const INCOME_BANDS = ['low', 'lower-middle', 'middle', 'upper-middle', 'high'] as const;
@@ -25,6 +24,8 @@ export const AVATAR_TRIGGER_DESCRIPTIONS: Record<EmotionalTrigger, string> = {
 
 /** Limits of the tag lists, as avatar.ts enforces them. */
 export const AVATAR_TAG_LIMITS = { values: 15, fears: 15, desires: 15, decisionFactors: 15 } as const;
+/** A decision factor is a phrase ("free returns within 30 days"), longer than the other tags. */
+export const AVATAR_DECISION_FACTOR_MAX_LENGTH = 120;
 export const AVATAR_TEXT_LIMITS = { name: 80, occupation: 120, lifestyle: 1000 } as const;
 /** The stored reviews: one analysis's worth plus the blank lines between them. */
 export const AVATAR_REVIEWS_MAX_CHARACTERS = MAX_REVIEW_CHARACTERS + 2 * MAX_REVIEWS;
@@ -97,51 +98,3 @@ export const TAG_SUGGESTIONS = {
     'Ingredients',
   ],
 } as const;
-
-/**
- * The avatar as one or two sentences (for the coach and the PDF): demographics and buying
- * behaviour, leaving out what the user has not filled in.
- */
-export function avatarSummary(data: AvatarData): string {
-  const { demographics, buying } = data;
-  const who = [
-    demographics.ageBand ? `aged ${AGE_BAND_LABELS[demographics.ageBand]}` : null,
-    demographics.incomeBand ? `${INCOME_BAND_LABELS[demographics.incomeBand].toLowerCase()} income` : null,
-    demographics.locationType ? LOCATION_TYPE_LABELS[demographics.locationType].toLowerCase() : null,
-    demographics.occupation.trim() || null,
-  ].filter((part): part is string => part !== null);
-  const how = [
-    buying.shoppingStyle
-      ? `${SHOPPER_TYPE_LABELS[buying.shoppingStyle].split(' (')[0]?.toLowerCase()} shopper`
-      : null,
-    buying.priceSensitivity ? `${buying.priceSensitivity} price sensitivity` : null,
-    buying.intentType ? `usually ${buying.intentType} intent` : null,
-    buying.decisionFactors.length > 0 ? `decides on ${buying.decisionFactors.join(', ')}` : null,
-  ].filter((part): part is string => part !== null);
-  const sentence = (parts: string[], separator: string) => {
-    const text = parts.join(separator);
-    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-  };
-  const sentences = [
-    who.length > 0 ? sentence(who, ', ') : '',
-    demographics.lifestyle.trim() ? demographics.lifestyle.trim().replace(/\s+/g, ' ') : '',
-    how.length > 0 ? sentence(how, '; ') : '',
-  ].filter(Boolean);
-  const summary = sentences.join(' ');
-  return summary.length <= 1000 ? summary : `${summary.slice(0, 999)}…`;
-}
-
-/** The `avatar-voice` request for an avatar and its reviews. */
-export function avatarVoiceRequest(data: AvatarData, reviews: readonly string[]) {
-  return {
-    avatar: {
-      name: data.name,
-      summary: avatarSummary(data),
-      values: data.psychology.values,
-      fears: data.psychology.fears,
-      desires: data.psychology.desires,
-      triggers: data.psychology.triggers,
-    },
-    reviews: [...reviews],
-  };
-}

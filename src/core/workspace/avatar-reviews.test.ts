@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REVIEW_CHARACTERS, MAX_REVIEWS } from '../ai/contracts.ts';
 import { emptyAvatarData } from './avatar.ts';
-import { AVATAR_REVIEWS_MAX_CHARACTERS, avatarSummary } from './avatar-profile.ts';
+import { AVATAR_REVIEWS_MAX_CHARACTERS } from './avatar-profile.ts';
 import { fitReviews, joinReviews, pickReviewColumn, splitPastedReviews } from './avatar-reviews.ts';
+import { avatarSummary } from './avatar-summary.ts';
 
 describe('review import rules', () => {
   it('splits a paste by blank lines when there are any, otherwise by line', () => {

@@ -6,8 +6,6 @@
  */
 import { MAX_REVIEW_CHARACTERS, MAX_REVIEW_LENGTH, MAX_REVIEWS } from '../ai/review-limits.ts';
 
-export type { ReviewImport, ReviewImportBody } from './avatar-contracts.ts';
-
 /** Largest paste or CSV accepted (the JSON body limit is 1 MiB). */
 export const MAX_IMPORT_CHARACTERS = 900_000;
 

@@ -9,6 +9,7 @@ import {
 } from '../ai/contracts.ts';
 import {
   AGE_BANDS,
+  AVATAR_DECISION_FACTOR_MAX_LENGTH,
   AVATAR_REVIEWS_MAX_CHARACTERS,
   AVATAR_TAG_LIMITS,
   AVATAR_TEXT_LIMITS,
@@ -56,7 +57,7 @@ export const avatarDataSchema = z.strictObject({
         .enum(PRICE_SENSITIVITY, { message: 'Unknown price sensitivity' })
         .nullable()
         .default(null),
-      decisionFactors: tagList(AVATAR_TAG_LIMITS.decisionFactors, 120),
+      decisionFactors: tagList(AVATAR_TAG_LIMITS.decisionFactors, AVATAR_DECISION_FACTOR_MAX_LENGTH),
     })
     .default({ intentType: null, shoppingStyle: null, priceSensitivity: null, decisionFactors: [] }),
   /**

@@ -8,14 +8,20 @@ const data = {
   valueProposition: '  Calm mornings. ',
 };
 
+const brandId = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
+
 describe('suggestionRequest', () => {
-  it('names the field as the coach knows it and sends the current text', () => {
-    expect(suggestionRequest(data, 'valueProposition', { brandName: ' Calm Co ', audience: '' })).toEqual({
+  it('names the brand, the field as the coach knows it and sends the current text', () => {
+    expect(
+      suggestionRequest(data, 'valueProposition', { brandId, brandName: ' Calm Co ', audience: '' }),
+    ).toEqual({
+      brandId,
       field: 'value-proposition',
       currentText: 'Calm mornings.',
       brandName: 'Calm Co',
     });
-    expect(suggestionRequest(data, 'values', { audience: 'busy parents' })).toEqual({
+    expect(suggestionRequest(data, 'values', { brandId, audience: 'busy parents' })).toEqual({
+      brandId,
       field: 'values',
       currentText: 'Honesty, Care',
       audience: 'busy parents',
@@ -24,7 +30,7 @@ describe('suggestionRequest', () => {
 
   it('bounds what it sends to the task’s limits', () => {
     const long = { ...data, purpose: 'x'.repeat(5000) };
-    const request = suggestionRequest(long, 'purpose', { brandName: 'b'.repeat(500) });
+    const request = suggestionRequest(long, 'purpose', { brandId, brandName: 'b'.repeat(500) });
     expect(request.currentText).toHaveLength(2000);
     expect(request.brandName).toHaveLength(120);
   });

@@ -4,12 +4,11 @@
  * beside the field only.
  */
 import type { AiTaskInput } from '../ai/contracts.ts';
+import { CANVAS_SUGGESTION_LIMITS } from '../ai/input-limits.ts';
 import type { CanvasData } from './canvas.ts';
 import { hasPlaceholder } from './canvas-completion.ts';
 import { CANVAS_TEXT_MAX, type CanvasKey, canvasFieldInfo, isCanvasTagKey } from './canvas-fields.ts';
 import { cleanTags } from './canvas-import.ts';
-
-const CURRENT_TEXT_MAX = 2000;
 
 /** The field as one text: tag lists joined, so the coach can critique them too. */
 export function canvasFieldText(data: CanvasData, key: CanvasKey): string {
@@ -17,19 +16,24 @@ export function canvasFieldText(data: CanvasData, key: CanvasKey): string {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+/**
+ * What the page sends for a field of `brandId`'s canvas: the server reads that brand's saved work
+ * (and only that brand's) for context.
+ */
 export function suggestionRequest(
   data: CanvasData,
   key: CanvasKey,
-  context: { brandName?: string | null; audience?: string | null } = {},
+  context: { brandId: string; brandName?: string | null; audience?: string | null },
 ): AiTaskInput<'canvas-suggestion'> {
   const request: AiTaskInput<'canvas-suggestion'> = {
+    brandId: context.brandId,
     field: canvasFieldInfo(key).aiField,
-    currentText: canvasFieldText(data, key).trim().slice(0, CURRENT_TEXT_MAX),
+    currentText: canvasFieldText(data, key).trim().slice(0, CANVAS_SUGGESTION_LIMITS.currentText),
   };
   const brandName = context.brandName?.trim();
-  if (brandName) request.brandName = brandName.slice(0, 120);
+  if (brandName) request.brandName = brandName.slice(0, CANVAS_SUGGESTION_LIMITS.brandName);
   const audience = context.audience?.trim();
-  if (audience) request.audience = audience.slice(0, 300);
+  if (audience) request.audience = audience.slice(0, CANVAS_SUGGESTION_LIMITS.audience);
   return request;
 }
 

@@ -4,6 +4,7 @@
  * can neither fill the database nor blow the coach's token budget.
  */
 import { z } from 'zod';
+import { TAG_MAX_LENGTH } from './limits.ts';
 
 /** Free text that may be empty (a field the user has not filled yet). */
 export const textField = (max: number) =>
@@ -21,7 +22,7 @@ export const requiredText = (max: number) =>
     .max(max, `Keep this under ${max.toLocaleString('en')} characters`);
 
 /** A tag list: trimmed, non-empty, unique (case-insensitively), bounded. */
-export const tagList = (maxTags: number, maxLength = 60) =>
+export const tagList = (maxTags: number, maxLength = TAG_MAX_LENGTH) =>
   z
     .array(requiredText(maxLength))
     .max(maxTags, `At most ${maxTags} tags`)

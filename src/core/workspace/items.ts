@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { avatarDataSchema } from './avatar.ts';
 import { canvasDataSchema } from './canvas.ts';
+import { BRAND_NAME_MAX } from './limits.ts';
 import {
   authenticDataSchema,
   distinctiveDataSchema,
@@ -132,14 +133,15 @@ export const revisionResponseSchema = z.object({
   }),
 });
 
-/** The 409 answer carries the server's current copy as `error.current`, so the client can offer both. */
-export const conflictCurrentSchema = itemSchema;
-
 // ------------------------------------------------------------------------------------- brands
 
 export const brandNameSchema = requiredBrandName();
 function requiredBrandName() {
-  return z.string().trim().min(1, 'Give the brand a name').max(80, 'Keep the name under 80 characters');
+  return z
+    .string()
+    .trim()
+    .min(1, 'Give the brand a name')
+    .max(BRAND_NAME_MAX, `Keep the name under ${BRAND_NAME_MAX} characters`);
 }
 
 export const brandSchema = z.object({

@@ -7,22 +7,23 @@ import { z } from 'zod';
 import { EMOTIONAL_TRIGGERS, SHOPPER_TYPES } from '../ai/contracts.ts';
 import { DIMENSIONS } from '../diagnostic/questionnaire.ts';
 import { requiredText, rowList, tagList, textField } from './fields.ts';
+import { AUTHENTIC_LIMITS, DISTINCTIVE_LIMITS, EMPATHETIC_LIMITS, INSIGHT_LIMITS } from './limits.ts';
 import { ASSESSMENT_QUESTION_IDS, TRIGGER_ASSESSMENT_QUESTIONS } from './trigger-assessment.ts';
 
 const trigger = z.enum(EMOTIONAL_TRIGGERS, { message: 'Unknown emotional trigger' });
 
 export const insightDataSchema = z.strictObject({
-  buyerIntent: textField(2000),
-  buyerMotivation: textField(2000),
+  buyerIntent: textField(INSIGHT_LIMITS.buyerIntent),
+  buyerMotivation: textField(INSIGHT_LIMITS.buyerMotivation),
   emotionalTriggers: z
     .array(trigger)
     .max(EMOTIONAL_TRIGGERS.length)
     .default([])
     .refine((list) => new Set(list).size === list.length, 'Each trigger may appear only once'),
-  triggerNotes: textField(2000),
+  triggerNotes: textField(INSIGHT_LIMITS.triggerNotes),
   shopperType: z.enum(SHOPPER_TYPES, { message: 'Unknown shopper type' }).nullable().default(null),
-  shopperNotes: textField(1000),
-  demographics: textField(2000),
+  shopperNotes: textField(INSIGHT_LIMITS.shopperNotes),
+  demographics: textField(INSIGHT_LIMITS.demographics),
 });
 
 export const DISTINCTIVE_ASSET_TYPES = [
@@ -42,42 +43,56 @@ export const distinctiveDataSchema = z.strictObject({
   assets: rowList(
     z.strictObject({
       type: z.enum(DISTINCTIVE_ASSET_TYPES, { message: 'Unknown asset type' }),
-      description: requiredText(300),
+      description: requiredText(DISTINCTIVE_LIMITS.assetDescription),
       consistency: z.enum(ASSET_CONSISTENCY, { message: 'Unknown consistency level' }),
     }),
-    30,
+    DISTINCTIVE_LIMITS.assets,
   ),
   differentiators: rowList(
-    z.strictObject({ competitor: requiredText(120), difference: textField(1000) }),
-    20,
+    z.strictObject({
+      competitor: requiredText(DISTINCTIVE_LIMITS.competitor),
+      difference: textField(DISTINCTIVE_LIMITS.difference),
+    }),
+    DISTINCTIVE_LIMITS.differentiators,
   ),
-  positioning: textField(2000),
+  positioning: textField(DISTINCTIVE_LIMITS.positioning),
 });
 
 export const empatheticDataSchema = z.strictObject({
-  feelingBefore: textField(1000),
-  feelingDuring: textField(1000),
-  feelingAfter: textField(1000),
-  needs: tagList(20, 120),
-  fears: tagList(20, 120),
+  feelingBefore: textField(EMPATHETIC_LIMITS.feeling),
+  feelingDuring: textField(EMPATHETIC_LIMITS.feeling),
+  feelingAfter: textField(EMPATHETIC_LIMITS.feeling),
+  needs: tagList(EMPATHETIC_LIMITS.tags, EMPATHETIC_LIMITS.tag),
+  fears: tagList(EMPATHETIC_LIMITS.tags, EMPATHETIC_LIMITS.tag),
   /** The seven triggers, most important for this brand first (a subset while unfinished). */
   triggerRanking: z
     .array(trigger)
     .max(EMOTIONAL_TRIGGERS.length)
     .default([])
     .refine((list) => new Set(list).size === list.length, 'Each trigger may appear only once'),
-  listeningChannels: tagList(20, 120),
+  listeningChannels: tagList(EMPATHETIC_LIMITS.tags, EMPATHETIC_LIMITS.tag),
 });
 
 export const authenticDataSchema = z.strictObject({
-  values: rowList(z.strictObject({ value: requiredText(80), proof: textField(1000) }), 10),
+  values: rowList(
+    z.strictObject({ value: requiredText(AUTHENTIC_LIMITS.value), proof: textField(AUTHENTIC_LIMITS.proof) }),
+    AUTHENTIC_LIMITS.values,
+  ),
   story: z
-    .strictObject({ origin: textField(2000), struggle: textField(2000), mission: textField(2000) })
+    .strictObject({
+      origin: textField(AUTHENTIC_LIMITS.story),
+      struggle: textField(AUTHENTIC_LIMITS.story),
+      mission: textField(AUTHENTIC_LIMITS.story),
+    })
     .default({ origin: '', struggle: '', mission: '' }),
-  promise: textField(1000),
+  promise: textField(AUTHENTIC_LIMITS.promise),
   consistency: rowList(
-    z.strictObject({ touchpoint: requiredText(120), consistent: z.boolean(), note: textField(500) }),
-    30,
+    z.strictObject({
+      touchpoint: requiredText(AUTHENTIC_LIMITS.touchpoint),
+      consistent: z.boolean(),
+      note: textField(AUTHENTIC_LIMITS.note),
+    }),
+    AUTHENTIC_LIMITS.touchpoints,
   ),
 });
 

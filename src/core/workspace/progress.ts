@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from '../diagnostic/questionnaire.ts';
 import { BAND_LABELS, type DiagnosticScores, dimensionsByWeakness } from '../diagnostic/scoring.ts';
+import { PAGE_PATHS } from '../navigation/pages.ts';
 import type { CanvasData } from './canvas.ts';
 import { canvasCompletion } from './canvas-completion.ts';
 import { type IdeaItems, ideaProgress } from './idea-progress.ts';
@@ -60,7 +61,7 @@ export function nextWorkspaceStep(
     return {
       title: 'Take the IDEA diagnostic',
       reason: 'Eight questions show which of the four dimensions to work on first.',
-      path: '/diagnostic',
+      path: PAGE_PATHS.diagnostic,
       cta: 'Start the diagnostic',
     };
   }
@@ -83,7 +84,7 @@ export function nextWorkspaceStep(
     return {
       title: 'Describe your customer',
       reason: 'All four modules are done. An avatar turns that insight into one person you write for.',
-      path: '/app/avatars',
+      path: PAGE_PATHS.avatars,
       cta: 'Create an avatar',
     };
   }
@@ -91,14 +92,14 @@ export function nextWorkspaceStep(
     return {
       title: 'Finish your brand canvas',
       reason: `Your canvas is ${canvasPercent}% complete; it is what the coach and the copy generator write from.`,
-      path: '/app/canvas',
+      path: PAGE_PATHS.canvas,
       cta: 'Open the canvas',
     };
   }
   return {
     title: 'Retake the diagnostic',
     reason: 'Your modules, avatar and canvas are complete. Measure how far the brand has come.',
-    path: '/diagnostic',
+    path: PAGE_PATHS.diagnostic,
     cta: 'Retake the diagnostic',
   };
 }

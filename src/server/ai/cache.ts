@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { normalisedJson } from '../../core/ai/context.ts';
 import type { Database } from '../db/client.ts';
+import { deleteInBatches } from '../platform/data-lifecycle/batches.ts';
+import type { RetentionRule } from '../platform/data-lifecycle/registry.ts';
 
 export interface CacheKeyParts {
   task: string;
@@ -52,3 +54,11 @@ export function createAnswerCache(database: Database, ttlSeconds: number) {
   };
 }
 export type AnswerCache = ReturnType<typeof createAnswerCache>;
+
+/** Expired answers leave the cache with the daily retention run. */
+export function answerCacheRetentionRule(database: Database): RetentionRule {
+  return {
+    name: 'expired:ai_cache',
+    run: (now) => deleteInBatches(database, 'ai_cache', 'expires_at < $1::timestamptz', now),
+  };
+}

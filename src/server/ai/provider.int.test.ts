@@ -1,6 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import type { AiTaskResponse, AiUsage } from '../../core/ai/contracts.ts';
-import { grantAdminRole } from '../features/auth/service.ts';
+import { grantAdminRole } from '../platform/auth/admin-bootstrap.ts';
+import { ManualClock } from '../platform/clock.ts';
 import { startFakeOpenAi } from '../testing/fake-openai.ts';
 import {
   describeOnEachDatabase,
@@ -60,6 +61,8 @@ async function lastCall(testApp: TestApp, userId: string) {
   );
   return row;
 }
+
+const breakerClock = new ManualClock();
 
 describeOnEachDatabase(
   'AI coach against an OpenAI-compatible server',
@@ -187,7 +190,8 @@ describeOnEachDatabase(
       expect(skipped.body.meta.notice?.code).toBe('provider-unavailable');
       expect(fake.requests.length).toBe(before);
 
-      await new Promise((resolve) => setTimeout(resolve, 450));
+      // The cool-down (AI_BREAKER_COOLDOWN_MS) passes on the app's clock, not in real time.
+      breakerClock.advance(Number(providerEnv.AI_BREAKER_COOLDOWN_MS) + 1);
       const probe = await client.post<AiTaskResponse>('/api/ai/buyer-intent', freshIntent());
       expect(probe.body.meta).toMatchObject({ provider: 'openai-compatible', notice: null });
       expect(getApp().app.services.ai.breakerState()).toBe('closed');
@@ -198,6 +202,7 @@ describeOnEachDatabase(
       ...providerEnv,
       AI_PRICES: JSON.stringify({ 'test-model': { inputPerMTok: 0.5, outputPerMTok: 1.5 } }),
     },
+    clock: breakerClock,
   },
 );
 
@@ -250,7 +255,8 @@ describeOnEachDatabase(
           (mail) => mail.subject.includes(`passed ${threshold}`) && mail.to.includes(email),
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Alerts are sent while the request settles its spend, so every call having answered means
+      // every alert mail that will ever be sent has arrived: a duplicate would already show here.
       const alertMails = smtp.messages.filter(
         (mail) => mail.to.includes(email) && mail.subject.includes('AI spending'),
       );

@@ -1,6 +1,6 @@
 /**
  * The task registry: for each AI task, its schemas, prompt, which context it needs and how much,
- * the most it may answer, and whether provider answers may be cached. The route, the service and the
+ * the most it may answer, and whether provider answers may be cached. The route, the engine and the
  * offline coach all go through this table, so adding a task is one entry here plus its prompt file.
  */
 import type { z } from 'zod';
@@ -14,7 +14,10 @@ export interface TaskDefinition {
   output: z.ZodType;
   /** Key of the prompt in `ai_prompts` and of its default file in `prompts/`. */
   promptId: string;
-  /** Which saved data the coach reads; sources that don't exist yet (brand, canvas…) join here. */
+  /**
+   * Which saved data the coach reads (features register a source per name). A task reading the
+   * `workspace` takes a `brandId` in its input and reads that brand only.
+   */
   sources: readonly ContextSourceName[];
   /** Tokens of saved context the prompt may carry (estimated pessimistically). */
   contextBudgetTokens: number;

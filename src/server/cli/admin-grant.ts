@@ -4,7 +4,7 @@ import { emailSchema } from '../../core/auth/contracts.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
-import { grantAdminRole } from '../features/auth/service.ts';
+import { grantAdminRole } from '../platform/auth/admin-bootstrap.ts';
 
 const parsedEmail = z.tuple([emailSchema]).safeParse(process.argv.slice(2));
 if (!parsedEmail.success) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { bearerTokenMatches } from '../platform/metrics.ts';
 import { fingerprintQuery } from './client.ts';
 
 describe('fingerprintQuery', () => {
@@ -34,17 +33,5 @@ describe('fingerprintQuery', () => {
     expect(fingerprintQuery('select "col1", t2.x from t2 where "a" = $12').name).toBe(
       'select "col1", t2.x from t2 where "a" = $12',
     );
-  });
-});
-
-describe('bearerTokenMatches', () => {
-  const token = 'a'.repeat(40);
-  it('accepts only the exact bearer token', () => {
-    expect(bearerTokenMatches(`Bearer ${token}`, token)).toBe(true);
-    expect(bearerTokenMatches(`bearer ${token}`, token)).toBe(true);
-    expect(bearerTokenMatches(`Bearer ${token}x`, token)).toBe(false);
-    expect(bearerTokenMatches(token, token)).toBe(false);
-    expect(bearerTokenMatches('Bearer ', token)).toBe(false);
-    expect(bearerTokenMatches(undefined, token)).toBe(false);
   });
 });

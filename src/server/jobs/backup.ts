@@ -3,7 +3,7 @@
  * day across all instances; a failed run is retried (every 15 min, then up to hourly) and shows as
  * failed on the admin System page once its attempts are used up.
  */
-import { HOUR_MS, MINUTE_MS } from './clock.ts';
+import { HOUR_MS, MINUTE_MS } from '../platform/clock.ts';
 import type { JobQueue } from './queue.ts';
 
 export const DAILY_BACKUP_JOB = 'backup.daily';

@@ -1,8 +1,8 @@
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, expect, it } from 'vitest';
+import { ManualClock, MINUTE_MS } from '../platform/clock.ts';
 import { describeOnEachDatabase, signUp } from '../testing/harness.ts';
-import { ManualClock, MINUTE_MS } from './clock.ts';
 import { EMAIL_RETRY_JOB, fromStoredMessage, toStoredMessage } from './email.ts';
 
 /** An SMTP server that answers "451 try again later" to the first `failures` messages it gets. */

@@ -4,8 +4,8 @@
  * retry that succeeded but whose bookkeeping failed may send twice — the queue is at least once.
  */
 import { z } from 'zod';
+import { HOUR_MS, MINUTE_MS } from '../platform/clock.ts';
 import type { EmailMessage, Mailer } from '../platform/mailer.ts';
-import { HOUR_MS, MINUTE_MS } from './clock.ts';
 import type { JobQueue } from './queue.ts';
 
 export const EMAIL_RETRY_JOB = 'email.retry';

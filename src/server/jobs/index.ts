@@ -2,8 +2,9 @@
  * The product's jobs, registered on the queue at start-up. Add a job here (or from its feature) with
  * `queue.register`; a scheduled one needs only a `schedule`.
  */
+
+import { HOUR_MS, MINUTE_MS } from '../platform/clock.ts';
 import type { Mailer } from '../platform/mailer.ts';
-import { HOUR_MS, MINUTE_MS } from './clock.ts';
 import { registerEmailRetries } from './email.ts';
 import type { JobQueue } from './queue.ts';
 import type { Retention } from './retention.ts';

@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
+import { DAY_MS, ManualClock, MINUTE_MS, SECOND_MS } from '../platform/clock.ts';
 import { describeOnEachDatabase, startTestApp, type TestApp } from '../testing/harness.ts';
-import { DAY_MS, ManualClock, MINUTE_MS, SECOND_MS } from './clock.ts';
 import { RETENTION_JOB } from './index.ts';
 import { createJobQueue, type JobQueue } from './queue.ts';
 import { slotOf } from './schedule.ts';
@@ -196,15 +196,21 @@ describeOnEachDatabase(
         pollIntervalMs: 10,
       });
       let ran = 0;
+      let announceRun: () => void = () => {};
+      const firstRun = new Promise<void>((resolve) => {
+        announceRun = resolve;
+      });
       queue.register({
         name: 'test.polled',
         handler: async () => {
           ran += 1;
+          announceRun();
         },
       });
       await queue.enqueue('test.polled');
       queue.start();
-      for (let waited = 0; ran === 0 && waited < 5000; waited += 20) await pause(20);
+      // Only the poll loop can run it: nothing here calls tick().
+      await firstRun;
       expect(ran).toBe(1);
       await queue.stop();
       await queue.enqueue('test.polled');

@@ -16,8 +16,8 @@ import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.ts';
 import type { JobStatus } from '../db/schema/jobs.ts';
-import type { Clock } from './clock.ts';
-import { MINUTE_MS, SECOND_MS } from './clock.ts';
+import type { Clock } from '../platform/clock.ts';
+import { MINUTE_MS, SECOND_MS } from '../platform/clock.ts';
 import { type BackoffPolicy, retryDelayMs, type Schedule, slotOf } from './schedule.ts';
 
 export type JobPayload = Record<string, unknown>;

@@ -3,7 +3,7 @@
  * the run key of a scheduled job; the unique (name, run_key) index turns "enqueue this slot" into an
  * idempotent insert, which is what makes a scheduled job run once per slot across instances.
  */
-import { MINUTE_MS } from './clock.ts';
+import { MINUTE_MS } from '../platform/clock.ts';
 
 export type Schedule = { every: 'day' } | { every: 'hour' } | { everyMinutes: number };
 

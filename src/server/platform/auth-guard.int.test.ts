@@ -1,6 +1,6 @@
-import { expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { describeOnEachDatabase, type ErrorBody, signUp, type TestApp } from '../testing/harness.ts';
-import { isPublicApiRoute, PUBLIC_API_ROUTES } from './public-routes.ts';
+import { isAdminApiRoute, isPublicApiRoute, PUBLIC_API_ROUTES } from './public-routes.ts';
 
 const SAMPLE_UUID = '6f1d2c1e-8a3b-4c5d-9e7f-0a1b2c3d4e5f';
 
@@ -17,9 +17,15 @@ function concrete(url: string): string {
   return url.replace(/:[A-Za-z]+/g, SAMPLE_UUID).replace(/\*$/, 'anything');
 }
 
+const SESSION_TTL_SECONDS = 600;
+
 describeOnEachDatabase(
   'default deny',
   (getApp) => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
     it('has protected routes to check and a public list that names only real routes', () => {
       expect(protectedRoutes(getApp()).length).toBeGreaterThan(0);
       const registered = new Set(getApp().app.routeTable.map((route) => `${route.method} ${route.url}`));
@@ -29,11 +35,14 @@ describeOnEachDatabase(
     it('answers 401 on every non-public /api route without a cookie, with a forged one and with an expired one', async () => {
       const testApp = getApp();
       const browser = testApp.client();
+      // better-auth judges expiry by the wall clock (Date): move it past the session's lifetime
+      // instead of waiting for it; timers and I/O stay real.
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
       await signUp(browser);
       const sessionCookie = browser.cookieHeader();
       expect((await browser.get<{ user: unknown }>('/api/session')).body.user).not.toBeNull();
-      // SESSION_TTL_SECONDS is 1 in this suite: wait for the real session to expire.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // From here on, the real session is past its lifetime.
+      vi.setSystemTime(Date.now() + (SESSION_TTL_SECONDS + 1) * 1000);
 
       const forgedCookies = [
         'ibc.session_token=forged-token.forged-signature',
@@ -67,6 +76,37 @@ describeOnEachDatabase(
       }
     });
 
+    it('answers 403 on every /api/admin/ route to a signed-in user who is not an admin', async () => {
+      const testApp = getApp();
+      const browser = testApp.client();
+      await signUp(browser);
+      const adminRoutes = protectedRoutes(testApp).filter((route) => isAdminApiRoute(route.url));
+      expect(adminRoutes.length).toBeGreaterThan(5);
+      for (const route of adminRoutes) {
+        const body = route.method === 'GET' || route.method === 'HEAD' ? undefined : {};
+        const response = await browser.request<ErrorBody>(route.method, concrete(route.url), { json: body });
+        expect(response.status, `${route.method} ${route.url}`).toBe(403);
+        if (route.method !== 'HEAD') expect(response.body.error.code).toBe('FORBIDDEN');
+      }
+    });
+
+    it('marks every /api answer as not cacheable unless the route says otherwise', async () => {
+      const testApp = getApp();
+      const browser = testApp.client();
+      await signUp(browser);
+      const reads = protectedRoutes(testApp).filter(
+        (route) => route.method === 'GET' && !isAdminApiRoute(route.url),
+      );
+      for (const route of reads) {
+        const response = await browser.get(concrete(route.url));
+        expect(response.headers.get('cache-control'), `GET ${route.url} (${response.status})`).toBe(
+          'private, no-store',
+        );
+      }
+      const anonymous = await testApp.client().get('/api/session');
+      expect(anonymous.headers.get('cache-control')).toBe('private, no-store');
+    });
+
     it('lets a valid session through', async () => {
       const browser = getApp().client();
       await signUp(browser);
@@ -74,5 +114,5 @@ describeOnEachDatabase(
       expect(response.status).toBe(200);
     });
   },
-  { env: { SESSION_TTL_SECONDS: '1' } },
+  { env: { SESSION_TTL_SECONDS: String(SESSION_TTL_SECONDS) } },
 );

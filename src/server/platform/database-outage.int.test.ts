@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ErrorBody, signUp, startTestApp, TEST_DATABASE_URL, type TestApp } from '../testing/harness.ts';
+import { pollUntil } from '../testing/poll.ts';
 import { startTcpProxy, type TcpProxy } from '../testing/tcp-proxy.ts';
 import { isDatabaseUnavailable } from './errors.ts';
 
@@ -72,14 +73,11 @@ describe.skipIf(!TEST_DATABASE_URL)('database outage drill [PostgreSQL]', () => 
     expect((await client.get('/healthz')).status).toBe(200);
 
     proxy.restore();
-    const deadline = Date.now() + 15_000;
-    let status = 0;
-    while (Date.now() < deadline) {
-      status = (await client.get('/readyz')).status;
-      if (status === 200) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(status).toBe(200);
+    await pollUntil(
+      async () => (await client.get('/readyz')).status,
+      (status) => status === 200,
+      { timeoutMs: 15_000, intervalMs: 200, description: 'readiness back to 200' },
+    );
     const brands = await client.get<{ brands: unknown[] }>('/api/brands');
     expect(brands.status).toBe(200);
     expect(brands.body.brands).toHaveLength(1);
@@ -102,13 +100,16 @@ describe.skipIf(!TEST_DATABASE_URL)('connections terminated by PostgreSQL (57P01
       );
       for (const { pid } of rows) await client.query('select pg_terminate_backend($1)', [pid]);
       // Wait until they are gone, so the app has been sent its FATAL before the test goes on.
-      for (let attempt = 0; attempt < 100; attempt += 1) {
-        const left = await client.query('select 1 from pg_stat_activity where pid = any($1::int[])', [
-          rows.map((row) => row.pid),
-        ]);
-        if (left.rowCount === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await pollUntil(
+        async () =>
+          (
+            await client.query('select 1 from pg_stat_activity where pid = any($1::int[])', [
+              rows.map((row) => row.pid),
+            ])
+          ).rowCount,
+        (left) => left === 0,
+        { intervalMs: 20, description: 'terminated backends gone' },
+      );
       return rows.length;
     } finally {
       await client.end();
@@ -154,9 +155,15 @@ describe.skipIf(!TEST_DATABASE_URL)('connections terminated by PostgreSQL (57P01
           rows: Array<{ pid: number }>;
         };
         // The client is checked out and idle: the FATAL arrives as an 'error' event on it, which
-        // would crash the process if nothing listened.
+        // would crash the process if nothing listened. Go on once the app has seen it.
+        const lost = new Promise<void>((resolve) => {
+          const stop = testApp.database.onConnectionLost(() => {
+            stop();
+            resolve();
+          });
+        });
         await terminateBackends([Number(rows[0]?.pid)]);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await lost;
         await tx.execute(sql`select 1`);
       })
       .then(

@@ -17,6 +17,11 @@ export interface ErrorReporter {
   captureRequestError(error: unknown, request: FastifyRequest): void;
   /** A failure outside a request (a background job, an unhandled rejection). */
   captureException(error: unknown, tags?: Record<string, string>): void;
+  /**
+   * Resolves once every report captured so far has been sent and answered (true), or after
+   * `timeoutMs` with reports still pending (false). Lets a test assert what was, or was not, sent.
+   */
+  flush(timeoutMs?: number): Promise<boolean>;
   /** Sends what is queued, waiting at most `timeoutMs`; called on shutdown. */
   close(timeoutMs?: number): Promise<void>;
 }
@@ -25,6 +30,8 @@ export const disabledErrorReporter: ErrorReporter = {
   enabled: false,
   captureRequestError() {},
   captureException() {},
+  // No client, so nothing is ever queued.
+  flush: async () => true,
   async close() {},
 };
 
@@ -91,6 +98,9 @@ export async function createErrorReporter(
     },
     captureException(error, tags = {}) {
       capture(error, tags);
+    },
+    async flush(timeoutMs = 5000) {
+      return client.flush(timeoutMs);
     },
     async close(timeoutMs = 2000) {
       await client.close(timeoutMs);

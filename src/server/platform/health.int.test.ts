@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase, type ErrorBody, startTestApp } from '../testing/harness.ts';
+import { pollUntil } from '../testing/poll.ts';
 
 describeOnEachDatabase('health probes', (getApp) => {
   it('reports liveness and readiness (database reachable, migrations applied)', async () => {
@@ -82,9 +83,12 @@ it('sheds load with 503 + Retry-After while the event loop is overloaded, but ke
     expect(api.retryAfter).toBe('10');
     expect((JSON.parse(api.body) as ErrorBody).error.code).toBe('OVERLOADED');
     expect(live.status).toBe(200);
-    // Once the loop is calm again, requests are served.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect((await testApp.client().get('/api/session')).status).toBe(200);
+    // Once the loop is calm again (the next samples say so), requests are served.
+    await pollUntil(
+      async () => (await testApp.client().get('/api/session')).status,
+      (status) => status === 200,
+      { description: 'requests served again' },
+    );
   } finally {
     await testApp.close();
   }
@@ -92,11 +96,16 @@ it('sheds load with 503 + Retry-After while the event loop is overloaded, but ke
 
 it('finishes in-flight requests on close and refuses new connections', async () => {
   let releaseSlow: () => void = () => {};
+  let slowStarted: () => void = () => {};
+  const inHandler = new Promise<void>((resolve) => {
+    slowStarted = resolve;
+  });
   const testApp = await startTestApp('pglite', {
     extend(app) {
       app.get('/__test/slow', async () => {
         await new Promise<void>((resolve) => {
           releaseSlow = resolve;
+          slowStarted();
         });
         return { finished: true };
       });
@@ -106,10 +115,18 @@ it('finishes in-flight requests on close and refuses new connections', async () 
     status: response.status,
     body: await response.json(),
   }));
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await inHandler;
   const closing = testApp.app.close();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await expect(fetch(`${testApp.baseUrl}/healthz`)).rejects.toThrow();
+  // The listener closes as `close` gets going; from then on a new connection is refused.
+  await pollUntil(
+    () =>
+      fetch(`${testApp.baseUrl}/healthz`).then(
+        () => false,
+        () => true,
+      ),
+    Boolean,
+    { description: 'new connections refused' },
+  );
   releaseSlow();
   expect(await inFlight).toEqual({ status: 200, body: { finished: true } });
   await closing;

@@ -238,11 +238,10 @@ export function attachmentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Sends a generated PDF as a private, never-cached download. */
+/** Sends a generated PDF as a download (never cached, like every `/api` answer). */
 export function sendPdf(reply: FastifyReply, file: { pdf: Buffer; fileName: string }): FastifyReply {
   return reply
     .type('application/pdf')
-    .header('cache-control', 'private, no-store')
     .header('content-disposition', attachmentDisposition(file.fileName))
     .send(file.pdf);
 }

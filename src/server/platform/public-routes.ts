@@ -1,6 +1,7 @@
 /**
- * The one list of `/api` routes that answer without a session. Every other `/api` route requires a
- * valid session (default deny); `auth-guard.int.test.ts` walks the route table to prove it.
+ * Which `/api` routes answer without a session (this one list), and which need an admin (one
+ * prefix). Every other `/api` route requires a valid session (default deny); `auth-guard.int.test.ts`
+ * walks the route table to prove both.
  */
 export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/session',
@@ -16,6 +17,13 @@ export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/diagnostic/altcha-challenge',
   'POST /api/diagnostic/results/:id/lead',
 ]);
+
+/** Every route under this prefix is for admins only; the session guard answers 403 to anyone else. */
+export const ADMIN_API_PREFIX = '/api/admin/';
+
+export function isAdminApiRoute(url: string): boolean {
+  return url.startsWith(ADMIN_API_PREFIX);
+}
 
 export function isPublicApiRoute(method: string, url: string): boolean {
   // Fastify answers HEAD through the matching GET route.

@@ -1,13 +1,17 @@
 /**
- * Browser-facing protections: security headers with a strict CSP, CORS from an allow-list, and a
+ * Browser-facing protections: security headers with a strict CSP, CORS from an allow-list, a
  * cross-site request check for state-changing API calls (on top of SameSite=Lax cookies and
- * JSON-only bodies).
+ * JSON-only bodies), and `Cache-Control: private, no-store` on every `/api` answer that does not say
+ * otherwise — API answers carry account data, which no browser or proxy cache may keep.
  */
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import { AppError } from './errors.ts';
+
+/** The default for every `/api` response. */
+export const API_CACHE_CONTROL = 'private, no-store';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -57,5 +61,11 @@ export async function registerSecurity(app: FastifyInstance, config: AppConfig):
       ? !allowedOrigins.has(origin)
       : request.headers['sec-fetch-site'] === 'cross-site';
     if (crossSite) throw new AppError(403, 'FORBIDDEN', 'Cross-site requests are not allowed.');
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', API_CACHE_CONTROL);
+    }
   });
 }

@@ -4,7 +4,7 @@
  * the requesting user: another user's ids answer 404, exactly like ids that don't exist.
  */
 import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { ErrorDetail } from '../../../core/http/envelope.ts';
+import type { ErrorDetail } from '../../core/http/envelope.ts';
 import {
   type Brand,
   type CollectionKind,
@@ -17,10 +17,10 @@ import {
   type SaveItemBody,
   type SingletonKind,
   type WorkspaceItem,
-} from '../../../core/workspace/items.ts';
-import type { Database, Db } from '../../db/client.ts';
-import { brands, workspaceItemRevisions, workspaceItems } from '../../db/schema.ts';
-import { AppError } from '../../platform/errors.ts';
+} from '../../core/workspace/items.ts';
+import type { Database, Db } from '../db/client.ts';
+import { brands, workspaceItemRevisions, workspaceItems } from '../db/schema.ts';
+import { AppError } from './errors.ts';
 
 type BrandRow = typeof brands.$inferSelect;
 type ItemRow = typeof workspaceItems.$inferSelect;
@@ -100,7 +100,7 @@ function validData(kind: ItemKind, data: unknown): Record<string, unknown> {
   throw new AppError(400, 'VALIDATION_FAILED', 'Some fields are missing or invalid.', { details });
 }
 
-export function createWorkspaceService(deps: { database: Database }) {
+export function createWorkspaceStore(deps: { database: Database }) {
   const { db } = deps.database;
 
   async function requireBrandRow(userId: string, brandId: string): Promise<BrandRow> {
@@ -478,4 +478,4 @@ export function createWorkspaceService(deps: { database: Database }) {
   };
 }
 
-export type WorkspaceService = ReturnType<typeof createWorkspaceService>;
+export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;

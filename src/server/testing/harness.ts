@@ -3,15 +3,17 @@
  * memory, or a fresh PostgreSQL database per test file when TEST_DATABASE_URL is set — plus an HTTP
  * client with a cookie jar, like a browser's.
  */
+
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
+import type { Brand } from '../../core/workspace/items.ts';
 import { buildApp } from '../app.ts';
 import { type AppConfig, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
-import type { Clock } from '../jobs/clock.ts';
+import type { Clock } from '../platform/clock.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -228,4 +230,17 @@ export async function signUp(
   );
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${response.text}`);
   return { email, user: response.body.user };
+}
+
+/** The signed-in user's default brand (every account has one from sign-up). */
+export async function defaultBrand(client: TestClient): Promise<Brand> {
+  const response = await client.get<{ brands: Brand[] }>('/api/brands');
+  const [brand] = response.body.brands ?? [];
+  if (response.status !== 200 || !brand)
+    throw new Error(`no default brand: ${response.status} ${response.text}`);
+  return brand;
+}
+
+export async function defaultBrandId(client: TestClient): Promise<string> {
+  return (await defaultBrand(client)).id;
 }

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { Arrivals } from './arrivals.ts';
 
 export interface EnvelopeItem {
   header: Record<string, unknown>;
@@ -57,8 +58,7 @@ export function parseEnvelope(raw: string): Pick<ReceivedEnvelope, 'header' | 'i
 
 /** `port` 0 picks a free one; a fixed port is for a DSN baked into a web build in advance. */
 export async function startSentryReceiver(port = 0): Promise<SentryReceiver> {
-  const envelopes: ReceivedEnvelope[] = [];
-  const waiters = new Set<() => void>();
+  const received = new Arrivals<ReceivedEnvelope>();
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -71,8 +71,8 @@ export async function startSentryReceiver(port = 0): Promise<SentryReceiver> {
       let body = Buffer.concat(chunks);
       if (request.headers['content-encoding'] === 'gzip') body = gunzipSync(body);
       const raw = body.toString('utf8');
-      envelopes.push({ url: request.url ?? '', headers: request.headers, raw, ...parseEnvelope(raw) });
-      for (const wake of waiters) wake();
+      // Recorded before the answer, so a flushed SDK (whose send has been answered) is fully counted.
+      received.record({ url: request.url ?? '', headers: request.headers, raw, ...parseEnvelope(raw) });
       // The browser SDK posts cross-origin; let it read the answer like Sentry's ingest does.
       response
         .writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' })
@@ -85,24 +85,8 @@ export async function startSentryReceiver(port = 0): Promise<SentryReceiver> {
 
   return {
     dsn: `http://${PUBLIC_KEY}@127.0.0.1:${address.port}/${PROJECT_ID}`,
-    envelopes,
-    waitFor(predicate, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = envelopes.find(predicate);
-          if (!found) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`no matching envelope within ${timeoutMs} ms (${envelopes.length} received)`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    envelopes: received.items,
+    waitFor: (predicate, timeoutMs = 10_000) => received.waitFor(predicate, timeoutMs, 'envelope'),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,6 +1,11 @@
-/** A real SMTP server on loopback that keeps every message it receives, parsed. */
+/**
+ * A real SMTP server on loopback that keeps every message it receives, parsed. A message is recorded
+ * before the server acknowledges it, so once the app's `mailer.send` has resolved, the message is
+ * already in `messages`: a test that awaited the request which sent it can assert right away.
+ */
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { Arrivals } from './arrivals.ts';
 
 export interface CapturedMail {
   to: string[];
@@ -13,6 +18,7 @@ export interface CapturedMail {
 export interface TestSmtpServer {
   url: string;
   messages: CapturedMail[];
+  /** Resolves as soon as a matching message has arrived (or already had); rejects after `timeoutMs`. */
   waitForMessage(predicate: (mail: CapturedMail) => boolean, timeoutMs?: number): Promise<CapturedMail>;
   close(): Promise<void>;
 }
@@ -24,7 +30,7 @@ function addresses(parsed: ParsedMail): string[] {
 }
 
 export async function startSmtpServer(): Promise<TestSmtpServer> {
-  const messages: CapturedMail[] = [];
+  const received = new Arrivals<CapturedMail>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -32,7 +38,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((parsed) => {
-          messages.push({
+          received.record({
             to: addresses(parsed),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
@@ -53,16 +59,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   if (!address || typeof address === 'string') throw new Error('SMTP server has no port');
   return {
     url: `smtp://127.0.0.1:${address.port}?ignoreTLS=true`,
-    messages,
-    async waitForMessage(predicate, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const found = messages.find(predicate);
-        if (found) return found;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      throw new Error('no matching email arrived');
-    },
+    messages: received.items,
+    waitForMessage: (predicate, timeoutMs = 5000) => received.waitFor(predicate, timeoutMs, 'email'),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

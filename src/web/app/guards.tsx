@@ -1,11 +1,12 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
+import { PAGE_PATHS } from '../../core/navigation/pages.ts';
 import { safeNextPath } from '../../core/navigation/safe-next.ts';
 import { Alert } from '../components/alert.tsx';
 import { Button, ButtonLink } from '../components/button.tsx';
 import { Card } from '../components/card.tsx';
 import { NoIndex } from '../components/no-index.tsx';
 import { PageLoader } from '../components/spinner.tsx';
-import { describeError } from '../lib/api.ts';
+import { describeError } from '../lib/api-client.ts';
 import { signInPath } from '../lib/auth-paths.ts';
 import { useSession } from '../lib/session.ts';
 
@@ -53,7 +54,7 @@ export function RequireAdmin() {
           <p className="text-slate-700">
             This page is part of the admin console. Your account doesn’t have access to it.
           </p>
-          <ButtonLink to="/app">Go to your dashboard</ButtonLink>
+          <ButtonLink to={PAGE_PATHS.dashboard}>Go to your dashboard</ButtonLink>
         </Card>
       </div>
     );

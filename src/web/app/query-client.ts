@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError } from '../lib/api.ts';
+import { isApiError } from '../lib/api-client.ts';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

@@ -1,6 +1,7 @@
 import { type ComponentType, lazy } from 'react';
 import { type RouteObject, useRoutes } from 'react-router';
-import { RouteErrorBoundary } from './error-boundaries.tsx';
+import { PAGE_PATHS } from '../../core/navigation/pages.ts';
+import { RouteErrorBoundary } from '../components/error-boundaries.tsx';
 import { GuestOnly, RequireAdmin, RequireAuth } from './guards.tsx';
 import { type RouteAccess, type RouteDefinition, routeTable } from './routes.ts';
 import { Shell } from './shell.tsx';
@@ -26,7 +27,7 @@ function pageRoute(definition: RouteDefinition): RouteObject {
       <Page />
     </RouteErrorBoundary>
   );
-  if (definition.path === '/') return { index: true, element };
+  if (definition.path === PAGE_PATHS.home) return { index: true, element };
   return { path: definition.path === '*' ? '*' : definition.path.slice(1), element };
 }
 

@@ -1,8 +1,11 @@
 /**
  * The one list of pages. The router builds its routes from it and scripts/check-bundle.ts measures
  * each page's initial JavaScript from it, so a page cannot be added to one and forgotten in the other.
- * Kept free of imports so plain Node can read it.
+ * The paths themselves are named in src/core/navigation/pages.ts (links and the server use them too).
+ * It imports nothing else, so plain Node can read it.
  */
+import { PAGE_PATHS } from '../../core/navigation/pages.ts';
+
 export type RouteAccess =
   /** Anyone. */
   | 'public'
@@ -22,31 +25,35 @@ export interface RouteDefinition {
 }
 
 export const routeTable = [
-  { path: '/', module: 'features/landing/landing-page.tsx', access: 'public' },
-  { path: '/diagnostic', module: 'features/diagnostic/diagnostic-page.tsx', access: 'public' },
-  { path: '/diagnostic/results/:id', module: 'features/diagnostic/results-page.tsx', access: 'public' },
-  { path: '/auth/sign-in', module: 'features/auth/sign-in-page.tsx', access: 'guest' },
-  { path: '/auth/sign-up', module: 'features/auth/sign-up-page.tsx', access: 'guest' },
-  { path: '/auth/forgot-password', module: 'features/auth/forgot-password-page.tsx', access: 'guest' },
-  { path: '/auth/reset-password', module: 'features/auth/reset-password-page.tsx', access: 'public' },
-  { path: '/auth/verify-email', module: 'features/auth/verify-email-page.tsx', access: 'public' },
-  { path: '/app', module: 'features/dashboard/dashboard-page.tsx', access: 'signed-in' },
-  { path: '/app/diagnostic', module: 'features/diagnostic/history-page.tsx', access: 'signed-in' },
-  { path: '/app/brands', module: 'features/workspace/brands-page.tsx', access: 'signed-in' },
-  { path: '/app/coach/:sessionId?', module: 'features/coach/coach-page.tsx', access: 'signed-in' },
-  { path: '/app/admin', module: 'features/admin/admin-page.tsx', access: 'admin' },
-  { path: '/app/admin/prompts', module: 'features/admin/prompts-page.tsx', access: 'admin' },
-  { path: '/app/admin/system', module: 'features/admin/system-page.tsx', access: 'admin' },
-  { path: '/app/settings', module: 'features/settings/settings-page.tsx', access: 'signed-in' },
-  { path: '/account/deleted', module: 'features/settings/account-deleted-page.tsx', access: 'public' },
-  { path: '/app/idea', module: 'features/idea/idea-hub-page.tsx', access: 'signed-in' },
-  { path: '/app/idea/insight', module: 'features/idea/insight-page.tsx', access: 'signed-in' },
-  { path: '/app/idea/distinctive', module: 'features/idea/distinctive-page.tsx', access: 'signed-in' },
-  { path: '/app/idea/empathetic', module: 'features/idea/empathetic-page.tsx', access: 'signed-in' },
-  { path: '/app/idea/authentic', module: 'features/idea/authentic-page.tsx', access: 'signed-in' },
-  { path: '/app/avatars', module: 'features/avatars/avatars-page.tsx', access: 'signed-in' },
-  { path: '/app/avatars/:itemId', module: 'features/avatars/avatar-page.tsx', access: 'signed-in' },
-  { path: '/app/canvas', module: 'features/canvas/canvas-page.tsx', access: 'signed-in' },
-  { path: '/app/value-lens', module: 'features/value-lens/value-lens-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.home, module: 'features/landing/landing-page.tsx', access: 'public' },
+  { path: PAGE_PATHS.diagnostic, module: 'features/diagnostic/diagnostic-page.tsx', access: 'public' },
+  {
+    path: `${PAGE_PATHS.diagnosticResults}/:id`,
+    module: 'features/diagnostic/results-page.tsx',
+    access: 'public',
+  },
+  { path: PAGE_PATHS.signIn, module: 'features/auth/sign-in-page.tsx', access: 'guest' },
+  { path: PAGE_PATHS.signUp, module: 'features/auth/sign-up-page.tsx', access: 'guest' },
+  { path: PAGE_PATHS.forgotPassword, module: 'features/auth/forgot-password-page.tsx', access: 'guest' },
+  { path: PAGE_PATHS.resetPassword, module: 'features/auth/reset-password-page.tsx', access: 'public' },
+  { path: PAGE_PATHS.verifyEmail, module: 'features/auth/verify-email-page.tsx', access: 'public' },
+  { path: PAGE_PATHS.dashboard, module: 'features/dashboard/dashboard-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.diagnosticHistory, module: 'features/diagnostic/history-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.brands, module: 'features/brands/brands-page.tsx', access: 'signed-in' },
+  { path: `${PAGE_PATHS.coach}/:sessionId?`, module: 'features/coach/coach-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.admin, module: 'features/admin/admin-page.tsx', access: 'admin' },
+  { path: PAGE_PATHS.adminPrompts, module: 'features/admin/prompts-page.tsx', access: 'admin' },
+  { path: PAGE_PATHS.adminSystem, module: 'features/admin/system-page.tsx', access: 'admin' },
+  { path: PAGE_PATHS.settings, module: 'features/settings/settings-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.accountDeleted, module: 'features/settings/account-deleted-page.tsx', access: 'public' },
+  { path: PAGE_PATHS.ideaHub, module: 'features/idea/idea-hub-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.insightModule, module: 'features/idea/insight-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.distinctiveModule, module: 'features/idea/distinctive-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.empatheticModule, module: 'features/idea/empathetic-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.authenticModule, module: 'features/idea/authentic-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.avatars, module: 'features/avatars/avatars-page.tsx', access: 'signed-in' },
+  { path: `${PAGE_PATHS.avatars}/:itemId`, module: 'features/avatars/avatar-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.canvas, module: 'features/canvas/canvas-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.valueLens, module: 'features/value-lens/value-lens-page.tsx', access: 'signed-in' },
   { path: '*', module: 'features/not-found/not-found-page.tsx', access: 'public' },
 ] as const satisfies readonly RouteDefinition[];

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { PAGE_PATHS } from '../../core/navigation/pages.ts';
 import { Button, ButtonLink } from '../components/button.tsx';
 import { cx } from '../components/cx.ts';
 import { useSession, useSignOut } from '../lib/session.ts';
@@ -10,10 +11,10 @@ const navLinkClasses =
 
 /** The workspace's pages, in the order the IDEA journey uses them. */
 const WORKSPACE_LINKS = [
-  { to: '/app/idea', label: 'IDEA' },
-  { to: '/app/avatars', label: 'Avatars' },
-  { to: '/app/canvas', label: 'Canvas' },
-  { to: '/app/value-lens', label: 'Value Lens' },
+  { to: PAGE_PATHS.ideaHub, label: 'IDEA' },
+  { to: PAGE_PATHS.avatars, label: 'Avatars' },
+  { to: PAGE_PATHS.canvas, label: 'Canvas' },
+  { to: PAGE_PATHS.valueLens, label: 'Value Lens' },
 ] as const;
 
 function BrandMark() {
@@ -54,7 +55,7 @@ export function SiteHeader() {
         onKeyDown={onMenuKeyDown}
       >
         <Link
-          to="/"
+          to={PAGE_PATHS.home}
           className="flex min-h-12 items-center gap-2 rounded-lg text-base font-bold text-slate-900 sm:gap-2.5 sm:text-lg"
         >
           <BrandMark />
@@ -89,7 +90,7 @@ export function SiteHeader() {
             {user ? (
               <>
                 <li>
-                  <NavLink to="/app" end className={navLinkClasses}>
+                  <NavLink to={PAGE_PATHS.dashboard} end className={navLinkClasses}>
                     Dashboard
                   </NavLink>
                 </li>
@@ -101,19 +102,19 @@ export function SiteHeader() {
                   </li>
                 ))}
                 <li>
-                  <NavLink to="/app/coach" className={navLinkClasses}>
+                  <NavLink to={PAGE_PATHS.coach} className={navLinkClasses}>
                     Coach
                   </NavLink>
                 </li>
                 {user.role === 'admin' ? (
                   <li>
-                    <NavLink to="/app/admin" className={navLinkClasses}>
+                    <NavLink to={PAGE_PATHS.admin} className={navLinkClasses}>
                       Admin
                     </NavLink>
                   </li>
                 ) : null}
                 <li>
-                  <NavLink to="/app/settings" className={navLinkClasses}>
+                  <NavLink to={PAGE_PATHS.settings} className={navLinkClasses}>
                     Settings
                   </NavLink>
                 </li>
@@ -132,12 +133,12 @@ export function SiteHeader() {
             ) : session.isPending ? null : (
               <>
                 <li>
-                  <NavLink to="/auth/sign-in" className={navLinkClasses}>
+                  <NavLink to={PAGE_PATHS.signIn} className={navLinkClasses}>
                     Sign in
                   </NavLink>
                 </li>
                 <li>
-                  <ButtonLink to="/auth/sign-up" className="w-full lg:w-auto">
+                  <ButtonLink to={PAGE_PATHS.signUp} className="w-full lg:w-auto">
                     Create account
                   </ButtonLink>
                 </li>

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const capture = vi.fn();
 const startBrowserReporter = vi.fn(() => ({ capture }));
-vi.mock('./sentry-browser.ts', () => ({ startBrowserReporter }));
+vi.mock('../lib/sentry-browser.ts', () => ({ startBrowserReporter }));
 
 async function settle() {
   for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
@@ -29,7 +29,7 @@ describe('browser error reporting', () => {
 
   it('does nothing, and loads nothing, in a build without VITE_SENTRY_DSN', async () => {
     vi.stubEnv('VITE_SENTRY_DSN', '');
-    const reporting = await import('./error-reporting.ts');
+    const reporting = await import('../lib/error-reporting.ts');
     expect(reporting.errorReportingEnabled).toBe(false);
     reporting.reportError(new Error('boom'), { source: 'test' });
     await settle();
@@ -39,8 +39,8 @@ describe('browser error reporting', () => {
   it('loads the reporter on the first error and reports boundary errors with the user id', async () => {
     vi.stubEnv('VITE_SENTRY_DSN', 'https://key@o1.ingest.example.com/9');
     vi.stubEnv('VITE_SENTRY_ENVIRONMENT', 'staging');
-    const reporting = await import('./error-reporting.ts');
-    const { RouteErrorBoundary } = await import('../app/error-boundaries.tsx');
+    const reporting = await import('../lib/error-reporting.ts');
+    const { RouteErrorBoundary } = await import('./error-boundaries.tsx');
     reporting.installErrorReporting(() => 'user-42');
     expect(startBrowserReporter).not.toHaveBeenCalled();
 
@@ -67,8 +67,8 @@ describe('browser error reporting', () => {
 
   it('does not report a page chunk that failed to load after a deploy', async () => {
     vi.stubEnv('VITE_SENTRY_DSN', 'https://key@o1.ingest.example.com/9');
-    await import('./error-reporting.ts');
-    const { RouteErrorBoundary } = await import('../app/error-boundaries.tsx');
+    await import('../lib/error-reporting.ts');
+    const { RouteErrorBoundary } = await import('./error-boundaries.tsx');
     render(
       <RouteErrorBoundary>
         <Exploding error={new TypeError('Failed to fetch dynamically imported module: /assets/x.js')} />

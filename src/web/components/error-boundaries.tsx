@@ -1,7 +1,8 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { buttonClasses } from '../components/button.tsx';
-import { Card } from '../components/card.tsx';
+import { PAGE_PATHS } from '../../core/navigation/pages.ts';
 import { reportError } from '../lib/error-reporting.ts';
+import { buttonClasses } from './button.tsx';
+import { Card } from './card.tsx';
 
 interface ErrorExplanation {
   title: string;
@@ -40,7 +41,7 @@ function ErrorPanel({ error }: { error: unknown }) {
         <p className="text-slate-700">{message}</p>
         <div className="flex flex-col justify-center gap-3 sm:flex-row">
           {/* Plain anchors and reloads: after a failure, client-side routing may be the broken part. */}
-          <a href="/" className={buttonClasses('primary')}>
+          <a href={PAGE_PATHS.home} className={buttonClasses('primary')}>
             Go to the home page
           </a>
           <button

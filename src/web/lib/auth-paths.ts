@@ -1,3 +1,5 @@
+import { PAGE_PATHS } from '../../core/navigation/pages.ts';
+
 /**
  * Builds `/auth/sign-in?next=/app/x`. Slashes stay readable; everything that could end or split the
  * parameter (`&`, `#`, `+`, `=`, `?`) stays encoded.
@@ -8,5 +10,5 @@ export function withNext(path: string, next: string | null | undefined): string 
 }
 
 export function signInPath(next?: string | null): string {
-  return withNext('/auth/sign-in', next);
+  return withNext(PAGE_PATHS.signIn, next);
 }

@@ -5,11 +5,9 @@
  * signed-in user's id — scrubbed of emails, query strings and breadcrumbs (see `scrubEvent`).
  */
 
-export interface ErrorContext {
-  /** Where it was caught: `route`/`root` error boundary, `window` error, `unhandledrejection`. */
-  source: string;
-  componentStack?: string | undefined;
-}
+import type { ErrorContext } from './error-context.ts';
+
+export type { ErrorContext };
 
 const dsn: string | undefined = import.meta.env.VITE_SENTRY_DSN;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './api.ts';
+import { ApiError } from './api-client.ts';
 import { withNext } from './auth-paths.ts';
 import { mapErrorDetails } from './form-errors.ts';
 

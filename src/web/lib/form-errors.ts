@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../../core/http/envelope.ts';
-import { isApiError } from './api.ts';
+import { isApiError } from './api-client.ts';
 
 export interface MappedFieldErrors<Field extends string> {
   fieldErrors: Partial<Record<Field, string>>;

@@ -12,7 +12,7 @@ import {
   Scope,
 } from '@sentry/browser';
 import { scrubEvent } from '../../core/observability/scrub-event.ts';
-import type { ErrorContext } from './error-reporting.ts';
+import type { ErrorContext } from './error-context.ts';
 
 export interface BrowserReporter {
   capture(error: unknown, context: ErrorContext, userId: string | undefined): void;

@@ -1,12 +1,19 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionResponse, SessionUser } from '../../core/auth/contracts.ts';
-import { api } from './api.ts';
+import { PAGE_PATHS } from '../../core/navigation/pages.ts';
+import { type Ok, request } from './api-client.ts';
 
 export const sessionQueryKey = ['session'] as const;
 
+/** Who is signed in, and signing out: the app shell's calls (signing in is features/auth's). */
+export const sessionApi = {
+  getSession: (): Promise<SessionResponse> => request('GET', '/api/session', 'sessionResponseSchema'),
+  signOut: (): Promise<Ok> => request('POST', '/api/auth/sign-out', 'okSchema'),
+};
+
 export const sessionQuery = queryOptions({
   queryKey: sessionQueryKey,
-  queryFn: api.getSession,
+  queryFn: sessionApi.getSession,
 });
 
 export function useSession() {
@@ -23,11 +30,11 @@ export function useSetSessionUser() {
 
 export function useSignOut() {
   return useMutation({
-    mutationFn: api.signOut,
+    mutationFn: sessionApi.signOut,
     onSuccess: () => {
       // A full page load, not a client-side navigation: it drops every cached answer that belonged
       // to the user, and no protected page stays mounted to bounce back to sign-in.
-      window.location.assign('/');
+      window.location.assign(PAGE_PATHS.home);
       // Stay pending until the new page replaces this one, so the button can't be pressed again.
       return new Promise<never>(() => {});
     },

@@ -22,9 +22,7 @@ export function LocationProbe() {
   return <div data-testid="location">{`${location.pathname}${location.search}`}</div>;
 }
 
-export function jsonResponse(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
+export { jsonResponse } from './fetch-stub.ts';
 
 export const jane = {
   id: 'u1',

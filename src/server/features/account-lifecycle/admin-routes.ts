@@ -5,18 +5,12 @@ import {
   restoreAccountParamsSchema,
   restoreAccountResponseSchema,
 } from '../../../core/account/lifecycle-contracts.ts';
-import { requireAdmin } from '../../platform/auth-guard.ts';
 import type { AccountLifecycleService } from './service.ts';
 
 export const accountLifecycleAdminRoutes =
   (lifecycle: AccountLifecycleService): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['admin'];
-    // Every route here is admin-only; the check runs before validation, so non-admins learn nothing.
-    app.addHook('preValidation', async (request, reply) => {
-      requireAdmin(request.user);
-      reply.header('cache-control', 'private, no-store');
-    });
 
     app.get(
       '/api/admin/users/deleted',
@@ -40,6 +34,6 @@ export const accountLifecycleAdminRoutes =
           response: { 200: restoreAccountResponseSchema },
         },
       },
-      async (request) => lifecycle.restore(request.params.userId, requireAdmin(request.user).id),
+      async (request) => lifecycle.restore(request.params.userId, request.user.id),
     );
   };

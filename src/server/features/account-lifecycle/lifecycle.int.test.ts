@@ -7,8 +7,10 @@ import type {
 } from '../../../core/account/lifecycle-contracts.ts';
 import type { ChatSession } from '../../../core/ai/chat-contracts.ts';
 import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
-import { DAY_MS, ManualClock } from '../../jobs/clock.ts';
+import { grantAdminRole } from '../../platform/auth/admin-bootstrap.ts';
+import { DAY_MS, ManualClock } from '../../platform/clock.ts';
 import {
+  defaultBrandId,
   describeOnEachDatabase,
   type ErrorBody,
   STRONG_PASSWORD,
@@ -17,7 +19,6 @@ import {
   type TestClient,
 } from '../../testing/harness.ts';
 import { startSmtpServer } from '../../testing/smtp.ts';
-import { grantAdminRole } from '../auth/service.ts';
 
 // Starts at the real time (sessions expire by the real clock); tests that move it reset it first.
 const clock = new ManualClock();
@@ -44,7 +45,10 @@ async function userWithContent(testApp: TestApp, label: string) {
     answers: ANSWERS,
   });
   expect(result.status).toBe(201);
-  const session = await client.post<ChatSession>('/api/ai/chat/sessions', { title: `${label} plans` });
+  const session = await client.post<ChatSession>('/api/ai/chat/sessions', {
+    title: `${label} plans`,
+    brandId: await defaultBrandId(client),
+  });
   expect(session.status).toBe(201);
   const message = `How should ${label} price the launch?`;
   const turn = await client.post(`/api/ai/chat/sessions/${session.body.id}/messages`, { content: message });
@@ -329,9 +333,13 @@ describeOnEachDatabase(
       const retention = testApp.app.services.jobs;
       const client = testApp.client();
       const { user } = await signUp(client);
-      const oldChat = await client.post<ChatSession>('/api/ai/chat/sessions', { title: 'Old idea' });
+      const brandId = await defaultBrandId(client);
+      const oldChat = await client.post<ChatSession>('/api/ai/chat/sessions', { title: 'Old idea', brandId });
       expect((await client.request('DELETE', `/api/ai/chat/sessions/${oldChat.body.id}`)).status).toBe(204);
-      const liveChat = await client.post<ChatSession>('/api/ai/chat/sessions', { title: 'Live idea' });
+      const liveChat = await client.post<ChatSession>('/api/ai/chat/sessions', {
+        title: 'Live idea',
+        brandId,
+      });
       const anonymous = testApp.client();
       const anonymousResult = await anonymous.post<{ result: DiagnosticResult }>('/api/diagnostic/results', {
         questionnaireVersion: 1,

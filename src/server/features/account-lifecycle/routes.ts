@@ -9,7 +9,6 @@ import {
   accountDeletionRequestSchema,
   accountDeletionResponseSchema,
 } from '../../../core/account/lifecycle-contracts.ts';
-import { requireUser } from '../../platform/auth-guard.ts';
 import type { AccountLifecycleService } from './service.ts';
 
 export const accountLifecycleRoutes =
@@ -21,11 +20,10 @@ export const accountLifecycleRoutes =
       ACCOUNT_EXPORT_PATH,
       { schema: { tags, summary: 'Everything the account owns, as a ZIP of JSON files and documents' } },
       async (request, reply) => {
-        const user = requireUser(request.user);
+        const user = request.user;
         const { filename, stream } = await lifecycle.exportAccount(user.id);
         return reply
           .type(ACCOUNT_EXPORT_CONTENT_TYPE)
-          .header('cache-control', 'private, no-store')
           .header('content-disposition', `attachment; filename="${filename}"`)
           .send(stream);
       },
@@ -42,9 +40,9 @@ export const accountLifecycleRoutes =
         },
       },
       async (request, reply) => {
-        const user = requireUser(request.user);
+        const user = request.user;
         const { purgeAfter, cookies } = await lifecycle.requestDeletion(user.id, request.body);
-        reply.header('set-cookie', cookies).header('cache-control', 'no-store');
+        reply.header('set-cookie', cookies);
         return { purgeAfter };
       },
     );

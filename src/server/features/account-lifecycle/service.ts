@@ -20,30 +20,18 @@ import {
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { accountDeletions, sessions } from '../../db/schema.ts';
-import { type Clock, DAY_MS } from '../../jobs/clock.ts';
+import type { Auth } from '../../platform/auth/better-auth.ts';
+import { type Clock, DAY_MS } from '../../platform/clock.ts';
+import { purgeUser } from '../../platform/data-lifecycle/purge.ts';
+import {
+  ACCOUNT_PURGE_RULE,
+  type DataLifecycle,
+  type RetentionRule,
+} from '../../platform/data-lifecycle/registry.ts';
+import { ownedTables, quoteIdentifier, schemaTables } from '../../platform/data-lifecycle/tables.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Throttle } from '../../platform/throttle.ts';
-import type { Auth } from '../auth/auth.ts';
 import { type ArchiveEntry, zipStream } from './archive.ts';
-import { ownedTables, quoteIdentifier, schemaTables } from './tables.ts';
-
-/** A file added to the export next to the data, e.g. a rendered report or an uploaded original. */
-export interface ExportDocument {
-  /** Path inside the archive's `documents/<source>/` folder, e.g. `diagnostic-2026-11-26-ab12cd34.pdf`. */
-  fileName: string;
-  /** Already-compressed formats (PDF, images, Office files) are stored rather than deflated again. */
-  compressed: boolean;
-  content(): Promise<Uint8Array>;
-}
-
-/** A feature's contribution to the export; register one per feature with `registerExportDocuments`. */
-export interface ExportDocumentSource {
-  /** Folder name under `documents/`, e.g. `diagnostic-reports`. */
-  name: string;
-  /** One line for README.txt saying what these files are. */
-  description: string;
-  list(userId: string): Promise<ExportDocument[]>;
-}
 
 /** Tables never exported: credentials and session tokens, which are secrets rather than content. */
 const EXCLUDED_TABLES = new Set(['sessions', 'accounts']);
@@ -63,21 +51,6 @@ function withoutSecrets(row: Record<string, unknown>): Record<string, unknown> {
 const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
 const toIso = (value: Date | string) => new Date(value).toISOString();
 
-/** Whether the account is locked by a pending deletion (sign-in and new sessions are refused). */
-export async function isPendingDeletion(database: Database, userId: string): Promise<boolean> {
-  const rows = await database.query('select 1 from account_deletions where user_id::text = $1', [userId]);
-  return rows.length > 0;
-}
-
-/** The same, by sign-in email (stored lower-cased). */
-export async function isEmailPendingDeletion(database: Database, email: string): Promise<boolean> {
-  const rows = await database.query(
-    'select 1 from account_deletions d join users u on u.id = d.user_id where lower(u.email) = lower($1)',
-    [email],
-  );
-  return rows.length > 0;
-}
-
 export interface AccountLifecycleDeps {
   database: Database;
   auth: Auth;
@@ -85,6 +58,8 @@ export interface AccountLifecycleDeps {
   clock: Clock;
   config: AppConfig;
   log: FastifyBaseLogger;
+  /** The export reads the files features registered here. */
+  lifecycle: Pick<DataLifecycle, 'exportDocumentSources'>;
 }
 
 export function createAccountLifecycleService({
@@ -94,8 +69,9 @@ export function createAccountLifecycleService({
   clock,
   config,
   log,
+  lifecycle,
 }: AccountLifecycleDeps) {
-  const documentSources: ExportDocumentSource[] = [];
+  const documentSources = lifecycle.exportDocumentSources;
 
   function readme(exportedAt: Date, tables: string[]): string {
     return [
@@ -108,7 +84,7 @@ export function createAccountLifecycleService({
       `                  ${config.retention.softDeletedDays}-day retention period are included (their deleted_at is set).`,
       ...tables.map((table) => `                  - data/${table}.json`),
       'documents/        Files generated for you or uploaded by you:',
-      ...documentSources.map(
+      ...documentSources().map(
         (source) => `                  - documents/${source.name}/: ${source.description}`,
       ),
       '',
@@ -145,7 +121,7 @@ export function createAccountLifecycleService({
         compress: true,
       };
     }
-    for (const source of documentSources) {
+    for (const source of documentSources()) {
       for (const document of await source.list(userId)) {
         yield {
           path: `documents/${source.name}/${document.fileName}`,
@@ -174,12 +150,34 @@ export function createAccountLifecycleService({
   }
 
   return {
-    /** Adds a feature's files to every export (rendered reports, uploaded originals, …). */
-    registerExportDocuments(source: ExportDocumentSource): void {
-      if (documentSources.some((existing) => existing.name === source.name)) {
-        throw new Error(`An export document source named "${source.name}" is already registered`);
-      }
-      documentSources.push(source);
+    /**
+     * The retention rule that purges every account whose deletion grace period has ended. One account
+     * that cannot be purged does not hold back the others; the rule then fails, listing them.
+     */
+    purgeRule(): RetentionRule {
+      return {
+        name: ACCOUNT_PURGE_RULE,
+        async run(now) {
+          const due = await database.query<{ user_id: string }>(
+            'select user_id from account_deletions where purge_after <= $1::timestamptz order by purge_after',
+            [now.toISOString()],
+          );
+          let purged = 0;
+          const failed: unknown[] = [];
+          for (const { user_id: userId } of due) {
+            try {
+              const result = await purgeUser(database, userId);
+              log.info({ userId, deleted: result.deleted }, 'account purged after its deletion grace period');
+              purged += 1;
+            } catch (error) {
+              log.error({ err: error, userId }, 'account purge failed');
+              failed.push(error);
+            }
+          }
+          if (failed.length > 0) throw new AggregateError(failed, `${failed.length} account purge(s) failed`);
+          return purged;
+        },
+      };
     },
 
     /**

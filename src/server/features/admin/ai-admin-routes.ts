@@ -11,20 +11,14 @@ import {
   promptPreviewSchema,
   promptVersionParamsSchema,
   promptVersionRefSchema,
-} from '../../core/ai/admin-contracts.ts';
-import { aiTaskResponseSchema } from '../../core/ai/contracts.ts';
-import { requireAdmin } from '../platform/auth-guard.ts';
-import type { AiAdminService } from './admin.ts';
+} from '../../../core/ai/admin-contracts.ts';
+import { aiTaskResponseSchema } from '../../../core/ai/contracts.ts';
+import type { AiAdminService } from './ai-admin.ts';
 
 export const aiAdminRoutes =
   (admin: AiAdminService): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['admin'];
-    // Every route here is admin-only; the check runs before validation, so non-admins learn nothing.
-    app.addHook('preValidation', async (request, reply) => {
-      requireAdmin(request.user);
-      reply.header('cache-control', 'private, no-store');
-    });
 
     app.get(
       '/api/admin/ai/usage',
@@ -84,11 +78,7 @@ export const aiAdminRoutes =
         },
       },
       async (request, reply) => {
-        const created = await admin.createDraft(
-          request.params.promptId,
-          request.body.body,
-          requireAdmin(request.user).id,
-        );
+        const created = await admin.createDraft(request.params.promptId, request.body.body, request.user.id);
         return reply.status(201).send(created);
       },
     );
@@ -118,11 +108,6 @@ export const aiAdminRoutes =
         },
       },
       async (request) =>
-        admin.preview(
-          request.params.promptId,
-          request.body.version,
-          request.body.input,
-          requireAdmin(request.user).id,
-        ),
+        admin.preview(request.params.promptId, request.body.version, request.body.input, request.user.id),
     );
   };

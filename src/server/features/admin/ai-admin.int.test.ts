@@ -4,10 +4,16 @@ import type {
   AdminCallList,
   AdminPromptList,
   AdminUsage,
-} from '../../core/ai/admin-contracts.ts';
-import type { AiTaskResponse, AiUsage } from '../../core/ai/contracts.ts';
-import { grantAdminRole } from '../features/auth/service.ts';
-import { describeOnEachDatabase, type ErrorBody, signUp, type TestClient } from '../testing/harness.ts';
+} from '../../../core/ai/admin-contracts.ts';
+import type { AiTaskResponse, AiUsage } from '../../../core/ai/contracts.ts';
+import { grantAdminRole } from '../../platform/auth/admin-bootstrap.ts';
+import {
+  defaultBrandId,
+  describeOnEachDatabase,
+  type ErrorBody,
+  signUp,
+  type TestClient,
+} from '../../testing/harness.ts';
 
 const SAMPLE = '6f1d2c1e-8a3b-4c5d-9e7f-0a1b2c3d4e5f';
 
@@ -156,7 +162,8 @@ describeOnEachDatabase('AI admin console API', (getApp) => {
       (await admin.post(`/api/admin/ai/prompts/buyer-intent/versions/${draft.body.version}/publish`)).status,
     ).toBe(200);
     expect((await user.post('/api/ai/buyer-intent', { terms: ['linen dress'] })).status).toBe(200);
-    expect((await user.post('/api/ai/contextual-help', { area: 'brand-canvas' })).status).toBe(200);
+    const brandId = await defaultBrandId(user);
+    expect((await user.post('/api/ai/contextual-help', { brandId, area: 'brand-canvas' })).status).toBe(200);
 
     const newVersion = draft.body.version;
     const recent = await admin.get<AdminCallList>('/api/admin/ai/calls?limit=3');

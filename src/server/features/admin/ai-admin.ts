@@ -2,11 +2,11 @@
  * The admin console's AI data: usage and spend from the ledger, the budget and its alerts, and the
  * prompt editor (drafts, publishing, rollback, preview) on top of the prompt store.
  */
-import type { AdminBudget, AdminCall, AdminUsage } from '../../core/ai/admin-contracts.ts';
-import type { AppConfig } from '../config.ts';
-import type { Database } from '../db/client.ts';
-import type { AiService } from './service.ts';
-import { monthOf } from './spend.ts';
+import type { AdminBudget, AdminCall, AdminUsage } from '../../../core/ai/admin-contracts.ts';
+import type { AiEngine } from '../../ai/engine.ts';
+import { monthOf } from '../../ai/spend.ts';
+import type { AppConfig } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
 
 type Num = string | number;
 const n = (value: Num | null | undefined) => Number(value ?? 0);
@@ -30,7 +30,7 @@ const usageOf = (row: UsageRow) => ({
   costMicros: n(row.cost_micros),
 });
 
-export function createAiAdminService(deps: { database: Database; ai: AiService; config: AppConfig }) {
+export function createAiAdminService(deps: { database: Database; ai: AiEngine; config: AppConfig }) {
   const { database, ai, config } = deps;
 
   return {
@@ -156,7 +156,7 @@ export function createAiAdminService(deps: { database: Database; ai: AiService; 
     /** Runs the prompt's task with one version of it: no quota, no cache. */
     async preview(promptId: string, version: number, input: unknown, adminId: string) {
       const draft = await ai.prompts.version(promptId, version);
-      return ai.preview(promptId, input, adminId, draft);
+      return ai.previewTask({ task: promptId, userId: adminId, input, draft });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, afterEach, expect, it, vi } from 'vitest';
 import {
   describeOnEachDatabase,
   type ErrorBody,
@@ -244,26 +244,49 @@ describeOnEachDatabase(
   },
 );
 
+const SESSION_TTL_MS = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+
 describeOnEachDatabase(
   'sliding sessions',
   (getApp) => {
-    it('extends an active session and its cookie, so active users stay signed in', async () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('extends an active session and its cookie, so active users stay signed in, and ends an idle one', async () => {
+      // better-auth decides expiry and renewal by the wall clock (Date), so the test moves that clock
+      // instead of waiting; timers and I/O stay real.
+      const start = Date.now();
+      vi.useFakeTimers({ toFake: ['Date'], now: start });
+      const at = (ms: number) => vi.setSystemTime(start + ms);
       const browser = getApp().client();
       await signUp(browser);
-      const originalCookie = browser.cookies.get('ibc.session_token');
-      await new Promise((resolve) => setTimeout(resolve, 2200));
+      const sessionCookieSet = (headers: Headers) =>
+        headers.getSetCookie().some((cookie) => cookie.startsWith('ibc.session_token='));
+
+      // Renewal starts once less than half the lifetime is left.
+      at(SESSION_TTL_MS / 2 - MINUTE);
+      const early = await browser.get<SessionBody>('/api/session');
+      expect(early.body.user).not.toBeNull();
+      expect(sessionCookieSet(early.headers)).toBe(false);
+
+      at(SESSION_TTL_MS / 2 + MINUTE);
       const refreshed = await browser.get<SessionBody>('/api/session');
       expect(refreshed.body.user).not.toBeNull();
-      expect(refreshed.headers.getSetCookie().some((cookie) => cookie.startsWith('ibc.session_token='))).toBe(
-        true,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 2200));
-      // Past the original 4-second lifetime, still signed in thanks to the refresh.
+      expect(sessionCookieSet(refreshed.headers)).toBe(true);
+
+      // Past the original lifetime, still signed in thanks to the renewal.
+      const lastActivity = SESSION_TTL_MS + 15 * MINUTE;
+      at(lastActivity);
       expect((await browser.get<SessionBody>('/api/session')).body.user).not.toBeNull();
-      expect(originalCookie).toBeDefined();
+
+      // A full lifetime after the last request, the session is over.
+      at(lastActivity + SESSION_TTL_MS + MINUTE);
+      expect((await browser.get<SessionBody>('/api/session')).body.user).toBeNull();
     });
   },
-  { env: { SESSION_TTL_SECONDS: '4' } },
+  { env: { SESSION_TTL_SECONDS: String(SESSION_TTL_MS / 1000) } },
 );
 
 it.skipIf(!TEST_DATABASE_URL)(

@@ -11,27 +11,20 @@ import {
   verifyEmailBodySchema,
 } from '../../../core/auth/contracts.ts';
 import { okSchema } from '../../../core/http/envelope.ts';
-import { requireUser } from '../../platform/auth-guard.ts';
-import type { AuthOutcome, AuthService, RequestContext } from './service.ts';
+import { authRequestOf, type SessionResolver, sendWithCookies } from '../../platform/auth/sessions.ts';
+import type { AuthService } from './service.ts';
 
 const emptyBodySchema = z.strictObject({}).optional();
-
-function contextOf(request: FastifyRequest): RequestContext {
-  return { ip: request.ip, headers: request.headers };
-}
-
-function withCookies<T>(reply: FastifyReply, outcome: AuthOutcome<T>): T {
-  if (outcome.cookies.length > 0) reply.header('set-cookie', outcome.cookies);
-  // Responses that set or clear a session must never be cached by a proxy.
-  reply.header('cache-control', 'no-store');
-  return outcome.body;
-}
 
 /** Runs after a successful sign-up or sign-in, e.g. to claim this browser's anonymous results. */
 export type OnSignedIn = (userId: string, request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 export const authRoutes =
-  (authService: AuthService, onSignedIn: OnSignedIn): FastifyPluginAsyncZod =>
+  (
+    authService: AuthService,
+    resolveSession: SessionResolver,
+    onSignedIn: OnSignedIn,
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['auth'];
 
@@ -39,7 +32,7 @@ export const authRoutes =
       '/api/session',
       { schema: { tags, summary: 'The signed-in user, or null', response: { 200: sessionResponseSchema } } },
       async (request, reply) => ({
-        user: withCookies(reply, await authService.resolveSession(request.headers)),
+        user: sendWithCookies(reply, await resolveSession(request.headers)),
       }),
     );
 
@@ -54,9 +47,9 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const outcome = await authService.signUp(request.body, contextOf(request));
+        const outcome = await authService.signUp(request.body, authRequestOf(request));
         await onSignedIn(outcome.body.user.id, request, reply);
-        return withCookies(reply, outcome);
+        return sendWithCookies(reply, outcome);
       },
     );
 
@@ -71,9 +64,9 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const outcome = await authService.signIn(request.body, contextOf(request));
+        const outcome = await authService.signIn(request.body, authRequestOf(request));
         await onSignedIn(outcome.body.user.id, request, reply);
-        return withCookies(reply, outcome);
+        return sendWithCookies(reply, outcome);
       },
     );
 
@@ -87,7 +80,7 @@ export const authRoutes =
           response: { 200: okSchema },
         },
       },
-      async (request, reply) => withCookies(reply, await authService.signOut(contextOf(request))),
+      async (request, reply) => sendWithCookies(reply, await authService.signOut(authRequestOf(request))),
     );
 
     app.post(
@@ -101,7 +94,7 @@ export const authRoutes =
         },
       },
       async (request, reply) =>
-        withCookies(reply, await authService.verifyEmail(request.body.token, contextOf(request))),
+        sendWithCookies(reply, await authService.verifyEmail(request.body.token, authRequestOf(request))),
     );
 
     app.post(
@@ -114,7 +107,7 @@ export const authRoutes =
           response: { 200: okSchema },
         },
       },
-      async (request) => authService.resendVerificationEmail(requireUser(request.user), contextOf(request)),
+      async (request) => authService.resendVerificationEmail(request.user, authRequestOf(request)),
     );
 
     app.post(
@@ -127,7 +120,7 @@ export const authRoutes =
           response: { 200: okSchema },
         },
       },
-      async (request) => authService.requestPasswordReset(request.body.email, contextOf(request)),
+      async (request) => authService.requestPasswordReset(request.body.email, authRequestOf(request)),
     );
 
     app.post(
@@ -140,6 +133,6 @@ export const authRoutes =
           response: { 200: okSchema },
         },
       },
-      async (request) => authService.resetPassword(request.body, contextOf(request)),
+      async (request) => authService.resetPassword(request.body, authRequestOf(request)),
     );
   };

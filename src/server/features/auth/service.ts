@@ -4,59 +4,22 @@
  */
 import { isAPIError } from 'better-auth/api';
 import { eq, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
+import { isEmailPendingDeletion } from '../../platform/auth/account-lock.ts';
+import { grantAdminRole, promoteListedAdmin } from '../../platform/auth/admin-bootstrap.ts';
+import type { Auth } from '../../platform/auth/better-auth.ts';
+import { assertStrongPassword } from '../../platform/auth/password-policy.ts';
+import {
+  type AuthOutcome,
+  type AuthRequest,
+  betterAuthHeaders,
+  toSessionUser,
+} from '../../platform/auth/sessions.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Throttle, ThrottleRule } from '../../platform/throttle.ts';
-import { isEmailPendingDeletion } from '../account-lifecycle/service.ts';
-import { promoteListedAdmin } from './admin-bootstrap.ts';
-import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
-import { assertStrongPassword } from './password-policy.ts';
-
-/** What a route needs from the incoming request. */
-export interface RequestContext {
-  ip: string;
-  headers: FastifyRequest['headers'];
-}
-
-export interface AuthOutcome<T> {
-  body: T;
-  /** `Set-Cookie` values to forward to the browser. */
-  cookies: string[];
-}
-
-interface BetterAuthUser {
-  id: string;
-  name: string;
-  email: string;
-  emailVerified: boolean;
-  role?: string | null | undefined;
-}
-
-function toSessionUser(user: BetterAuthUser): SessionUser {
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    emailVerified: user.emailVerified,
-    role: user.role === 'admin' ? 'admin' : 'user',
-  };
-}
-
-/** Only the headers better-auth needs; the client IP comes from Fastify, never from the caller. */
-function authHeaders(context: RequestContext): Headers {
-  const headers = new Headers();
-  const { cookie, origin } = context.headers;
-  const userAgent = context.headers['user-agent'];
-  if (cookie) headers.set('cookie', cookie);
-  if (origin) headers.set('origin', origin);
-  if (userAgent) headers.set('user-agent', userAgent.slice(0, 512));
-  headers.set(CLIENT_IP_HEADER, context.ip);
-  return headers;
-}
 
 const INVALID_CREDENTIALS_MESSAGE = 'Email or password is incorrect.';
 const INVALID_TOKEN_MESSAGE = 'This link is invalid or has expired. Please ask for a new one.';
@@ -94,16 +57,6 @@ function translateAuthError(error: unknown): never {
   throw error;
 }
 
-/** Makes the user with this email (any case) an admin; false when there is no such user. */
-export async function grantAdminRole(database: Database, email: string): Promise<boolean> {
-  const updated = await database.db
-    .update(users)
-    .set({ role: 'admin' })
-    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
-    .returning({ id: users.id });
-  return updated.length > 0;
-}
-
 export interface AuthServiceDeps {
   auth: Auth;
   database: Database;
@@ -116,7 +69,7 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
   const perIp: ThrottleRule = { name: 'auth:ip', max: maxPerIp, windowSeconds };
   const perEmail: ThrottleRule = { name: 'auth:email', max: maxPerEmail, windowSeconds };
 
-  async function throttleAttempt(context: RequestContext, email?: string): Promise<void> {
+  async function throttleAttempt(context: AuthRequest, email?: string): Promise<void> {
     await throttle.enforce(perIp, context.ip);
     if (email) await throttle.enforce(perEmail, email);
   }
@@ -131,31 +84,16 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
   }
 
   return {
-    /**
-     * The session's user, plus any `Set-Cookie` better-auth issues when it slides the session's expiry
-     * forward (the browser's cookie must be extended along with the database row).
-     */
-    async resolveSession(
-      requestHeaders: FastifyRequest['headers'],
-    ): Promise<AuthOutcome<SessionUser | null>> {
-      if (!requestHeaders.cookie) return { body: null, cookies: [] };
-      const { headers, response } = await auth.api.getSession({
-        headers: new Headers({ cookie: requestHeaders.cookie }),
-        returnHeaders: true,
-      });
-      return { body: response ? toSessionUser(response.user) : null, cookies: headers.getSetCookie() };
-    },
-
     async signUp(
       input: { name: string; email: string; password: string },
-      context: RequestContext,
+      context: AuthRequest,
     ): Promise<AuthOutcome<{ user: SessionUser }>> {
       await throttleAttempt(context, input.email);
       assertStrongPassword(input.password, [input.name, input.email], 'password');
       try {
         const { headers, response } = await auth.api.signUpEmail({
           body: input,
-          headers: authHeaders(context),
+          headers: betterAuthHeaders(context),
           returnHeaders: true,
         });
         return { body: { user: toSessionUser(response.user) }, cookies: headers.getSetCookie() };
@@ -171,7 +109,7 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
 
     async signIn(
       input: { email: string; password: string },
-      context: RequestContext,
+      context: AuthRequest,
     ): Promise<AuthOutcome<{ user: SessionUser }>> {
       await throttleAttempt(context, input.email);
       // A locked account (deletion pending) gets the same answer as a wrong password.
@@ -181,7 +119,7 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
       try {
         const { headers, response } = await auth.api.signInEmail({
           body: input,
-          headers: authHeaders(context),
+          headers: betterAuthHeaders(context),
           returnHeaders: true,
         });
         // Also covers addresses verified before they were listed in ADMIN_EMAILS.
@@ -197,21 +135,10 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
       }
     },
 
-    async signOut(context: RequestContext): Promise<AuthOutcome<{ ok: true }>> {
+    async signOut(context: AuthRequest): Promise<AuthOutcome<{ ok: true }>> {
       try {
-        const { headers } = await auth.api.signOut({ headers: authHeaders(context), returnHeaders: true });
-        return { body: { ok: true }, cookies: headers.getSetCookie() };
-      } catch (error) {
-        translateAuthError(error);
-      }
-    },
-
-    async verifyEmail(token: string, context: RequestContext): Promise<AuthOutcome<{ ok: true }>> {
-      await throttleAttempt(context);
-      try {
-        const { headers } = await auth.api.verifyEmail({
-          query: { token },
-          headers: authHeaders(context),
+        const { headers } = await auth.api.signOut({
+          headers: betterAuthHeaders(context),
           returnHeaders: true,
         });
         return { body: { ok: true }, cookies: headers.getSetCookie() };
@@ -220,11 +147,28 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
       }
     },
 
-    async resendVerificationEmail(user: SessionUser, context: RequestContext): Promise<{ ok: true }> {
+    async verifyEmail(token: string, context: AuthRequest): Promise<AuthOutcome<{ ok: true }>> {
+      await throttleAttempt(context);
+      try {
+        const { headers } = await auth.api.verifyEmail({
+          query: { token },
+          headers: betterAuthHeaders(context),
+          returnHeaders: true,
+        });
+        return { body: { ok: true }, cookies: headers.getSetCookie() };
+      } catch (error) {
+        translateAuthError(error);
+      }
+    },
+
+    async resendVerificationEmail(user: SessionUser, context: AuthRequest): Promise<{ ok: true }> {
       await throttleAttempt(context, user.email);
       if (user.emailVerified) return { ok: true };
       try {
-        await auth.api.sendVerificationEmail({ body: { email: user.email }, headers: authHeaders(context) });
+        await auth.api.sendVerificationEmail({
+          body: { email: user.email },
+          headers: betterAuthHeaders(context),
+        });
         return { ok: true };
       } catch (error) {
         translateAuthError(error);
@@ -232,10 +176,10 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
     },
 
     /** Always answers the same way, so it never reveals whether an account exists. */
-    async requestPasswordReset(email: string, context: RequestContext): Promise<{ ok: true }> {
+    async requestPasswordReset(email: string, context: AuthRequest): Promise<{ ok: true }> {
       await throttleAttempt(context, email);
       try {
-        await auth.api.requestPasswordReset({ body: { email }, headers: authHeaders(context) });
+        await auth.api.requestPasswordReset({ body: { email }, headers: betterAuthHeaders(context) });
       } catch (error) {
         if (!isAPIError(error)) throw error;
       }
@@ -244,12 +188,12 @@ export function createAuthService({ auth, database, throttle, config }: AuthServ
 
     async resetPassword(
       input: { token: string; newPassword: string },
-      context: RequestContext,
+      context: AuthRequest,
     ): Promise<{ ok: true }> {
       await throttleAttempt(context);
       assertStrongPassword(input.newPassword, [], 'newPassword');
       try {
-        await auth.api.resetPassword({ body: input, headers: authHeaders(context) });
+        await auth.api.resetPassword({ body: input, headers: betterAuthHeaders(context) });
         return { ok: true };
       } catch (error) {
         translateAuthError(error);

@@ -3,10 +3,16 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
 import type { AiTaskResponse, VoiceAnalysis } from '../../../core/ai/contracts.ts';
 import { type AvatarData, emptyAvatarData } from '../../../core/workspace/avatar.ts';
-import { avatarVoiceRequest } from '../../../core/workspace/avatar-profile.ts';
-import type { ReviewImport } from '../../../core/workspace/avatar-reviews.ts';
-import type { Brand, WorkspaceItem } from '../../../core/workspace/items.ts';
-import { describeOnEachDatabase, type ErrorBody, signUp, type TestClient } from '../../testing/harness.ts';
+import type { ReviewImport } from '../../../core/workspace/avatar-contracts.ts';
+import { avatarVoiceRequest } from '../../../core/workspace/avatar-summary.ts';
+import type { WorkspaceItem } from '../../../core/workspace/items.ts';
+import {
+  defaultBrand,
+  describeOnEachDatabase,
+  type ErrorBody,
+  signUp,
+  type TestClient,
+} from '../../testing/harness.ts';
 
 const REVIEWS = [
   'Love this backpack! The laptop sleeve is padded and the zips feel sturdy. Such a relief on my commute.',
@@ -14,13 +20,6 @@ const REVIEWS = [
   'Delivery was late by a week and the zip broke after a month. Very disappointed.',
   'Colleagues keep asking where I got it; I feel proud carrying it into meetings.',
 ];
-
-async function firstBrand(client: TestClient): Promise<Brand> {
-  const response = await client.get<{ brands: Brand[] }>('/api/brands');
-  const [brand] = response.body.brands;
-  if (!brand) throw new Error('no brand');
-  return brand;
-}
 
 function avatarData(): AvatarData {
   const data = emptyAvatarData();
@@ -59,7 +58,7 @@ describeOnEachDatabase('avatars: review import, voice-of-customer analysis, PDF 
   async function userWithAvatar(): Promise<{ client: TestClient; avatar: WorkspaceItem }> {
     const client = getApp().client();
     await signUp(client);
-    const brand = await firstBrand(client);
+    const brand = await defaultBrand(client);
     const created = await client.post<{ item: WorkspaceItem }>(`/api/brands/${brand.id}/collections/avatar`, {
       data: avatarData(),
       sources: {},
@@ -240,7 +239,7 @@ describeOnEachDatabase('avatars: review import, voice-of-customer analysis, PDF 
     const stolen = await pdf(other, avatar.id ?? '');
     expect(stolen.response.status).toBe(404);
 
-    const brand = await firstBrand(other);
+    const brand = await defaultBrand(other);
     const canvas = await other.request<{ item: WorkspaceItem }>(
       'PUT',
       `/api/brands/${brand.id}/items/canvas`,
@@ -262,7 +261,7 @@ describeOnEachDatabase('avatars: review import, voice-of-customer analysis, PDF 
     const { client, avatar } = await userWithAvatar();
     const other = getApp().client();
     await signUp(other);
-    const otherBrand = await firstBrand(other);
+    const otherBrand = await defaultBrand(other);
     const foreign = await other.post<{ item: WorkspaceItem }>(
       `/api/brands/${otherBrand.id}/collections/avatar`,
       {

@@ -5,13 +5,8 @@
  */
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import {
-  fitReviews,
-  pickReviewColumn,
-  type ReviewImport,
-  type ReviewImportBody,
-  splitPastedReviews,
-} from '../../../core/workspace/avatar-reviews.ts';
+import type { ReviewImport, ReviewImportBody } from '../../../core/workspace/avatar-contracts.ts';
+import { fitReviews, pickReviewColumn, splitPastedReviews } from '../../../core/workspace/avatar-reviews.ts';
 import { AppError } from '../../platform/errors.ts';
 
 function invalid(path: string, message: string): AppError {

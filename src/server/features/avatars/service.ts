@@ -4,15 +4,15 @@
  * workspace service, so someone else's avatar is a 404 like everywhere else.
  */
 import { avatarDataSchema } from '../../../core/workspace/avatar.ts';
-import type { ReviewImport, ReviewImportBody } from '../../../core/workspace/avatar-reviews.ts';
+import type { ReviewImport, ReviewImportBody } from '../../../core/workspace/avatar-contracts.ts';
+import type { ExportDocumentSource } from '../../platform/data-lifecycle/registry.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fileSlug } from '../../platform/pdf.ts';
-import type { ExportDocumentSource } from '../account-lifecycle/service.ts';
-import type { WorkspaceService } from '../workspace/service.ts';
+import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 import { avatarPdfFileName, renderAvatarReport } from './report-pdf.ts';
 import { importReviews } from './review-import.ts';
 
-export function createAvatarService(deps: { workspace: WorkspaceService; now?: () => Date }) {
+export function createAvatarService(deps: { workspace: WorkspaceStore; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
 
   return {
@@ -35,10 +35,7 @@ export function createAvatarService(deps: { workspace: WorkspaceService; now?: (
 export type AvatarService = ReturnType<typeof createAvatarService>;
 
 /** The account export's copy of every avatar, as the PDF report the user can download. */
-export function avatarPdfDocuments(
-  workspace: WorkspaceService,
-  avatars: AvatarService,
-): ExportDocumentSource {
+export function avatarPdfDocuments(workspace: WorkspaceStore, avatars: AvatarService): ExportDocumentSource {
   return {
     name: 'avatar-reports',
     description: 'the PDF report of each customer avatar in each of your brands',

@@ -1,19 +1,18 @@
 import { unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { expect, it } from 'vitest';
-import { describeOnEachDatabase, type ErrorBody, signUp, type TestClient } from '../../testing/harness.ts';
+import {
+  defaultBrandId,
+  describeOnEachDatabase,
+  type ErrorBody,
+  signUp,
+  type TestClient,
+} from '../../testing/harness.ts';
 
 async function pdfText(buffer: ArrayBuffer): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(buffer));
   const { text } = await extractText(pdf, { mergePages: true });
   return text;
-}
-
-async function firstBrandId(client: TestClient): Promise<string> {
-  const response = await client.get<{ brands: { id: string }[] }>('/api/brands');
-  const id = response.body.brands[0]?.id;
-  if (!id) throw new Error('no brand');
-  return id;
 }
 
 async function download(client: TestClient, path: string) {
@@ -25,7 +24,7 @@ describeOnEachDatabase('Brand canvas PDF', (getApp) => {
   it('exports the saved canvas with every field, its completion and the coach-sourced marks', async () => {
     const client = getApp().client();
     await signUp(client);
-    const brandId = await firstBrandId(client);
+    const brandId = await defaultBrandId(client);
     await client.request('PATCH', `/api/brands/${brandId}`, { json: { name: 'Calm & Co.' } });
     const saved = await client.request('PUT', `/api/brands/${brandId}/items/canvas`, {
       json: {
@@ -66,7 +65,7 @@ describeOnEachDatabase('Brand canvas PDF', (getApp) => {
   it('prints names and fields in Latin, Greek and Cyrillic scripts, replacing only what the fonts lack', async () => {
     const client = getApp().client();
     await signUp(client);
-    const brandId = await firstBrandId(client);
+    const brandId = await defaultBrandId(client);
     await client.request('PATCH', `/api/brands/${brandId}`, { json: { name: 'Škoda Café' } });
     const saved = await client.request('PUT', `/api/brands/${brandId}/items/canvas`, {
       json: {
@@ -96,7 +95,7 @@ describeOnEachDatabase('Brand canvas PDF', (getApp) => {
   it('puts each saved canvas into the account export as a PDF', async () => {
     const client = getApp().client();
     await signUp(client);
-    const brandId = await firstBrandId(client);
+    const brandId = await defaultBrandId(client);
     const second = await client.post<{ brand: { id: string } }>('/api/brands', { name: 'Unsaved Brand' });
     expect(second.status).toBe(201);
     await client.request('PUT', `/api/brands/${brandId}/items/canvas`, {
@@ -116,7 +115,7 @@ describeOnEachDatabase('Brand canvas PDF', (getApp) => {
   it('exports an empty canvas that was never saved', async () => {
     const client = getApp().client();
     await signUp(client);
-    const brandId = await firstBrandId(client);
+    const brandId = await defaultBrandId(client);
     const { response, buffer } = await download(client, `/api/brands/${brandId}/canvas/pdf`);
     expect(response.status).toBe(200);
     const text = await pdfText(buffer);
@@ -127,7 +126,7 @@ describeOnEachDatabase('Brand canvas PDF', (getApp) => {
   it('answers 404 for another user’s brand, 400 for a malformed id and 401 when signed out', async () => {
     const owner = getApp().client();
     await signUp(owner);
-    const brandId = await firstBrandId(owner);
+    const brandId = await defaultBrandId(owner);
     const stranger = getApp().client();
     await signUp(stranger);
     const other = await stranger.get<ErrorBody>(`/api/brands/${brandId}/canvas/pdf`);

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
-import { requireUser } from '../../platform/auth-guard.ts';
 import { sendPdf } from '../../platform/pdf.ts';
 import type { CanvasService } from './service.ts';
 
@@ -17,7 +16,7 @@ export const canvasRoutes =
         },
       },
       async (request, reply) => {
-        return sendPdf(reply, await canvas.pdf(requireUser(request.user).id, request.params.brandId));
+        return sendPdf(reply, await canvas.pdf(request.user.id, request.params.brandId));
       },
     );
   };

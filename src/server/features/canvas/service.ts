@@ -3,12 +3,12 @@
  * Ownership goes through the workspace service, so another user's brand is a 404 here too.
  */
 import { type CanvasData, canvasDataSchema } from '../../../core/workspace/canvas.ts';
+import type { ExportDocumentSource } from '../../platform/data-lifecycle/registry.ts';
 import { fileSlug } from '../../platform/pdf.ts';
-import type { ExportDocumentSource } from '../account-lifecycle/service.ts';
-import type { WorkspaceService } from '../workspace/service.ts';
+import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 import { renderCanvasPdf } from './canvas-pdf.ts';
 
-export function createCanvasService(deps: { workspace: WorkspaceService }) {
+export function createCanvasService(deps: { workspace: WorkspaceStore }) {
   return {
     async pdf(userId: string, brandId: string): Promise<{ pdf: Buffer; fileName: string }> {
       const brand = await deps.workspace.requireBrand(userId, brandId);
@@ -30,7 +30,7 @@ export function createCanvasService(deps: { workspace: WorkspaceService }) {
 export type CanvasService = ReturnType<typeof createCanvasService>;
 
 /** The account export's copy of each brand's canvas, as the PDF the user can download. */
-export function canvasPdfDocuments(workspace: WorkspaceService, canvas: CanvasService): ExportDocumentSource {
+export function canvasPdfDocuments(workspace: WorkspaceStore, canvas: CanvasService): ExportDocumentSource {
   return {
     name: 'brand-canvases',
     description: 'the brand canvas of each of your brands, as a PDF',

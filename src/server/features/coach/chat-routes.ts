@@ -9,8 +9,7 @@ import {
   chatTurnSchema,
   createChatSessionSchema,
   renameChatSessionSchema,
-} from '../../core/ai/chat-contracts.ts';
-import { requireUser } from '../platform/auth-guard.ts';
+} from '../../../core/ai/chat-contracts.ts';
 import type { ChatService } from './chat.ts';
 
 export const chatRoutes =
@@ -35,14 +34,9 @@ export const chatRoutes =
           response: { 200: chatSessionListSchema },
         },
       },
-      async (request, reply) => {
-        reply.header('cache-control', 'private, no-store');
+      async (request) => {
         return {
-          sessions: await chat.list(
-            requireUser(request.user).id,
-            request.query.q || undefined,
-            request.query.brandId,
-          ),
+          sessions: await chat.list(request.user.id, request.query.q || undefined, request.query.brandId),
         };
       },
     );
@@ -58,11 +52,7 @@ export const chatRoutes =
         },
       },
       async (request, reply) => {
-        const session = await chat.create(
-          requireUser(request.user).id,
-          request.body.title,
-          request.body.brandId,
-        );
+        const session = await chat.create(request.user.id, request.body.brandId, request.body.title);
         return reply.status(201).send(session);
       },
     );
@@ -77,9 +67,8 @@ export const chatRoutes =
           response: { 200: chatSessionSchema },
         },
       },
-      async (request, reply) => {
-        reply.header('cache-control', 'private, no-store');
-        return chat.get(requireUser(request.user).id, request.params.id);
+      async (request) => {
+        return chat.get(request.user.id, request.params.id);
       },
     );
 
@@ -94,14 +83,14 @@ export const chatRoutes =
           response: { 200: chatSessionSchema },
         },
       },
-      async (request) => chat.rename(requireUser(request.user).id, request.params.id, request.body.title),
+      async (request) => chat.rename(request.user.id, request.params.id, request.body.title),
     );
 
     app.delete(
       '/api/ai/chat/sessions/:id',
       { schema: { tags, summary: 'Delete a conversation', params: chatSessionParamsSchema } },
       async (request, reply) => {
-        await chat.remove(requireUser(request.user).id, request.params.id);
+        await chat.remove(request.user.id, request.params.id);
         return reply.status(204).send();
       },
     );
@@ -116,9 +105,8 @@ export const chatRoutes =
           response: { 200: chatMessageListSchema },
         },
       },
-      async (request, reply) => {
-        reply.header('cache-control', 'private, no-store');
-        return { messages: await chat.messages(requireUser(request.user).id, request.params.id) };
+      async (request) => {
+        return { messages: await chat.messages(request.user.id, request.params.id) };
       },
     );
 
@@ -135,11 +123,7 @@ export const chatRoutes =
       },
       async (request, reply) => {
         // Anything that fails here (404, 429, …) is a normal envelope: the stream has not started.
-        const turn = await chat.startTurn(
-          requireUser(request.user).id,
-          request.params.id,
-          request.body.content,
-        );
+        const turn = await chat.startTurn(request.user.id, request.params.id, request.body.content);
         const body = new PassThrough();
         const controller = new AbortController();
         // The client going away (the stop button, a closed tab) aborts the provider call.
@@ -162,7 +146,6 @@ export const chatRoutes =
         reply.headers({
           ...turn.headers,
           'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'private, no-store',
           'x-accel-buffering': 'no',
         });
         // Sent through Fastify (not hijacked), so x-request-id and the security headers still apply.

@@ -1,14 +1,16 @@
 import { afterAll, expect, it } from 'vitest';
-import type { ChatMessage, ChatSession, ChatSessionList } from '../../core/ai/chat-contracts.ts';
-import type { AiUsage } from '../../core/ai/contracts.ts';
-import { startFakeOpenAi } from '../testing/fake-openai.ts';
+import type { ChatMessage, ChatSession, ChatSessionList } from '../../../core/ai/chat-contracts.ts';
+import type { AiUsage } from '../../../core/ai/contracts.ts';
+import { startFakeOpenAi } from '../../testing/fake-openai.ts';
 import {
+  defaultBrandId,
   describeOnEachDatabase,
   type ErrorBody,
   signUp,
   type TestApp,
   type TestClient,
-} from '../testing/harness.ts';
+} from '../../testing/harness.ts';
+import { pollUntil } from '../../testing/poll.ts';
 
 interface SseEvent {
   event: string;
@@ -62,7 +64,11 @@ async function sendTurn(
 }
 
 async function newSession(client: TestClient, title?: string) {
-  const response = await client.post<ChatSession>('/api/ai/chat/sessions', title ? { title } : {});
+  const brandId = await defaultBrandId(client);
+  const response = await client.post<ChatSession>(
+    '/api/ai/chat/sessions',
+    title ? { title, brandId } : { brandId },
+  );
   expect(response.status).toBe(201);
   return response.body;
 }
@@ -78,15 +84,6 @@ async function messagesOf(client: TestClient, sessionId: string) {
 async function used(client: TestClient) {
   return (await client.get<AiUsage>('/api/ai/usage')).body.used;
 }
-
-const waitFor = async (check: () => Promise<boolean>, timeoutMs = 3000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('condition not met in time');
-};
 
 async function callOutcomes(testApp: TestApp, userId: string) {
   const rows = await testApp.database.query<{ outcome: string }>(
@@ -208,7 +205,11 @@ describeOnEachDatabase(
         stopAfterDeltas: 1,
       });
       expect(turn.events.some((event) => event.event === 'done')).toBe(false);
-      await waitFor(async () => (await used(client)) === 0);
+      await pollUntil(
+        () => used(client),
+        (count) => count === 0,
+        { description: 'the quota refunded' },
+      );
       const stored = await messagesOf(client, session.id);
       expect(stored.map((message) => message.role)).toEqual(['user']);
       expect(await callOutcomes(testApp, user.id)).toEqual([]);
@@ -324,7 +325,11 @@ describeOnEachDatabase(
         delayMs: 25,
       });
       await sendTurn(client, session.id, 'Write me a long answer', { stopAfterDeltas: 2 });
-      await waitFor(async () => (await callOutcomes(testApp, user.id)).length === 1);
+      await pollUntil(
+        () => callOutcomes(testApp, user.id),
+        (outcomes) => outcomes.length === 1,
+        { description: 'the aborted call in the ledger' },
+      );
       expect(await callOutcomes(testApp, user.id)).toEqual(['aborted']);
       expect(await used(client)).toBe(0);
       expect((await messagesOf(client, session.id)).map((message) => message.role)).toEqual(['user']);

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { aiTaskParamsSchema, aiTaskResponseSchema, aiUsageSchema } from '../../core/ai/contracts.ts';
-import { requireUser } from '../platform/auth-guard.ts';
-import { quotaHeaders } from './quota.ts';
-import type { AiService } from './service.ts';
+import { aiTaskParamsSchema, aiTaskResponseSchema, aiUsageSchema } from '../../../core/ai/contracts.ts';
+import type { AiEngine } from '../../ai/engine.ts';
+import { quotaHeaders } from '../../ai/quota.ts';
 
-export const aiRoutes =
-  (service: AiService): FastifyPluginAsyncZod =>
+export const aiTaskRoutes =
+  (ai: AiEngine): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['ai'];
 
@@ -19,9 +18,8 @@ export const aiRoutes =
           response: { 200: aiUsageSchema },
         },
       },
-      async (request, reply) => {
-        const usage = await service.usage(requireUser(request.user).id);
-        reply.header('cache-control', 'private, no-store');
+      async (request) => {
+        const usage = await ai.usage(request.user.id);
         return { ...usage, resetsAt: usage.resetsAt.toISOString() };
       },
     );
@@ -39,9 +37,12 @@ export const aiRoutes =
         },
       },
       async (request, reply) => {
-        const result = await service.run(request.params.task, request.body, requireUser(request.user).id);
+        const result = await ai.runTask({
+          task: request.params.task,
+          userId: request.user.id,
+          input: request.body,
+        });
         reply.headers(quotaHeaders(result.quota));
-        reply.header('cache-control', 'private, no-store');
         return { task: result.task, output: result.output, meta: result.meta };
       },
     );

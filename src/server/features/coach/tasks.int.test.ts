@@ -1,6 +1,12 @@
 import { expect, it } from 'vitest';
-import type { AiTaskResponse, AiUsage } from '../../core/ai/contracts.ts';
-import { describeOnEachDatabase, type ErrorBody, signUp, type TestClient } from '../testing/harness.ts';
+import type { AiTaskResponse, AiUsage } from '../../../core/ai/contracts.ts';
+import {
+  defaultBrandId,
+  describeOnEachDatabase,
+  type ErrorBody,
+  signUp,
+  type TestClient,
+} from '../../testing/harness.ts';
 
 /** Distinctive is clearly weakest: insight 75, distinctive 13, empathetic 63, authentic 88. */
 const WEAK_DISTINCTIVE: Record<string, number> = {
@@ -42,7 +48,8 @@ describeOnEachDatabase(
       expect(unknown.status).toBe(404);
       expect(unknown.body.error.code).toBe('NOT_FOUND');
 
-      const empty = await client.post<ErrorBody>('/api/ai/chat', { message: '   ' });
+      const brandId = await defaultBrandId(client);
+      const empty = await client.post<ErrorBody>('/api/ai/chat', { brandId, message: '   ' });
       expect(empty.status).toBe(400);
       expect(empty.body.error.details?.[0]?.path).toBe('body.message');
       const oversized = await client.post<ErrorBody>('/api/ai/buyer-intent', { terms: ['x'.repeat(121)] });
@@ -60,7 +67,10 @@ describeOnEachDatabase(
     it('personalises the offline coach from the user’s latest diagnostic', async () => {
       const distinctiveUser = getApp().client();
       await userWithDiagnostic(distinctiveUser, WEAK_DISTINCTIVE);
-      const guidance = await distinctiveUser.post<AiTaskResponse>('/api/ai/insight-guidance', {});
+      const distinctiveBrand = await defaultBrandId(distinctiveUser);
+      const guidance = await distinctiveUser.post<AiTaskResponse>('/api/ai/insight-guidance', {
+        brandId: distinctiveBrand,
+      });
       expect(guidance.status).toBe(200);
       expect(guidance.body.meta).toMatchObject({
         provider: 'offline',
@@ -82,7 +92,9 @@ describeOnEachDatabase(
 
       const authenticUser = getApp().client();
       await userWithDiagnostic(authenticUser, WEAK_AUTHENTIC);
-      const other = await authenticUser.post<AiTaskResponse>('/api/ai/insight-guidance', {});
+      const other = await authenticUser.post<AiTaskResponse>('/api/ai/insight-guidance', {
+        brandId: await defaultBrandId(authenticUser),
+      });
       expect((other.body.output as { focus: string }).focus).toBe('authentic');
 
       const reading = await distinctiveUser.post<AiTaskResponse>('/api/ai/diagnostic-reading', {});
@@ -91,6 +103,7 @@ describeOnEachDatabase(
       expect(priorities[0]?.dimension).toBe('distinctive');
 
       const chat = await distinctiveUser.post<AiTaskResponse>('/api/ai/chat', {
+        brandId: distinctiveBrand,
         message: 'Where should I start?',
       });
       expect((chat.body.output as { reply: string }).reply).toContain('Distinctive');

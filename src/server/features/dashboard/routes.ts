@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
 import { brandProgressResponseSchema } from '../../../core/workspace/progress.ts';
-import { requireUser } from '../../platform/auth-guard.ts';
 import type { DashboardService } from './service.ts';
 
 export const dashboardRoutes =
@@ -18,7 +17,7 @@ export const dashboardRoutes =
         },
       },
       async (request) => ({
-        progress: await dashboard.progress(requireUser(request.user).id, request.params.brandId),
+        progress: await dashboard.progress(request.user.id, request.params.brandId),
       }),
     );
   };

@@ -1,16 +1,22 @@
 /** Assembles a brand's progress for the dashboard from stored items and the latest diagnostic. */
+import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { scoresFrom } from '../../../core/diagnostic/scoring.ts';
 import type { ItemData, SingletonKind } from '../../../core/workspace/items.ts';
 import { type BrandProgress, brandProgress } from '../../../core/workspace/progress.ts';
-import type { DiagnosticService } from '../diagnostic/service.ts';
-import type { WorkspaceService } from '../workspace/service.ts';
+import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 
-export function createDashboardService(deps: { workspace: WorkspaceService; diagnostic: DiagnosticService }) {
+export interface DashboardDeps {
+  workspace: WorkspaceStore;
+  /** The user's latest diagnostic result (the diagnostic feature's, passed in by the app). */
+  latestDiagnostic(userId: string): Promise<DiagnosticResult | null>;
+}
+
+export function createDashboardService(deps: DashboardDeps) {
   return {
     async progress(userId: string, brandId: string): Promise<BrandProgress> {
       const [workspace, latest] = await Promise.all([
         deps.workspace.brandWorkspace(userId, brandId),
-        deps.diagnostic.latest(userId),
+        deps.latestDiagnostic(userId),
       ]);
       const saved = <K extends SingletonKind>(kind: K): ItemData<K> | undefined =>
         workspace.singletons[kind]?.data as ItemData<K> | undefined;

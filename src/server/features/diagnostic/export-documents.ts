@@ -5,8 +5,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { diagnosticResults } from '../../db/schema.ts';
-import type { DiagnosticService } from '../diagnostic/service.ts';
-import type { ExportDocumentSource } from './service.ts';
+import type { ExportDocumentSource } from '../../platform/data-lifecycle/registry.ts';
+import type { DiagnosticService } from './service.ts';
 
 /** The PDF report of every diagnostic the user took (rendered now, as the app would show it). */
 export function diagnosticReportDocuments(

@@ -10,7 +10,6 @@ import {
   submitDiagnosticBodySchema,
 } from '../../../core/diagnostic/contracts.ts';
 import type { AppConfig } from '../../config.ts';
-import { requireUser } from '../../platform/auth-guard.ts';
 import { sendPdf } from '../../platform/pdf.ts';
 import { DIAGNOSTIC_REPORT_FILE_NAME } from './report-pdf.ts';
 import type { DiagnosticService, Requester } from './service.ts';
@@ -40,7 +39,7 @@ export const diagnosticRoutes =
 
     async function requesterOf(request: FastifyRequest): Promise<Requester> {
       // Public routes don't pass the guard, so resolve the (optional) session here.
-      const session = request.user ?? (await app.services.auth.resolveSession(request.headers)).body;
+      const session = await app.optionalUser(request);
       return { userId: session?.id ?? null, anonymousToken: anonymousTokenOf(request), ip: request.ip };
     }
 
@@ -78,7 +77,7 @@ export const diagnosticRoutes =
           response: { 200: diagnosticHistoryResponseSchema },
         },
       },
-      async (request) => ({ results: await diagnostic.history(requireUser(request.user).id) }),
+      async (request) => ({ results: await diagnostic.history(request.user.id) }),
     );
 
     app.get(
@@ -91,8 +90,7 @@ export const diagnosticRoutes =
           response: { 200: diagnosticResultResponseSchema },
         },
       },
-      async (request, reply) => {
-        reply.header('cache-control', 'private, no-store');
+      async (request) => {
         return { result: await diagnostic.get(request.params.id, await requesterOf(request)) };
       },
     );
@@ -115,8 +113,7 @@ export const diagnosticRoutes =
           response: { 200: altchaChallengeSchema },
         },
       },
-      async (_request, reply) => {
-        reply.header('cache-control', 'no-store');
+      async () => {
         return diagnostic.createChallenge();
       },
     );

@@ -17,6 +17,7 @@ import {
   scoreAnswers,
   scoresFrom,
 } from '../../../core/diagnostic/scoring.ts';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { diagnosticResults, leads } from '../../db/schema.ts';
@@ -261,7 +262,7 @@ export function createDiagnosticService({
         questionnaireVersion: row.questionnaireVersion,
         takenAt: row.createdAt,
       });
-      const signUpUrl = new URL('/auth/sign-up', config.publicUrl).toString();
+      const signUpUrl = new URL(PAGE_PATHS.signUp, config.publicUrl).toString();
       await mailer.send({
         ...renderActionEmail({
           to: input.email,

@@ -3,7 +3,13 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, expect, it } from 'vitest';
 import type { InsightSnapshot } from '../../../core/workspace/insight-snapshot.ts';
 import type { Brand, WorkspaceItem } from '../../../core/workspace/items.ts';
-import { describeOnEachDatabase, type ErrorBody, signUp, type TestClient } from '../../testing/harness.ts';
+import {
+  defaultBrand,
+  describeOnEachDatabase,
+  type ErrorBody,
+  signUp,
+  type TestClient,
+} from '../../testing/harness.ts';
 import { startSmtpServer, tokenFromMail } from '../../testing/smtp.ts';
 import { SNAPSHOT_EMAILS_PER_HOUR } from './service.ts';
 
@@ -24,13 +30,6 @@ const ANSWERS = { 'first-look': 2, worry: 0, 'after-purchase': 0, 'word-of-mouth
 
 interface SnapshotBody {
   snapshot: InsightSnapshot;
-}
-
-async function defaultBrand(client: TestClient): Promise<Brand> {
-  const response = await client.get<{ brands: Brand[] }>('/api/brands');
-  const [brand] = response.body.brands;
-  if (!brand) throw new Error('no default brand');
-  return brand;
 }
 
 async function save(client: TestClient, brandId: string, kind: string, data: Record<string, unknown>) {

@@ -7,7 +7,6 @@ import {
   insightSnapshotResponseSchema,
 } from '../../../core/workspace/insight-snapshot.ts';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
-import { requireUser } from '../../platform/auth-guard.ts';
 import { sendPdf } from '../../platform/pdf.ts';
 import type { IdeaService } from './service.ts';
 
@@ -28,7 +27,7 @@ export const ideaRoutes =
         },
       },
       async (request, reply) => {
-        const snapshot = await idea.create(requireUser(request.user).id, request.params.brandId);
+        const snapshot = await idea.create(request.user.id, request.params.brandId);
         return reply.status(201).send({ snapshot });
       },
     );
@@ -43,9 +42,8 @@ export const ideaRoutes =
           response: { 200: insightSnapshotListResponseSchema },
         },
       },
-      async (request, reply) => {
-        reply.header('cache-control', 'private, no-store');
-        return { snapshots: await idea.list(requireUser(request.user).id, request.params.brandId) };
+      async (request) => {
+        return { snapshots: await idea.list(request.user.id, request.params.brandId) };
       },
     );
 
@@ -53,7 +51,7 @@ export const ideaRoutes =
       '/api/insight-snapshots/:snapshotId/pdf',
       { schema: { tags, summary: 'An Insight snapshot as a PDF', params: insightSnapshotIdParamsSchema } },
       async (request, reply) => {
-        return sendPdf(reply, await idea.pdf(requireUser(request.user).id, request.params.snapshotId));
+        return sendPdf(reply, await idea.pdf(request.user.id, request.params.snapshotId));
       },
     );
 
@@ -69,7 +67,7 @@ export const ideaRoutes =
         },
       },
       async (request, reply) => {
-        const result = await idea.email(requireUser(request.user), request.params.snapshotId);
+        const result = await idea.email(request.user, request.params.snapshotId);
         return reply.status(202).send(result);
       },
     );

@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import {
   type InsightSnapshot,
   type InsightSnapshotData,
@@ -17,11 +18,11 @@ import { answeredCount, rankTriggers } from '../../../core/workspace/trigger-ass
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { insightSnapshots } from '../../db/schema.ts';
+import type { ExportDocumentSource } from '../../platform/data-lifecycle/registry.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Mailer, renderActionEmail } from '../../platform/mailer.ts';
 import { fileSlug } from '../../platform/pdf.ts';
 import type { Throttle } from '../../platform/throttle.ts';
-import type { ExportDocumentSource } from '../account-lifecycle/service.ts';
 import { renderInsightSnapshot } from './snapshot-pdf.ts';
 
 const HOUR = 60 * 60;
@@ -213,7 +214,7 @@ export function createIdeaService({ database, workspace, throttle, mailer, confi
           greetingName: user.name,
           intro: `Your Insight snapshot for ${row.data.brandName} is attached: your answers to the five Insight steps and your emotional-trigger assessment, as you submitted them.`,
           actionLabel: 'Keep working on Insight',
-          actionUrl: new URL('/app/idea/insight', config.publicUrl).toString(),
+          actionUrl: new URL(PAGE_PATHS.insightModule, config.publicUrl).toString(),
           outro: 'You receive this email because you asked for a copy of your snapshot on IDEA Brand Coach.',
         }),
         attachments: [{ filename: fileName, content: pdf, contentType: 'application/pdf' }],

@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userResponseSchema } from '../../../core/auth/contracts.ts';
@@ -10,26 +9,10 @@ import {
   sessionIdParamsSchema,
   updateProfileBodySchema,
 } from '../../../core/settings/contracts.ts';
-import { requireUser } from '../../platform/auth-guard.ts';
-import type { SettingsOutcome, SettingsRequest, SettingsService } from './service.ts';
+import { authRequestOf, sendWithCookies } from '../../platform/auth/sessions.ts';
+import type { SettingsService } from './service.ts';
 
 const emptyBodySchema = z.strictObject({}).optional();
-
-function requestOf(request: FastifyRequest): SettingsRequest {
-  return {
-    ip: request.ip,
-    cookie: request.headers.cookie,
-    userAgent: request.headers['user-agent'],
-    origin: request.headers.origin,
-  };
-}
-
-function withCookies<T>(reply: FastifyReply, outcome: SettingsOutcome<T>): T {
-  if (outcome.cookies.length > 0) reply.header('set-cookie', outcome.cookies);
-  // Account details and session cookies must never sit in a shared cache.
-  reply.header('cache-control', 'no-store');
-  return outcome.body;
-}
 
 export const settingsRoutes =
   (settings: SettingsService): FastifyPluginAsyncZod =>
@@ -47,9 +30,9 @@ export const settingsRoutes =
         },
       },
       async (request, reply) =>
-        withCookies(
+        sendWithCookies(
           reply,
-          await settings.updateProfile(requireUser(request.user), request.body, requestOf(request)),
+          await settings.updateProfile(request.user, request.body, authRequestOf(request)),
         ),
     );
 
@@ -64,9 +47,9 @@ export const settingsRoutes =
         },
       },
       async (request, reply) =>
-        withCookies(
+        sendWithCookies(
           reply,
-          await settings.changePassword(requireUser(request.user), request.body, requestOf(request)),
+          await settings.changePassword(request.user, request.body, authRequestOf(request)),
         ),
     );
 
@@ -79,9 +62,8 @@ export const settingsRoutes =
           response: { 200: activeSessionListSchema },
         },
       },
-      async (request, reply) => {
-        reply.header('cache-control', 'private, no-store');
-        return { sessions: await settings.listSessions(requireUser(request.user), requestOf(request)) };
+      async (request) => {
+        return { sessions: await settings.listSessions(request.user, authRequestOf(request)) };
       },
     );
 
@@ -96,9 +78,9 @@ export const settingsRoutes =
         },
       },
       async (request, reply) =>
-        withCookies(
+        sendWithCookies(
           reply,
-          await settings.revokeSession(requireUser(request.user), request.params.id, requestOf(request)),
+          await settings.revokeSession(request.user, request.params.id, authRequestOf(request)),
         ),
     );
 
@@ -113,6 +95,6 @@ export const settingsRoutes =
         },
       },
       async (request, reply) =>
-        withCookies(reply, await settings.revokeOtherSessions(requireUser(request.user), requestOf(request))),
+        sendWithCookies(reply, await settings.revokeOtherSessions(request.user, authRequestOf(request))),
     );
   };

@@ -7,6 +7,7 @@ import { isAPIError } from 'better-auth/api';
 import { and, desc, eq, gt } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import type {
   ActiveSession,
   ChangePasswordResponse,
@@ -16,36 +17,13 @@ import { maskIpAddress, summariseUserAgent } from '../../../core/settings/device
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { sessions } from '../../db/schema.ts';
+import type { Auth } from '../../platform/auth/better-auth.ts';
+import { assertStrongPassword } from '../../platform/auth/password-policy.ts';
+import { type AuthOutcome, type AuthRequest, betterAuthHeaders } from '../../platform/auth/sessions.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mailer.ts';
 import type { Throttle, ThrottleRule } from '../../platform/throttle.ts';
-import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
-import { assertStrongPassword } from '../auth/password-policy.ts';
 import { passwordChangedEmail } from './emails.ts';
-
-/** What a route needs from the incoming request. */
-export interface SettingsRequest {
-  ip: string;
-  cookie: string | undefined;
-  userAgent: string | undefined;
-  origin: string | undefined;
-}
-
-export interface SettingsOutcome<T> {
-  body: T;
-  /** `Set-Cookie` values to forward to the browser (a renewed or cleared session cookie). */
-  cookies: string[];
-}
-
-/** Only the headers better-auth needs; the client IP comes from Fastify, never from the caller. */
-function authHeaders(request: SettingsRequest): Headers {
-  const headers = new Headers();
-  if (request.cookie) headers.set('cookie', request.cookie);
-  if (request.origin) headers.set('origin', request.origin);
-  if (request.userAgent) headers.set('user-agent', request.userAgent.slice(0, 512));
-  headers.set(CLIENT_IP_HEADER, request.ip);
-  return headers;
-}
 
 function errorCodeOf(error: unknown): string | null {
   if (!isAPIError(error)) return null;
@@ -126,9 +104,9 @@ export function createSettingsService({
   const perUser: ThrottleRule = { name: 'settings-password:user', max: maxPerEmail, windowSeconds };
 
   /** The session this request was made with (the guard has already proved there is one). */
-  async function currentSession(request: SettingsRequest): Promise<{ id: string; token: string }> {
+  async function currentSession(request: AuthRequest): Promise<{ id: string; token: string }> {
     const session = await auth.api.getSession({
-      headers: authHeaders(request),
+      headers: betterAuthHeaders(request),
       query: { disableRefresh: true },
     });
     if (!session) throw new AppError(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
@@ -155,12 +133,12 @@ export function createSettingsService({
     async updateProfile(
       user: SessionUser,
       input: { name: string },
-      request: SettingsRequest,
-    ): Promise<SettingsOutcome<{ user: SessionUser }>> {
+      request: AuthRequest,
+    ): Promise<AuthOutcome<{ user: SessionUser }>> {
       try {
         const { headers } = await auth.api.updateUser({
           body: { name: input.name },
-          headers: authHeaders(request),
+          headers: betterAuthHeaders(request),
           returnHeaders: true,
         });
         return { body: { user: { ...user, name: input.name } }, cookies: headers.getSetCookie() };
@@ -172,8 +150,8 @@ export function createSettingsService({
     async changePassword(
       user: SessionUser,
       input: { currentPassword: string; newPassword: string; signOutOtherDevices: boolean },
-      request: SettingsRequest,
-    ): Promise<SettingsOutcome<ChangePasswordResponse>> {
+      request: AuthRequest,
+    ): Promise<AuthOutcome<ChangePasswordResponse>> {
       await throttle.enforce(perIp, request.ip);
       await throttle.enforce(perUser, user.id);
       // The sign-up policy, with the user's name and email counted as guessable.
@@ -188,7 +166,7 @@ export function createSettingsService({
             newPassword: input.newPassword,
             revokeOtherSessions: input.signOutOtherDevices,
           },
-          headers: authHeaders(request),
+          headers: betterAuthHeaders(request),
           returnHeaders: true,
         });
         cookies = headers.getSetCookie();
@@ -197,14 +175,14 @@ export function createSettingsService({
       }
       // The owner hears about it, so a change they did not make does not go unnoticed.
       try {
-        await mailer.send(passwordChangedEmail(user, new URL('/auth/forgot-password', config.publicUrl)));
+        await mailer.send(passwordChangedEmail(user, new URL(PAGE_PATHS.forgotPassword, config.publicUrl)));
       } catch (error) {
         log.error({ err: error }, 'failed to send password-changed email');
       }
       return { body: { ok: true, otherSessionsRevoked: Math.max(0, othersBefore) }, cookies };
     },
 
-    async listSessions(user: SessionUser, request: SettingsRequest): Promise<ActiveSession[]> {
+    async listSessions(user: SessionUser, request: AuthRequest): Promise<ActiveSession[]> {
       const [current, rows] = await Promise.all([currentSession(request), activeRows(user.id)]);
       return rows
         .map((row) => toActiveSession(row, current.id))
@@ -214,8 +192,8 @@ export function createSettingsService({
     async revokeSession(
       user: SessionUser,
       sessionId: string,
-      request: SettingsRequest,
-    ): Promise<SettingsOutcome<RevokeSessionsResponse>> {
+      request: AuthRequest,
+    ): Promise<AuthOutcome<RevokeSessionsResponse>> {
       // Looked up by id *and* owner: someone else's session id is indistinguishable from an unknown one.
       const [target] = await database.db
         .select({ token: sessions.token })
@@ -229,7 +207,7 @@ export function createSettingsService({
       try {
         const { headers } = await auth.api.revokeSession({
           body: { token: target.token },
-          headers: authHeaders(request),
+          headers: betterAuthHeaders(request),
           returnHeaders: true,
         });
         return {
@@ -243,13 +221,13 @@ export function createSettingsService({
 
     async revokeOtherSessions(
       user: SessionUser,
-      request: SettingsRequest,
-    ): Promise<SettingsOutcome<RevokeSessionsResponse>> {
+      request: AuthRequest,
+    ): Promise<AuthOutcome<RevokeSessionsResponse>> {
       const current = await currentSession(request);
       const others = (await activeRows(user.id)).filter((row) => row.id !== current.id).length;
       try {
         const { headers } = await auth.api.revokeOtherSessions({
-          headers: authHeaders(request),
+          headers: betterAuthHeaders(request),
           returnHeaders: true,
         });
         return { body: { revoked: others, signedOut: false }, cookies: headers.getSetCookie() };

@@ -69,7 +69,7 @@ describeOnEachDatabase(
       const { user } = await signUp(browser, { name: 'Old Name' });
       const response = await patch<UserBody>(browser, '/api/settings/profile', { name: '  New Name  ' });
       expect(response.status).toBe(200);
-      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('cache-control')).toBe('private, no-store');
       expect(response.body.user).toMatchObject({ id: user.id, name: 'New Name', email: user.email });
       expect((await browser.get<SessionBody>('/api/session')).body.user?.name).toBe('New Name');
     });

@@ -9,6 +9,8 @@ import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { redactErrorMessage, topFrameOf } from '../../../core/system/redact.ts';
 import type { Database } from '../../db/client.ts';
 import { serverErrors } from '../../db/schema.ts';
+import { daysBefore, deleteInBatches } from '../../platform/data-lifecycle/batches.ts';
+import type { RetentionRule } from '../../platform/data-lifecycle/registry.ts';
 
 /** How long rows are kept; the retention job deletes older ones. */
 export const SERVER_ERROR_RETENTION_DAYS = 30;
@@ -88,5 +90,19 @@ export function createServerErrorLog(now: () => number = Date.now): ServerErrorL
         log.warn({ err: failure }, 'could not record the server error');
       }
     },
+  };
+}
+
+/** Recorded errors are kept for the System page's "Recent errors" for 30 days. */
+export function serverErrorRetentionRule(database: Database): RetentionRule {
+  return {
+    name: 'old:server_errors',
+    run: (now) =>
+      deleteInBatches(
+        database,
+        'server_errors',
+        'created_at < $1::timestamptz',
+        daysBefore(now, SERVER_ERROR_RETENTION_DAYS),
+      ),
   };
 }

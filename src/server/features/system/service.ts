@@ -3,7 +3,6 @@
  * read in one call. Everything is read-only and shaped for the page; nothing here holds a user's
  * content (outbox recipients are masked, bodies are never read, error texts are redacted).
  */
-import { readFileSync } from 'node:fs';
 import { count, desc, eq } from 'drizzle-orm';
 import type { SystemStatus } from '../../../core/system/contracts.ts';
 import { maskEmailAddress, redactErrorMessage } from '../../../core/system/redact.ts';
@@ -12,28 +11,17 @@ import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { appliedMigrationCount, expectedMigrationCount } from '../../db/migrate.ts';
 import { backupRuns, outboxEmails, serverErrors } from '../../db/schema.ts';
-import { type Clock, DAY_MS } from '../../jobs/clock.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { slotOf } from '../../jobs/schedule.ts';
 import { type BackupRun, latestBackups } from '../../operations/backups/runs.ts';
+import { type Clock, DAY_MS } from '../../platform/clock.ts';
 import type { Mailer } from '../../platform/mailer.ts';
+import { appVersion } from '../../platform/version.ts';
 
 const BACKUP_RUNS_SHOWN = 10;
 const FAILED_JOB_RUNS_SHOWN = 20;
 const OUTBOX_SHOWN = 10;
 const SERVER_ERRORS_SHOWN = 50;
-
-/** The version from package.json, read once; the deployed image ships package.json next to src/. */
-function packageVersion(): string {
-  try {
-    const text = readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8');
-    const { version } = JSON.parse(text) as { version?: unknown };
-    return typeof version === 'string' ? version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-const VERSION = packageVersion();
 
 export interface SystemServiceDeps {
   database: Database;
@@ -93,7 +81,7 @@ export function createSystemService({ database, mailer, jobs, config, clock }: S
       migrations: { applied, expected },
       pool: database.poolStats(),
       uptimeSeconds: Math.round(process.uptime()),
-      version: VERSION,
+      version: appVersion(),
       release: config.observability.sentry?.release ?? null,
       nodeVersion: process.version,
     };

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
 import type { SystemStatus } from '../../../core/system/contracts.ts';
-import { systemClock } from '../../jobs/clock.ts';
 import { createRetention } from '../../jobs/retention.ts';
 import { recordBackupRun } from '../../operations/backups/runs.ts';
+import { grantAdminRole } from '../../platform/auth/admin-bootstrap.ts';
+import { systemClock } from '../../platform/clock.ts';
 import {
   describeOnEachDatabase,
   type ErrorBody,
@@ -11,7 +12,7 @@ import {
   type TestClient,
   uniqueEmail,
 } from '../../testing/harness.ts';
-import { grantAdminRole } from '../auth/service.ts';
+import { pollUntil } from '../../testing/poll.ts';
 
 const SECRET_STORY = 'Our secret positioning: hand-dyed linen for night-shift nurses';
 const FAILING_JOB = 'test.always-fails';
@@ -34,15 +35,6 @@ async function signedIn(client: TestClient, admin: boolean, grant: (email: strin
   const { email, user } = await signUp(client, { email: uniqueEmail(admin ? 'sysadmin' : 'sysuser') });
   if (admin) await grant(email);
   return { email, user };
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describeOnEachDatabase(
@@ -99,7 +91,7 @@ describeOnEachDatabase(
 
       const admin = testApp.client();
       await signedIn(admin, true, (address) => grantAdminRole(testApp.database, address));
-      const status = await eventually(
+      const status = await pollUntil(
         async () => (await admin.get<SystemStatus>('/api/admin/system')).body,
         (body) => body.errors.recent.some((error) => error.requestId === requestId),
       );
@@ -195,6 +187,7 @@ describeOnEachDatabase(
         clock: systemClock,
         config: testApp.config.retention,
         log: testApp.app.log,
+        lifecycle: testApp.app.services.lifecycle,
       }).run();
       expect(report.deleted['old:server_errors']).toBe(1);
       const left = await testApp.database.query<{ request_id: string }>(

@@ -8,7 +8,6 @@ import {
 } from '../../../core/value-lens/contracts.ts';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
 import { quotaHeaders } from '../../ai/quota.ts';
-import { requireUser } from '../../platform/auth-guard.ts';
 import type { ValueLensService } from './service.ts';
 
 export const valueLensRoutes =
@@ -30,12 +29,11 @@ export const valueLensRoutes =
       },
       async (request, reply) => {
         const { generation, quota } = await valueLens.generate(
-          requireUser(request.user).id,
+          request.user.id,
           request.params.brandId,
           request.body,
         );
         reply.headers(quotaHeaders(quota));
-        reply.header('cache-control', 'private, no-store');
         return reply.status(201).send({ generation });
       },
     );
@@ -51,9 +49,8 @@ export const valueLensRoutes =
           response: { 200: valueLensHistoryResponseSchema },
         },
       },
-      async (request, reply) => {
-        reply.header('cache-control', 'private, no-store');
-        return valueLens.history(requireUser(request.user).id, request.params.brandId, request.query);
+      async (request) => {
+        return valueLens.history(request.user.id, request.params.brandId, request.query);
       },
     );
 
@@ -67,7 +64,7 @@ export const valueLensRoutes =
         },
       },
       async (request, reply) => {
-        await valueLens.remove(requireUser(request.user).id, request.params.id);
+        await valueLens.remove(request.user.id, request.params.id);
         return reply.status(204).send();
       },
     );

@@ -19,12 +19,12 @@ import { avatarDataSchema } from '../../../core/workspace/avatar.ts';
 import { canvasDataSchema } from '../../../core/workspace/canvas.ts';
 import { avatarAudience } from '../../../core/workspace/canvas-import.ts';
 import type { WorkspaceItem } from '../../../core/workspace/items.ts';
+import type { AiEngine } from '../../ai/engine.ts';
 import type { QuotaState } from '../../ai/quota.ts';
-import type { AiService } from '../../ai/service.ts';
 import type { Database } from '../../db/client.ts';
 import { valueLensGenerations } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { WorkspaceService } from '../workspace/service.ts';
+import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 
 type GenerationRow = typeof valueLensGenerations.$inferSelect;
 type CopyContext = NonNullable<AiTaskInput<'value-lens-copy'>['context']>;
@@ -106,8 +106,8 @@ export function avatarContext(item: WorkspaceItem): NonNullable<CopyContext['ava
 
 export function createValueLensService(deps: {
   database: Database;
-  workspace: WorkspaceService;
-  ai: AiService;
+  workspace: WorkspaceStore;
+  ai: AiEngine;
 }) {
   const { db } = deps.database;
   const { workspace } = deps;
@@ -145,11 +145,11 @@ export function createValueLensService(deps: {
       const avatar = avatarItem ? avatarContext(avatarItem) : null;
       if (avatar) context = { ...(context ?? { values: [], personality: [] }), avatar };
 
-      const answer = await deps.ai.run(
-        'value-lens-copy',
-        { ...brief, ...(context ? { context } : {}) },
+      const answer = await deps.ai.runTask({
+        task: 'value-lens-copy',
         userId,
-      );
+        input: { ...brief, ...(context ? { context } : {}) },
+      });
       const limited = enforceCopyLimits(answer.output as AiTaskOutput<'value-lens-copy'>, brief.format);
       if (limited.variants.length === 0) {
         throw new AppError(

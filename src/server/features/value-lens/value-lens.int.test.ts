@@ -3,7 +3,13 @@ import type { AiUsage } from '../../../core/ai/contracts.ts';
 import { COPY_LIMITS, copyLength } from '../../../core/ai/copy-limits.ts';
 import type { ValueLensGeneration, ValueLensHistory } from '../../../core/value-lens/contracts.ts';
 import { startFakeOpenAi } from '../../testing/fake-openai.ts';
-import { describeOnEachDatabase, type ErrorBody, signUp, type TestClient } from '../../testing/harness.ts';
+import {
+  defaultBrandId,
+  describeOnEachDatabase,
+  type ErrorBody,
+  signUp,
+  type TestClient,
+} from '../../testing/harness.ts';
 
 interface GenerationBody {
   generation: ValueLensGeneration;
@@ -18,13 +24,6 @@ const BRIEF = {
   tone: 'warm',
   format: 'social-caption',
 } as const;
-
-async function firstBrandId(client: TestClient): Promise<string> {
-  const response = await client.get<{ brands: { id: string }[] }>('/api/brands');
-  const id = response.body.brands[0]?.id;
-  if (!id) throw new Error('no brand');
-  return id;
-}
 
 async function createAvatar(client: TestClient, brandId: string, name = 'Sam'): Promise<string> {
   const created = await client.post<{ item: { id: string } }>(`/api/brands/${brandId}/collections/avatar`, {
@@ -64,7 +63,7 @@ describeOnEachDatabase('Value Lens (offline coach)', (getApp) => {
   it('generates copy with the canvas and an avatar as context, within the limit, and keeps it in the history', async () => {
     const client = getApp().client();
     await signUp(client);
-    const brandId = await firstBrandId(client);
+    const brandId = await defaultBrandId(client);
     await saveCanvas(client, brandId);
     const avatarId = await createAvatar(client, brandId);
 
@@ -126,7 +125,7 @@ describeOnEachDatabase('Value Lens (offline coach)', (getApp) => {
   it('pages the history with a cursor and soft-deletes entries, only the owner’s', async () => {
     const client = getApp().client();
     await signUp(client);
-    const brandId = await firstBrandId(client);
+    const brandId = await defaultBrandId(client);
     const ids: string[] = [];
     for (const format of ['ad-headline', 'email-subject', 'video-hook'] as const) {
       const response = await client.post<GenerationBody>(`/api/brands/${brandId}/value-lens`, {
@@ -167,12 +166,12 @@ describeOnEachDatabase('Value Lens (offline coach)', (getApp) => {
   it('answers 404 for another user’s avatar or brand and for an avatar of another brand, using no quota', async () => {
     const owner = getApp().client();
     await signUp(owner);
-    const ownerBrand = await firstBrandId(owner);
+    const ownerBrand = await defaultBrandId(owner);
     const ownerAvatar = await createAvatar(owner, ownerBrand);
 
     const client = getApp().client();
     await signUp(client);
-    const brandId = await firstBrandId(client);
+    const brandId = await defaultBrandId(client);
     const foreignAvatar = await client.post<ErrorBody>(`/api/brands/${brandId}/value-lens`, {
       ...BRIEF,
       avatarId: ownerAvatar,
@@ -206,7 +205,7 @@ describeOnEachDatabase('Value Lens (offline coach)', (getApp) => {
   it('rejects bad input with 400 and field paths', async () => {
     const client = getApp().client();
     await signUp(client);
-    const brandId = await firstBrandId(client);
+    const brandId = await defaultBrandId(client);
     const path = `/api/brands/${brandId}/value-lens`;
     const cases: [Record<string, unknown>, string][] = [
       [{ ...BRIEF, format: 'tweet' }, 'format'],
@@ -236,7 +235,7 @@ describeOnEachDatabase(
     it('passes the 429 through with Retry-After and stores nothing', async () => {
       const client = getApp().client();
       await signUp(client);
-      const brandId = await firstBrandId(client);
+      const brandId = await defaultBrandId(client);
       const first = await client.post<GenerationBody>(`/api/brands/${brandId}/value-lens`, BRIEF);
       expect(first.status).toBe(201);
       expect(first.headers.get('ratelimit-remaining')).toBe('0');
@@ -272,7 +271,7 @@ describeOnEachDatabase(
     it('never returns or stores copy over the format’s limit, and sends the context to the provider', async () => {
       const client = getApp().client();
       await signUp(client);
-      const brandId = await firstBrandId(client);
+      const brandId = await defaultBrandId(client);
       await saveCanvas(client, brandId);
       const response = await client.post<GenerationBody>(`/api/brands/${brandId}/value-lens`, {
         ...BRIEF,

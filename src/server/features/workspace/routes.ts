@@ -16,11 +16,10 @@ import {
   saveItemBodySchema,
   singletonParamsSchema,
 } from '../../../core/workspace/items.ts';
-import { requireUser } from '../../platform/auth-guard.ts';
-import type { WorkspaceService } from './service.ts';
+import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 
 export const workspaceRoutes =
-  (workspace: WorkspaceService): FastifyPluginAsyncZod =>
+  (workspace: WorkspaceStore): FastifyPluginAsyncZod =>
   async (app) => {
     const brandTags = ['brands'];
     const tags = ['workspace'];
@@ -34,7 +33,7 @@ export const workspaceRoutes =
           response: { 200: brandListResponseSchema },
         },
       },
-      async (request) => ({ brands: await workspace.listBrands(requireUser(request.user).id) }),
+      async (request) => ({ brands: await workspace.listBrands(request.user.id) }),
     );
 
     app.post(
@@ -48,9 +47,7 @@ export const workspaceRoutes =
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send({ brand: await workspace.createBrand(requireUser(request.user).id, request.body.name) }),
+        reply.status(201).send({ brand: await workspace.createBrand(request.user.id, request.body.name) }),
     );
 
     app.patch(
@@ -65,11 +62,7 @@ export const workspaceRoutes =
         },
       },
       async (request) => ({
-        brand: await workspace.renameBrand(
-          requireUser(request.user).id,
-          request.params.brandId,
-          request.body.name,
-        ),
+        brand: await workspace.renameBrand(request.user.id, request.params.brandId, request.body.name),
       }),
     );
 
@@ -83,7 +76,7 @@ export const workspaceRoutes =
         },
       },
       async (request, reply) => {
-        await workspace.deleteBrand(requireUser(request.user).id, request.params.brandId);
+        await workspace.deleteBrand(request.user.id, request.params.brandId);
         return reply.status(204).send();
       },
     );
@@ -99,11 +92,7 @@ export const workspaceRoutes =
         },
       },
       async (request) => ({
-        item: await workspace.getSingleton(
-          requireUser(request.user).id,
-          request.params.brandId,
-          request.params.kind,
-        ),
+        item: await workspace.getSingleton(request.user.id, request.params.brandId, request.params.kind),
       }),
     );
 
@@ -120,7 +109,7 @@ export const workspaceRoutes =
       },
       async (request) => ({
         item: await workspace.saveSingleton(
-          requireUser(request.user).id,
+          request.user.id,
           request.params.brandId,
           request.params.kind,
           request.body,
@@ -139,11 +128,7 @@ export const workspaceRoutes =
         },
       },
       async (request) => ({
-        items: await workspace.listCollection(
-          requireUser(request.user).id,
-          request.params.brandId,
-          request.params.kind,
-        ),
+        items: await workspace.listCollection(request.user.id, request.params.brandId, request.params.kind),
       }),
     );
 
@@ -161,7 +146,7 @@ export const workspaceRoutes =
       async (request, reply) =>
         reply.status(201).send({
           item: await workspace.createInCollection(
-            requireUser(request.user).id,
+            request.user.id,
             request.params.brandId,
             request.params.kind,
             request.body,
@@ -180,7 +165,7 @@ export const workspaceRoutes =
         },
       },
       async (request) => ({
-        item: await workspace.getItem(requireUser(request.user).id, request.params.itemId),
+        item: await workspace.getItem(request.user.id, request.params.itemId),
       }),
     );
 
@@ -196,7 +181,7 @@ export const workspaceRoutes =
         },
       },
       async (request) => ({
-        item: await workspace.saveItem(requireUser(request.user).id, request.params.itemId, request.body),
+        item: await workspace.saveItem(request.user.id, request.params.itemId, request.body),
       }),
     );
 
@@ -204,7 +189,7 @@ export const workspaceRoutes =
       '/api/items/:itemId',
       { schema: { tags, summary: 'Delete an item (soft)', params: itemIdParamsSchema } },
       async (request, reply) => {
-        await workspace.deleteItem(requireUser(request.user).id, request.params.itemId);
+        await workspace.deleteItem(request.user.id, request.params.itemId);
         return reply.status(204).send();
       },
     );
@@ -222,7 +207,7 @@ export const workspaceRoutes =
       async (request, reply) =>
         reply
           .status(201)
-          .send({ item: await workspace.duplicateItem(requireUser(request.user).id, request.params.itemId) }),
+          .send({ item: await workspace.duplicateItem(request.user.id, request.params.itemId) }),
     );
 
     app.get(
@@ -236,7 +221,7 @@ export const workspaceRoutes =
         },
       },
       async (request) => ({
-        revisions: await workspace.listRevisions(requireUser(request.user).id, request.params.itemId),
+        revisions: await workspace.listRevisions(request.user.id, request.params.itemId),
       }),
     );
 
@@ -251,11 +236,7 @@ export const workspaceRoutes =
         },
       },
       async (request) => ({
-        revision: await workspace.getRevision(
-          requireUser(request.user).id,
-          request.params.itemId,
-          request.params.version,
-        ),
+        revision: await workspace.getRevision(request.user.id, request.params.itemId, request.params.version),
       }),
     );
 
@@ -272,7 +253,7 @@ export const workspaceRoutes =
       },
       async (request) => ({
         item: await workspace.restoreRevision(
-          requireUser(request.user).id,
+          request.user.id,
           request.params.itemId,
           request.params.version,
           request.body.baseVersion,

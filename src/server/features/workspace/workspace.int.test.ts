@@ -1,17 +1,15 @@
 import { expect, it } from 'vitest';
 import type { Brand, WorkspaceItem } from '../../../core/workspace/items.ts';
-import { describeOnEachDatabase, type ErrorBody, signUp, type TestClient } from '../../testing/harness.ts';
+import {
+  defaultBrand,
+  describeOnEachDatabase,
+  type ErrorBody,
+  signUp,
+  type TestClient,
+} from '../../testing/harness.ts';
 
 interface ConflictBody {
   error: ErrorBody['error'] & { current: WorkspaceItem };
-}
-
-async function firstBrand(client: TestClient): Promise<Brand> {
-  const response = await client.get<{ brands: Brand[] }>('/api/brands');
-  expect(response.status).toBe(200);
-  const [brand] = response.body.brands;
-  if (!brand) throw new Error('no brand');
-  return brand;
 }
 
 const canvasPath = (brandId: string) => `/api/brands/${brandId}/items/canvas`;
@@ -31,7 +29,7 @@ describeOnEachDatabase('workspace: brands and items', (getApp) => {
   async function newUser(): Promise<{ client: TestClient; brand: Brand }> {
     const client = getApp().client();
     await signUp(client);
-    return { client, brand: await firstBrand(client) };
+    return { client, brand: await defaultBrand(client) };
   }
 
   it('gives every account one default brand, and manages brands (create, rename, delete, not the last)', async () => {
@@ -305,7 +303,7 @@ describeOnEachDatabase('workspace: brands and items', (getApp) => {
   it('feeds the workspace to the coach: the offline coach quotes what the user wrote', async () => {
     const { client, brand } = await newUser();
     async function askCoach(): Promise<string> {
-      const session = await client.post<{ id: string }>('/api/ai/chat/sessions', {});
+      const session = await client.post<{ id: string }>('/api/ai/chat/sessions', { brandId: brand.id });
       expect(session.status).toBe(201);
       const turn = await client.post(`/api/ai/chat/sessions/${session.body.id}/messages`, {
         content: 'How do I understand why my customers buy?',

@@ -18,13 +18,6 @@ function migrationTags(): string[] {
   return journal.entries.map((entry) => entry.tag);
 }
 
-export function appVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return manifest.version;
-}
-
 /** How many migrations the database has applied and the name of the last one. */
 export async function migrationLevel(
   database: Database,

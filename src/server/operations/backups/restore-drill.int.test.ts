@@ -23,6 +23,7 @@ import { type AppConfig, loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/client.ts';
 import {
   type DatabaseKind,
+  defaultBrandId,
   describeOnEachDatabase,
   signUp,
   TEST_DATABASE_URL,
@@ -103,9 +104,7 @@ async function seedAccount(testApp: TestApp, index: number): Promise<void> {
   });
   expect(submitted.status).toBe(201);
 
-  const brands = await client.get<{ brands: { id: string }[] }>('/api/brands');
-  expect(brands.status).toBe(200);
-  const brandId = brands.body.brands[0]?.id;
+  const brandId = await defaultBrandId(client);
   const canvas = await client.request('PUT', `/api/brands/${brandId}/items/canvas`, {
     json: {
       baseVersion: 0,
@@ -115,12 +114,13 @@ async function seedAccount(testApp: TestApp, index: number): Promise<void> {
   });
   expect(canvas.status).toBe(200);
 
-  expect((await client.post('/api/ai/insight-guidance', {})).status).toBe(200);
+  expect((await client.post('/api/ai/insight-guidance', { brandId })).status).toBe(200);
   expect(
     (await client.post('/api/ai/buyer-intent', { terms: ['best handmade soap', 'soap near me'] })).status,
   ).toBe(200);
   const session = await client.post<{ id: string }>('/api/ai/chat/sessions', {
     title: `Positioning ${index}`,
+    brandId,
   });
   expect(session.status).toBe(201);
   for (const content of ['How do I stand out?', 'Give me one tagline idea — with “quotes” and émojis ✨']) {

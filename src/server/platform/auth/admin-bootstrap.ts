@@ -36,3 +36,13 @@ export async function promoteListedAdmin(
     .returning({ id: users.id });
   return updated.length > 0;
 }
+
+/** Makes the user with this email (any case) an admin; false when there is no such user. */
+export async function grantAdminRole(database: Database, email: string): Promise<boolean> {
+  const updated = await database.db
+    .update(users)
+    .set({ role: 'admin' })
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .returning({ id: users.id });
+  return updated.length > 0;
+}

@@ -6,11 +6,12 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { FastifyBaseLogger } from 'fastify';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { accounts, sessions, users, verifications } from '../../db/schema.ts';
-import type { Mailer } from '../../platform/mailer.ts';
-import { isPendingDeletion } from '../account-lifecycle/service.ts';
+import type { Mailer } from '../mailer.ts';
+import { isPendingDeletion } from './account-lock.ts';
 import { promoteListedAdmin } from './admin-bootstrap.ts';
 import { passwordResetEmail, verificationEmail } from './emails.ts';
 
@@ -67,7 +68,7 @@ export function createAuth({ config, database, mailer, log }: AuthDeps) {
         // A locked account (deletion pending) gets no reset link: the answer to the request stays
         // the same as for any address, and only an admin restore reopens the account.
         if (await isPendingDeletion(database, user.id)) return;
-        const url = new URL('/auth/reset-password', origin);
+        const url = new URL(PAGE_PATHS.resetPassword, origin);
         url.searchParams.set('token', token);
         await deliver('password-reset', () => mailer.send(passwordResetEmail(user, url.toString())));
       },
@@ -77,7 +78,7 @@ export function createAuth({ config, database, mailer, log }: AuthDeps) {
       autoSignInAfterVerification: false,
       expiresIn: 60 * 60 * 24,
       sendVerificationEmail: async ({ user, token }) => {
-        const url = new URL('/auth/verify-email', origin);
+        const url = new URL(PAGE_PATHS.verifyEmail, origin);
         url.searchParams.set('token', token);
         await deliver('verify-email', () => mailer.send(verificationEmail(user, url.toString())));
       },

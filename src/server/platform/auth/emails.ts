@@ -1,4 +1,4 @@
-import { type EmailMessage, renderActionEmail } from '../../platform/mailer.ts';
+import { type EmailMessage, renderActionEmail } from '../mailer.ts';
 
 interface Recipient {
   name: string;

@@ -1,5 +1,5 @@
 import { assessPassword } from '../../../core/auth/password-strength.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * The password policy every route that sets a password enforces (sign-up, reset, change): a 400

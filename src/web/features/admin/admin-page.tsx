@@ -1,65 +1,29 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { AdminBudget, AdminCall, AdminUsage } from '../../../core/ai/admin-contracts.ts';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Button } from '../../components/button.tsx';
-import { NoIndex } from '../../components/no-index.tsx';
+import { InlineSelect } from '../../components/inline-select.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { useDocumentTitle } from '../../lib/document-title.ts';
-import { formatWhen } from '../coach/format.ts';
-import {
-  AdminNav,
-  cell,
-  headCell,
-  LoadState,
-  numCell,
-  numHeadCell,
-  Section,
-  Table,
-  UsageBars,
-} from './admin-parts.tsx';
+import { formatWhen } from '../../lib/format-date.ts';
+import { AdminFrame, LoadState, Section, UsageBars } from './admin-parts.tsx';
+import { type AdminColumn, AdminTable } from './admin-table.tsx';
 import { formatCount, formatUsd } from './money.ts';
 import { budgetQuery, callsQuery, usageQuery } from './queries.ts';
 
 const PERIODS = [7, 30, 90] as const;
 
-function UsageRowCells({
-  row,
-}: {
-  row: { calls: number; providerCalls: number; cacheHits: number; costMicros: number };
-}) {
-  return (
-    <>
-      <td className={numCell}>{formatCount(row.calls)}</td>
-      <td className={numCell}>{formatCount(row.providerCalls)}</td>
-      <td className={numCell}>{formatCount(row.cacheHits)}</td>
-      <td className={numCell}>{formatUsd(row.costMicros)}</td>
-    </>
-  );
-}
+type UsageRow = { calls: number; providerCalls: number; cacheHits: number; costMicros: number };
 
-function UsageHead({ first }: { first: string }) {
-  return (
-    <thead>
-      <tr>
-        <th scope="col" className={headCell}>
-          {first}
-        </th>
-        <th scope="col" className={numHeadCell}>
-          Calls
-        </th>
-        <th scope="col" className={numHeadCell}>
-          Provider calls
-        </th>
-        <th scope="col" className={numHeadCell}>
-          Cache hits
-        </th>
-        <th scope="col" className={numHeadCell}>
-          Cost
-        </th>
-      </tr>
-    </thead>
-  );
-}
+/** The figures every usage table shows after its first column. */
+const USAGE_COLUMNS: readonly AdminColumn<UsageRow>[] = [
+  { header: 'Calls', numeric: true, render: (row) => formatCount(row.calls) },
+  { header: 'Provider calls', numeric: true, render: (row) => formatCount(row.providerCalls) },
+  { header: 'Cache hits', numeric: true, render: (row) => formatCount(row.cacheHits) },
+  { header: 'Cost', numeric: true, render: (row) => formatUsd(row.costMicros) },
+];
+
+const NO_CALLS = 'No AI calls in this period.';
 
 function Usage({ usage }: { usage: AdminUsage }) {
   const total = usage.perDay.reduce(
@@ -75,79 +39,43 @@ function Usage({ usage }: { usage: AdminUsage }) {
       </p>
       <div className="space-y-3">
         <h3 className="font-semibold text-slate-900">Per day</h3>
-        {usage.perDay.length === 0 ? (
-          <p className="text-slate-600">No AI calls in this period.</p>
-        ) : (
-          <>
-            <UsageBars rows={usage.perDay} />
-            <Table caption="AI calls and cost per day (UTC)">
-              <UsageHead first="Day (UTC)" />
-              <tbody>
-                {[...usage.perDay].reverse().map((row) => (
-                  <tr key={row.day}>
-                    <th scope="row" className={cell}>
-                      {row.day}
-                    </th>
-                    <UsageRowCells row={row} />
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </>
-        )}
+        {usage.perDay.length > 0 ? <UsageBars rows={usage.perDay} /> : null}
+        <AdminTable
+          caption="AI calls and cost per day (UTC)"
+          columns={[{ header: 'Day (UTC)', rowHeader: true, render: (row) => row.day }, ...USAGE_COLUMNS]}
+          rows={[...usage.perDay].reverse()}
+          rowKey={(row) => row.day}
+          empty={NO_CALLS}
+        />
       </div>
       <div className="space-y-3">
         <h3 className="font-semibold text-slate-900">Per task</h3>
-        {usage.perTask.length === 0 ? (
-          <p className="text-slate-600">No AI calls in this period.</p>
-        ) : (
-          <Table caption="AI calls and cost per task">
-            <UsageHead first="Task" />
-            <tbody>
-              {usage.perTask.map((row) => (
-                <tr key={row.task}>
-                  <th scope="row" className={cell}>
-                    {row.task}
-                  </th>
-                  <UsageRowCells row={row} />
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <AdminTable
+          caption="AI calls and cost per task"
+          columns={[{ header: 'Task', rowHeader: true, render: (row) => row.task }, ...USAGE_COLUMNS]}
+          rows={usage.perTask}
+          rowKey={(row) => row.task}
+          empty={NO_CALLS}
+        />
       </div>
       <div className="space-y-3">
         <h3 className="font-semibold text-slate-900">Top users</h3>
-        {usage.topUsers.length === 0 ? (
-          <p className="text-slate-600">No signed-in usage in this period.</p>
-        ) : (
-          <Table caption="Users with the highest AI cost">
-            <thead>
-              <tr>
-                <th scope="col" className={headCell}>
-                  User
-                </th>
-                <th scope="col" className={numHeadCell}>
-                  Calls
-                </th>
-                <th scope="col" className={numHeadCell}>
-                  Cost
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {usage.topUsers.map((row) => (
-                <tr key={row.userId}>
-                  <th scope="row" className={`${cell} break-all`}>
-                    {row.email ?? 'Deleted account'}
-                  </th>
-                  <td className={numCell}>{formatCount(row.calls)}</td>
-                  <td className={numCell}>{formatUsd(row.costMicros)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <AdminTable
+          caption="Users with the highest AI cost"
+          columns={[
+            {
+              header: 'User',
+              rowHeader: true,
+              className: 'break-all',
+              render: (row) => row.email ?? 'Deleted account',
+            },
+            { header: 'Calls', numeric: true, render: (row) => formatCount(row.calls) },
+            { header: 'Cost', numeric: true, render: (row) => formatUsd(row.costMicros) },
+          ]}
+          rows={usage.topUsers}
+          rowKey={(row) => row.userId}
+          empty="No signed-in usage in this period."
+        />
       </div>
     </div>
   );
@@ -177,149 +105,85 @@ function Budget({ budget }: { budget: AdminBudget }) {
       </dl>
       <div className="space-y-3">
         <h3 className="font-semibold text-slate-900">Alert history</h3>
-        {budget.alerts.length === 0 ? (
-          <p className="text-slate-600">No spending alert has been sent yet.</p>
-        ) : (
-          <Table caption="Spending alerts sent to admins">
-            <thead>
-              <tr>
-                <th scope="col" className={headCell}>
-                  Month
-                </th>
-                <th scope="col" className={numHeadCell}>
-                  Threshold
-                </th>
-                <th scope="col" className={numHeadCell}>
-                  Spent then
-                </th>
-                <th scope="col" className={numHeadCell}>
-                  Admins emailed
-                </th>
-                <th scope="col" className={headCell}>
-                  When
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {budget.alerts.map((alert) => (
-                <tr key={`${alert.month}-${alert.thresholdMicros}`}>
-                  <th scope="row" className={cell}>
-                    {alert.month}
-                  </th>
-                  <td className={numCell}>{formatUsd(alert.thresholdMicros)}</td>
-                  <td className={numCell}>{formatUsd(alert.spentMicros)}</td>
-                  <td className={numCell}>{alert.notifiedCount}</td>
-                  <td className={cell}>{formatWhen(alert.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <AdminTable
+          caption="Spending alerts sent to admins"
+          columns={[
+            { header: 'Month', rowHeader: true, render: (alert) => alert.month },
+            { header: 'Threshold', numeric: true, render: (alert) => formatUsd(alert.thresholdMicros) },
+            { header: 'Spent then', numeric: true, render: (alert) => formatUsd(alert.spentMicros) },
+            { header: 'Admins emailed', numeric: true, render: (alert) => alert.notifiedCount },
+            { header: 'When', render: (alert) => formatWhen(alert.createdAt) },
+          ]}
+          rows={budget.alerts}
+          rowKey={(alert) => `${alert.month}-${alert.thresholdMicros}`}
+          empty="No spending alert has been sent yet."
+        />
       </div>
     </div>
   );
 }
 
+const CALL_COLUMNS: readonly AdminColumn<AdminCall>[] = [
+  { header: 'When', className: 'whitespace-nowrap', render: (call) => formatWhen(call.createdAt) },
+  { header: 'Task', rowHeader: true, render: (call) => call.task },
+  { header: 'Prompt version', numeric: true, render: (call) => `v${call.promptVersion}` },
+  {
+    header: 'Provider',
+    render: (call) => (
+      <>
+        {call.provider === 'offline' ? 'Offline coach' : call.provider}
+        <span className="block text-xs text-slate-600">{call.model}</span>
+      </>
+    ),
+  },
+  { header: 'User', className: 'break-all', render: (call) => call.userEmail ?? '—' },
+  {
+    header: 'Tokens in / out',
+    numeric: true,
+    render: (call) => `${formatCount(call.inputTokens)} / ${formatCount(call.outputTokens)}`,
+  },
+  { header: 'Cost', numeric: true, render: (call) => formatUsd(call.costMicros) },
+  { header: 'Latency', numeric: true, render: (call) => `${formatCount(call.latencyMs)} ms` },
+  {
+    header: 'Outcome',
+    render: (call) => (
+      <>
+        {call.outcome}
+        {call.cacheHit ? <span className="block text-xs text-slate-600">cache hit</span> : null}
+      </>
+    ),
+  },
+];
+
 function RecentCalls({ calls }: { calls: AdminCall[] }) {
-  if (calls.length === 0) return <p className="text-slate-600">No AI calls yet.</p>;
   return (
-    <Table caption="Recent AI calls, newest first">
-      <thead>
-        <tr>
-          <th scope="col" className={headCell}>
-            When
-          </th>
-          <th scope="col" className={headCell}>
-            Task
-          </th>
-          <th scope="col" className={numHeadCell}>
-            Prompt version
-          </th>
-          <th scope="col" className={headCell}>
-            Provider
-          </th>
-          <th scope="col" className={headCell}>
-            User
-          </th>
-          <th scope="col" className={numHeadCell}>
-            Tokens in / out
-          </th>
-          <th scope="col" className={numHeadCell}>
-            Cost
-          </th>
-          <th scope="col" className={numHeadCell}>
-            Latency
-          </th>
-          <th scope="col" className={headCell}>
-            Outcome
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {calls.map((call) => (
-          <tr key={call.id}>
-            <td className={`${cell} whitespace-nowrap`}>{formatWhen(call.createdAt)}</td>
-            <th scope="row" className={cell}>
-              {call.task}
-            </th>
-            <td className={numCell}>v{call.promptVersion}</td>
-            <td className={cell}>
-              {call.provider === 'offline' ? 'Offline coach' : call.provider}
-              <span className="block text-xs text-slate-600">{call.model}</span>
-            </td>
-            <td className={`${cell} break-all`}>{call.userEmail ?? '—'}</td>
-            <td className={numCell}>
-              {formatCount(call.inputTokens)} / {formatCount(call.outputTokens)}
-            </td>
-            <td className={numCell}>{formatUsd(call.costMicros)}</td>
-            <td className={numCell}>{formatCount(call.latencyMs)} ms</td>
-            <td className={cell}>
-              {call.outcome}
-              {call.cacheHit ? <span className="block text-xs text-slate-600">cache hit</span> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <AdminTable
+      caption="Recent AI calls, newest first"
+      columns={CALL_COLUMNS}
+      rows={calls}
+      rowKey={(call) => call.id}
+      empty="No AI calls yet."
+    />
   );
 }
 
 export default function AdminPage() {
-  useDocumentTitle('Admin: AI usage and spend');
-  const periodId = useId();
-  const [days, setDays] = useState<number>(30);
+  const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
   const usage = useQuery(usageQuery(days));
   const budget = useQuery(budgetQuery);
   const calls = useQuery(callsQuery);
 
   return (
-    <div className="mx-auto w-full max-w-6xl space-y-8 px-4 py-8 sm:px-6 sm:py-10">
-      <NoIndex />
-      <div className="space-y-3">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900">Admin console</h1>
-        <AdminNav current="overview" />
-      </div>
-
+    <AdminFrame documentTitle="Admin: AI usage and spend" heading="Admin console" current="overview">
       <Section
         title="AI usage"
         actions={
-          <div className="flex items-center gap-2">
-            <label htmlFor={periodId} className="text-sm font-semibold text-slate-900">
-              Period
-            </label>
-            <select
-              id={periodId}
-              value={days}
-              onChange={(event) => setDays(Number(event.target.value))}
-              className="min-h-11 rounded-lg border border-slate-500 bg-white px-3 text-base"
-            >
-              {PERIODS.map((period) => (
-                <option key={period} value={period}>
-                  Last {period} days
-                </option>
-              ))}
-            </select>
-          </div>
+          <InlineSelect
+            label="Period"
+            value={days}
+            options={PERIODS.map((period) => ({ value: period, label: `Last ${period} days` }))}
+            onChange={setDays}
+          />
         }
       >
         {usage.data ? (
@@ -357,7 +221,7 @@ export default function AdminPage() {
       >
         <p className="text-sm text-slate-700">
           The 50 newest calls with the prompt version each one used. Edit prompts on the{' '}
-          <TextLink to="/app/admin/prompts">Prompts</TextLink> page.
+          <TextLink to={PAGE_PATHS.adminPrompts}>Prompts</TextLink> page.
         </p>
         {calls.data ? (
           <RecentCalls calls={calls.data.calls} />
@@ -370,6 +234,6 @@ export default function AdminPage() {
           />
         )}
       </Section>
-    </div>
+    </AdminFrame>
   );
 }

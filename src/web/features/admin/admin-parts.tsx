@@ -1,11 +1,13 @@
 import { type ComponentProps, lazy, type ReactNode, Suspense } from 'react';
-import { ErrorBoundary } from '../../app/error-boundaries.tsx';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
-import { cx } from '../../components/cx.ts';
+import { ErrorBoundary } from '../../components/error-boundaries.tsx';
+import { NoIndex } from '../../components/no-index.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { describeError } from '../../lib/api.ts';
+import { describeError } from '../../lib/api-client.ts';
+import { useDocumentTitle } from '../../lib/document-title.ts';
 
 const LazyUsageBars = lazy(() => import('./usage-bars.tsx'));
 
@@ -17,28 +19,6 @@ export function UsageBars(props: ComponentProps<typeof LazyUsageBars>) {
         <LazyUsageBars {...props} />
       </Suspense>
     </ErrorBoundary>
-  );
-}
-
-export const cell = 'border-b border-slate-200 px-3 py-2 text-left align-top text-sm';
-export const headCell = cx(cell, 'bg-slate-50 font-semibold text-slate-700');
-export const numCell = cx(cell, 'text-right tabular-nums');
-export const numHeadCell = cx(headCell, 'text-right');
-
-/** A table that scrolls sideways on its own on a phone; focusable so keyboards can scroll it too. */
-export function Table({ caption, children }: { caption: string; children: ReactNode }) {
-  return (
-    <section
-      aria-label={caption}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-      tabIndex={0}
-      className="overflow-x-auto rounded-xl border border-slate-200"
-    >
-      <table className="w-full border-collapse bg-white text-slate-900">
-        <caption className="sr-only">{caption}</caption>
-        {children}
-      </table>
-    </section>
   );
 }
 
@@ -84,30 +64,53 @@ export function LoadState({
   );
 }
 
-export function AdminNav({ current }: { current: 'overview' | 'prompts' | 'system' }) {
+const ADMIN_PAGES = [
+  { page: 'overview', label: 'AI usage and spend', path: PAGE_PATHS.admin },
+  { page: 'prompts', label: 'Prompts', path: PAGE_PATHS.adminPrompts },
+  { page: 'system', label: 'System', path: PAGE_PATHS.adminSystem },
+] as const;
+
+type AdminPageName = (typeof ADMIN_PAGES)[number]['page'];
+
+function AdminNav({ current }: { current: AdminPageName }) {
   return (
     <nav aria-label="Admin console" className="flex flex-wrap gap-4 text-sm">
-      {current === 'overview' ? (
-        <span aria-current="page" className="font-semibold text-slate-900">
-          AI usage and spend
-        </span>
-      ) : (
-        <TextLink to="/app/admin">AI usage and spend</TextLink>
-      )}
-      {current === 'prompts' ? (
-        <span aria-current="page" className="font-semibold text-slate-900">
-          Prompts
-        </span>
-      ) : (
-        <TextLink to="/app/admin/prompts">Prompts</TextLink>
-      )}
-      {current === 'system' ? (
-        <span aria-current="page" className="font-semibold text-slate-900">
-          System
-        </span>
-      ) : (
-        <TextLink to="/app/admin/system">System</TextLink>
+      {ADMIN_PAGES.map(({ page, label, path }) =>
+        page === current ? (
+          <span key={page} aria-current="page" className="font-semibold text-slate-900">
+            {label}
+          </span>
+        ) : (
+          <TextLink key={page} to={path}>
+            {label}
+          </TextLink>
+        ),
       )}
     </nav>
+  );
+}
+
+/** The frame of every admin page: its heading, the console's navigation, and no indexing. */
+export function AdminFrame({
+  documentTitle,
+  heading,
+  current,
+  children,
+}: {
+  documentTitle: string;
+  heading: string;
+  current: AdminPageName;
+  children: ReactNode;
+}) {
+  useDocumentTitle(documentTitle);
+  return (
+    <div className="mx-auto w-full max-w-6xl space-y-8 px-4 py-8 sm:px-6 sm:py-10">
+      <NoIndex />
+      <div className="space-y-3">
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900">{heading}</h1>
+        <AdminNav current={current} />
+      </div>
+      {children}
+    </div>
   );
 }

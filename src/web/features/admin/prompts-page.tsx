@@ -2,27 +2,33 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { AdminPromptList } from '../../../core/ai/admin-contracts.ts';
 import type { AiTask, AiTaskResponse } from '../../../core/ai/contracts.ts';
+import { PROMPT_BODY_LIMITS } from '../../../core/ai/input-limits.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { cx } from '../../components/cx.ts';
-import { NoIndex } from '../../components/no-index.tsx';
-import { api, describeError } from '../../lib/api.ts';
-import { useDocumentTitle } from '../../lib/document-title.ts';
-import { ConfirmDialog } from '../coach/confirm-dialog.tsx';
-import { formatWhen } from '../coach/format.ts';
-import { MarkdownText } from '../coach/markdown.tsx';
-import { AdminNav, cell, headCell, LoadState, Section, Table } from './admin-parts.tsx';
+import { InlineSelect } from '../../components/inline-select.tsx';
+import { MarkdownText } from '../../kit/coach/markdown.tsx';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
+import { describeError } from '../../lib/api-client.ts';
+import { formatWhen } from '../../lib/format-date.ts';
+import { AdminFrame, LoadState, Section } from './admin-parts.tsx';
+import { AdminTable } from './admin-table.tsx';
+import { adminApi } from './api.ts';
 import { adminKeys, promptsQuery } from './queries.ts';
 
 type Prompt = AdminPromptList['prompts'][number];
 type Version = Prompt['versions'][number];
 
-/** A realistic input per task for previews; admins edit it before running. */
-const SAMPLE_INPUTS: Record<AiTask, Record<string, unknown>> = {
-  chat: { message: 'What should I work on first to make my brand more distinctive?' },
-  'insight-guidance': {},
-  'canvas-suggestion': { field: 'purpose', currentText: 'We make good coffee.' },
-  'contextual-help': { area: 'brand-canvas', question: 'Where do I start?' },
+/**
+ * A realistic input per task for previews; admins edit it before running. Tasks that read a brand's
+ * saved work name the admin's current brand (left out, as JSON drops it, while none is loaded).
+ */
+const sampleInputs = (brandId: string | undefined): Record<AiTask, Record<string, unknown>> => ({
+  chat: { brandId, message: 'What should I work on first to make my brand more distinctive?' },
+  'insight-guidance': { brandId },
+  'canvas-suggestion': { brandId, field: 'purpose', currentText: 'We make good coffee.' },
+  'contextual-help': { brandId, area: 'brand-canvas', question: 'Where do I start?' },
   'buyer-intent': { terms: ['buy linen shirt', 'best linen shirt brands', 'how to wash linen'] },
   'review-analysis': { reviews: ['Great quality and it arrived fast.', 'Too pricey for what it is.'] },
   'avatar-voice': {
@@ -31,7 +37,7 @@ const SAMPLE_INPUTS: Record<AiTask, Record<string, unknown>> = {
   },
   'value-lens-copy': { product: 'Linen shirt', features: ['Breathable linen'], format: 'ad-headline' },
   'diagnostic-reading': {},
-};
+});
 
 const STATUS_CLASSES: Record<Version['status'], string> = {
   published: 'bg-emerald-50 text-emerald-900 ring-emerald-300',
@@ -72,13 +78,21 @@ function PreviewResult({ result }: { result: AiTaskResponse }) {
   );
 }
 
-function PreviewForm({ prompt, version }: { prompt: Prompt; version: Version }) {
+function PreviewForm({
+  prompt,
+  version,
+  brandId,
+}: {
+  prompt: Prompt;
+  version: Version;
+  brandId: string | undefined;
+}) {
   const inputId = useId();
-  const [input, setInput] = useState(() => JSON.stringify(SAMPLE_INPUTS[prompt.promptId], null, 2));
+  const [input, setInput] = useState(() => JSON.stringify(sampleInputs(brandId)[prompt.promptId], null, 2));
   const [problem, setProblem] = useState<string | null>(null);
   const preview = useMutation({
     mutationFn: (parsed: Record<string, unknown>) =>
-      api.previewPrompt(prompt.promptId, version.version, parsed),
+      adminApi.previewPrompt(prompt.promptId, version.version, parsed),
   });
 
   function run() {
@@ -130,7 +144,7 @@ function PreviewForm({ prompt, version }: { prompt: Prompt; version: Version }) 
   );
 }
 
-function PromptEditor({ prompt }: { prompt: Prompt }) {
+function PromptEditor({ prompt, brandId }: { prompt: Prompt; brandId: string | undefined }) {
   const queryClient = useQueryClient();
   const editorId = useId();
   const published = prompt.versions.find((version) => version.status === 'published');
@@ -140,7 +154,7 @@ function PromptEditor({ prompt }: { prompt: Prompt }) {
   const [message, setMessage] = useState<string | null>(null);
 
   const save = useMutation({
-    mutationFn: () => api.createPromptDraft(prompt.promptId, body),
+    mutationFn: () => adminApi.createPromptDraft(prompt.promptId, body),
     onSuccess: async (created) => {
       setMessage(`Saved as draft version ${created.version}. Preview it, then publish it.`);
       setPreviewing(created.version);
@@ -148,7 +162,7 @@ function PromptEditor({ prompt }: { prompt: Prompt }) {
     },
   });
   const publish = useMutation({
-    mutationFn: (version: number) => api.publishPromptVersion(prompt.promptId, version),
+    mutationFn: (version: number) => adminApi.publishPromptVersion(prompt.promptId, version),
     onSuccess: async (result) => {
       setPublishing(null);
       setMessage(`Version ${result.version} is now published: new ${prompt.promptId} calls use it.`);
@@ -160,7 +174,7 @@ function PromptEditor({ prompt }: { prompt: Prompt }) {
   });
 
   const previewVersion = prompt.versions.find((version) => version.version === previewing);
-  const tooShort = body.trim().length < 20;
+  const tooShort = body.trim().length < PROMPT_BODY_LIMITS.min;
 
   return (
     <div className="space-y-6">
@@ -169,71 +183,54 @@ function PromptEditor({ prompt }: { prompt: Prompt }) {
           <p>{message}</p>
         </Alert>
       ) : null}
-      <Table caption={`Versions of the ${prompt.promptId} prompt`}>
-        <thead>
-          <tr>
-            <th scope="col" className={headCell}>
-              Version
-            </th>
-            <th scope="col" className={headCell}>
-              Status
-            </th>
-            <th scope="col" className={headCell}>
-              Created
-            </th>
-            <th scope="col" className={headCell}>
-              Published
-            </th>
-            <th scope="col" className={headCell}>
-              Actions
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {prompt.versions.map((version) => (
-            <tr key={version.version}>
-              <th scope="row" className={cell}>
-                v{version.version}
-              </th>
-              <td className={cell}>
-                <StatusBadge status={version.status} />
-              </td>
-              <td className={cell}>{formatWhen(version.createdAt)}</td>
-              <td className={cell}>{version.publishedAt ? formatWhen(version.publishedAt) : '—'}</td>
-              <td className={cell}>
-                <div className="flex flex-wrap gap-2">
-                  <Button variant="ghost" className="min-h-9 px-2" onClick={() => setBody(version.body)}>
-                    Edit a copy<span className="sr-only"> of version {version.version}</span>
+      <AdminTable
+        caption={`Versions of the ${prompt.promptId} prompt`}
+        columns={[
+          { header: 'Version', rowHeader: true, render: (version) => `v${version.version}` },
+          { header: 'Status', render: (version) => <StatusBadge status={version.status} /> },
+          { header: 'Created', render: (version) => formatWhen(version.createdAt) },
+          {
+            header: 'Published',
+            render: (version) => (version.publishedAt ? formatWhen(version.publishedAt) : '—'),
+          },
+          {
+            header: 'Actions',
+            render: (version) => (
+              <div className="flex flex-wrap gap-2">
+                <Button variant="ghost" className="min-h-9 px-2" onClick={() => setBody(version.body)}>
+                  Edit a copy<span className="sr-only"> of version {version.version}</span>
+                </Button>
+                <Button
+                  variant="ghost"
+                  className="min-h-9 px-2"
+                  onClick={() => setPreviewing(version.version)}
+                >
+                  Preview<span className="sr-only"> version {version.version}</span>
+                </Button>
+                {version.status === 'published' ? null : (
+                  <Button variant="secondary" className="min-h-9 px-3" onClick={() => setPublishing(version)}>
+                    {version.status === 'archived' ? 'Roll back to' : 'Publish'}
+                    <span className={version.status === 'archived' ? undefined : 'sr-only'}>
+                      {' '}
+                      version {version.version}
+                    </span>
                   </Button>
-                  <Button
-                    variant="ghost"
-                    className="min-h-9 px-2"
-                    onClick={() => setPreviewing(version.version)}
-                  >
-                    Preview<span className="sr-only"> version {version.version}</span>
-                  </Button>
-                  {version.status === 'published' ? null : (
-                    <Button
-                      variant="secondary"
-                      className="min-h-9 px-3"
-                      onClick={() => setPublishing(version)}
-                    >
-                      {version.status === 'archived' ? 'Roll back to' : 'Publish'}
-                      <span className={version.status === 'archived' ? undefined : 'sr-only'}>
-                        {' '}
-                        version {version.version}
-                      </span>
-                    </Button>
-                  )}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+                )}
+              </div>
+            ),
+          },
+        ]}
+        rows={prompt.versions}
+        rowKey={(version) => version.version}
+      />
 
       {previewVersion ? (
-        <PreviewForm key={previewVersion.version} prompt={prompt} version={previewVersion} />
+        <PreviewForm
+          key={previewVersion.version}
+          prompt={prompt}
+          version={previewVersion}
+          brandId={brandId}
+        />
       ) : null}
 
       <form
@@ -254,11 +251,15 @@ function PromptEditor({ prompt }: { prompt: Prompt }) {
             id={editorId}
             value={body}
             rows={14}
-            maxLength={20_000}
+            maxLength={PROMPT_BODY_LIMITS.max}
             onChange={(event) => setBody(event.target.value)}
             className="block w-full rounded-lg border border-slate-500 bg-white px-3 py-2 font-mono text-sm"
           />
-          {tooShort ? <p className="text-sm text-slate-600">A prompt needs at least 20 characters.</p> : null}
+          {tooShort ? (
+            <p className="text-sm text-slate-600">
+              A prompt needs at least {PROMPT_BODY_LIMITS.min} characters.
+            </p>
+          ) : null}
         </div>
         <Button type="submit" disabled={tooShort} pending={save.isPending} pendingLabel="Saving…">
           Save as new draft
@@ -302,49 +303,31 @@ function PromptEditor({ prompt }: { prompt: Prompt }) {
 }
 
 export default function PromptsPage() {
-  useDocumentTitle('Admin: prompts');
-  const selectId = useId();
   const prompts = useQuery(promptsQuery);
+  // Loaded with the page, so the preview examples can name the admin's brand by the time one opens.
+  const brandId = useCurrentBrand().brand?.id;
   const [selected, setSelected] = useState<AiTask>('chat');
   const prompt = prompts.data?.prompts.find((candidate) => candidate.promptId === selected);
 
   return (
-    <div className="mx-auto w-full max-w-6xl space-y-8 px-4 py-8 sm:px-6 sm:py-10">
-      <NoIndex />
-      <div className="space-y-3">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900">Prompts</h1>
-        <AdminNav current="prompts" />
-      </div>
+    <AdminFrame documentTitle="Admin: prompts" heading="Prompts" current="prompts">
       {prompts.data ? (
         <Section
           title="Prompt versions"
           actions={
-            <div className="flex items-center gap-2">
-              <label htmlFor={selectId} className="text-sm font-semibold text-slate-900">
-                Task
-              </label>
-              <select
-                id={selectId}
-                value={selected}
-                onChange={(event) => {
-                  const next = prompts.data.prompts.find(
-                    (candidate) => candidate.promptId === event.target.value,
-                  );
-                  if (next) setSelected(next.promptId);
-                }}
-                className="min-h-11 rounded-lg border border-slate-500 bg-white px-3 text-base"
-              >
-                {prompts.data.prompts.map((candidate) => (
-                  <option key={candidate.promptId} value={candidate.promptId}>
-                    {candidate.promptId}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <InlineSelect
+              label="Task"
+              value={selected}
+              options={prompts.data.prompts.map((candidate) => ({
+                value: candidate.promptId,
+                label: candidate.promptId,
+              }))}
+              onChange={setSelected}
+            />
           }
         >
           {prompt ? (
-            <PromptEditor key={prompt.promptId} prompt={prompt} />
+            <PromptEditor key={prompt.promptId} prompt={prompt} brandId={brandId} />
           ) : (
             <p className="text-slate-600">This task has no prompt yet.</p>
           )}
@@ -357,6 +340,6 @@ export default function PromptsPage() {
           retrying={prompts.isFetching}
         />
       )}
-    </div>
+    </AdminFrame>
   );
 }

@@ -4,16 +4,14 @@ import type { BackupRunView, ServerErrorView, SystemStatus } from '../../../core
 import { formatAge, formatBytes, formatDurationMs, shortChecksum } from '../../../core/system/format.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
-import { NoIndex } from '../../components/no-index.tsx';
-import { api, describeError } from '../../lib/api.ts';
-import { useDocumentTitle } from '../../lib/document-title.ts';
-import { formatWhen } from '../coach/format.ts';
-import { AdminNav, cell, headCell, LoadState, numCell, numHeadCell, Section, Table } from './admin-parts.tsx';
+import { describeError } from '../../lib/api-client.ts';
+import { formatWhen } from '../../lib/format-date.ts';
+import { AdminFrame, LoadState, Section } from './admin-parts.tsx';
+import { type AdminColumn, AdminTable } from './admin-table.tsx';
+import { systemQuery } from './queries.ts';
 
 /** The daily backup job runs once a day; a last good backup older than this means it has been missed. */
 const BACKUP_STALE_SECONDS = 26 * 60 * 60;
-
-const systemQuery = { queryKey: ['admin', 'system'] as const, queryFn: api.getSystemStatus };
 
 const DATABASE_NAMES = { pglite: 'PGlite (embedded)', postgres: 'PostgreSQL' } as const;
 
@@ -102,63 +100,49 @@ function LastBackup({ lastSuccess }: { lastSuccess: NonNullable<SystemStatus['ba
   );
 }
 
-function BackupRuns({ runs }: { runs: BackupRunView[] }) {
-  return (
-    <Table caption="Recent backup runs, newest first">
-      <thead>
-        <tr>
-          <th scope="col" className={headCell}>
-            Started
-          </th>
-          <th scope="col" className={headCell}>
-            Outcome
-          </th>
-          <th scope="col" className={headCell}>
-            Started by
-          </th>
-          <th scope="col" className={headCell}>
-            File
-          </th>
-          <th scope="col" className={numHeadCell}>
-            Size
-          </th>
-          <th scope="col" className={headCell}>
-            Checksum
-          </th>
-          <th scope="col" className={numHeadCell}>
-            Duration
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((run) => (
-          <tr key={run.id}>
-            <th scope="row" className={`${cell} whitespace-nowrap font-normal`}>
-              {formatWhen(run.startedAt)}
-            </th>
-            <td className={cell}>
-              <Badge tone={run.outcome === 'success' ? 'good' : 'bad'}>{run.outcome}</Badge>
-              {run.error ? <span className="mt-1 block text-xs text-slate-700">{run.error}</span> : null}
-            </td>
-            <td className={cell}>{run.trigger === 'job' ? 'daily job' : 'command'}</td>
-            <td className={`${cell} break-all`}>{run.fileName ?? '—'}</td>
-            <td className={numCell}>{run.sizeBytes === null ? '—' : formatBytes(run.sizeBytes)}</td>
-            <td className={cell}>
-              {run.sha256 ? (
-                <code className="text-xs" title={run.sha256}>
-                  {shortChecksum(run.sha256)}
-                </code>
-              ) : (
-                '—'
-              )}
-            </td>
-            <td className={numCell}>{formatDurationMs(run.durationMs)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
-  );
+type OutboxMail = SystemStatus['outbox']['recent'][number];
+
+/** A row named by when it happened (newest-first lists of runs, mail and errors). */
+function whenColumn<Row>(header: string, at: (row: Row) => string): AdminColumn<Row> {
+  return {
+    header,
+    rowHeader: true,
+    className: 'whitespace-nowrap font-normal',
+    render: (row) => formatWhen(at(row)),
+  };
 }
+
+const BACKUP_RUN_COLUMNS: readonly AdminColumn<BackupRunView>[] = [
+  whenColumn('Started', (run) => run.startedAt),
+  {
+    header: 'Outcome',
+    render: (run) => (
+      <>
+        <Badge tone={run.outcome === 'success' ? 'good' : 'bad'}>{run.outcome}</Badge>
+        {run.error ? <span className="mt-1 block text-xs text-slate-700">{run.error}</span> : null}
+      </>
+    ),
+  },
+  { header: 'Started by', render: (run) => (run.trigger === 'job' ? 'daily job' : 'command') },
+  { header: 'File', className: 'break-all', render: (run) => run.fileName ?? '—' },
+  {
+    header: 'Size',
+    numeric: true,
+    render: (run) => (run.sizeBytes === null ? '—' : formatBytes(run.sizeBytes)),
+  },
+  {
+    header: 'Checksum',
+    render: (run) =>
+      run.sha256 ? (
+        <code className="text-xs" title={run.sha256}>
+          {shortChecksum(run.sha256)}
+        </code>
+      ) : (
+        '—'
+      ),
+  },
+  { header: 'Duration', numeric: true, render: (run) => formatDurationMs(run.durationMs) },
+];
 
 function Backups({ backups }: { backups: SystemStatus['backups'] }) {
   if (backups.runs.length === 0 && !backups.lastSuccess) {
@@ -177,7 +161,12 @@ function Backups({ backups }: { backups: SystemStatus['backups'] }) {
           <p>The runs below failed; see their errors and docs/runbooks/disaster-recovery.md.</p>
         </Alert>
       )}
-      <BackupRuns runs={backups.runs} />
+      <AdminTable
+        caption="Recent backup runs, newest first"
+        columns={BACKUP_RUN_COLUMNS}
+        rows={backups.runs}
+        rowKey={(run) => run.id}
+      />
     </div>
   );
 }
@@ -198,102 +187,64 @@ function Jobs({ jobs, generatedAt }: { jobs: SystemStatus['jobs']; generatedAt: 
           </p>
         </Alert>
       )}
-      {jobs.summary.length === 0 ? (
-        <Empty>No jobs are registered or recorded.</Empty>
-      ) : (
-        <Table caption="Jobs: last run, failures and next run">
-          <thead>
-            <tr>
-              <th scope="col" className={headCell}>
-                Job
-              </th>
-              <th scope="col" className={headCell}>
-                Schedule
-              </th>
-              <th scope="col" className={headCell}>
-                Last run
-              </th>
-              <th scope="col" className={numHeadCell}>
-                Failures (24 h)
-              </th>
-              <th scope="col" className={numHeadCell}>
-                Queued
-              </th>
-              <th scope="col" className={headCell}>
-                Next run
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.summary.map((job) => (
-              <tr key={job.name}>
-                <th scope="row" className={`${cell} whitespace-nowrap`}>
-                  {job.name}
-                </th>
-                <td className={cell}>{job.schedule ?? 'on demand'}</td>
-                <td className={cell}>
-                  {job.lastRunAt ? (
-                    <>
-                      <span className="whitespace-nowrap">{formatWhen(job.lastRunAt)}</span>{' '}
-                      <Badge tone={job.lastOutcome === 'failed' ? 'bad' : 'good'}>{job.lastOutcome}</Badge>
-                    </>
-                  ) : (
-                    'never'
-                  )}
-                </td>
-                <td className={numCell}>{job.failuresLast24h}</td>
-                <td className={numCell}>
-                  {job.pending + job.running}
-                  {job.retrying > 0 ? (
-                    <span className="block text-xs text-slate-700">{job.retrying} retrying</span>
-                  ) : null}
-                </td>
-                <td className={`${cell} whitespace-nowrap`}>{nextRunText(job.nextRunAt, generatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <AdminTable
+        caption="Jobs: last run, failures and next run"
+        columns={[
+          { header: 'Job', rowHeader: true, className: 'whitespace-nowrap', render: (job) => job.name },
+          { header: 'Schedule', render: (job) => job.schedule ?? 'on demand' },
+          {
+            header: 'Last run',
+            render: (job) =>
+              job.lastRunAt ? (
+                <>
+                  <span className="whitespace-nowrap">{formatWhen(job.lastRunAt)}</span>{' '}
+                  <Badge tone={job.lastOutcome === 'failed' ? 'bad' : 'good'}>{job.lastOutcome}</Badge>
+                </>
+              ) : (
+                'never'
+              ),
+          },
+          { header: 'Failures (24 h)', numeric: true, render: (job) => job.failuresLast24h },
+          {
+            header: 'Queued',
+            numeric: true,
+            render: (job) => (
+              <>
+                {job.pending + job.running}
+                {job.retrying > 0 ? (
+                  <span className="block text-xs text-slate-700">{job.retrying} retrying</span>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: 'Next run',
+            className: 'whitespace-nowrap',
+            render: (job) => nextRunText(job.nextRunAt, generatedAt),
+          },
+        ]}
+        rows={jobs.summary}
+        rowKey={(job) => job.name}
+        empty="No jobs are registered or recorded."
+      />
       <div className="space-y-3">
         <h3 className="font-semibold text-slate-900">Recent failed runs</h3>
-        {jobs.recentFailures.length === 0 ? (
-          <Empty>No failed runs.</Empty>
-        ) : (
-          <Table caption="Failed job runs, newest first">
-            <thead>
-              <tr>
-                <th scope="col" className={headCell}>
-                  Job
-                </th>
-                <th scope="col" className={headCell}>
-                  Failed
-                </th>
-                <th scope="col" className={numHeadCell}>
-                  Attempts
-                </th>
-                <th scope="col" className={headCell}>
-                  Error
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.recentFailures.map((run) => (
-                <tr key={run.id}>
-                  <th scope="row" className={`${cell} whitespace-nowrap`}>
-                    {run.name}
-                  </th>
-                  <td className={`${cell} whitespace-nowrap`}>
-                    {run.finishedAt ? formatWhen(run.finishedAt) : '—'}
-                  </td>
-                  <td className={numCell}>
-                    {run.attempts} of {run.maxAttempts}
-                  </td>
-                  <td className={`${cell} break-words`}>{run.error ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <AdminTable
+          caption="Failed job runs, newest first"
+          columns={[
+            { header: 'Job', rowHeader: true, className: 'whitespace-nowrap', render: (run) => run.name },
+            {
+              header: 'Failed',
+              className: 'whitespace-nowrap',
+              render: (run) => (run.finishedAt ? formatWhen(run.finishedAt) : '—'),
+            },
+            { header: 'Attempts', numeric: true, render: (run) => `${run.attempts} of ${run.maxAttempts}` },
+            { header: 'Error', className: 'break-words', render: (run) => run.error ?? '—' },
+          ]}
+          rows={jobs.recentFailures}
+          rowKey={(run) => run.id}
+          empty="No failed runs."
+        />
       </div>
     </div>
   );
@@ -309,100 +260,55 @@ function Outbox({ outbox }: { outbox: SystemStatus['outbox'] }) {
         <strong className="text-slate-900">{outbox.count}</strong>{' '}
         {outbox.count === 1 ? 'message' : 'messages'} in the outbox.
       </p>
-      {outbox.recent.length === 0 ? (
-        <Empty>The outbox is empty.</Empty>
-      ) : (
-        <Table caption="Newest outbox messages (recipients masked)">
-          <thead>
-            <tr>
-              <th scope="col" className={headCell}>
-                Stored
-              </th>
-              <th scope="col" className={headCell}>
-                To
-              </th>
-              <th scope="col" className={headCell}>
-                Subject
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {outbox.recent.map((mail) => (
-              <tr key={mail.id}>
-                <th scope="row" className={`${cell} whitespace-nowrap font-normal`}>
-                  {formatWhen(mail.createdAt)}
-                </th>
-                <td className={`${cell} whitespace-nowrap`}>{mail.to}</td>
-                <td className={cell}>{mail.subject}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <AdminTable
+        caption="Newest outbox messages (recipients masked)"
+        columns={[
+          whenColumn('Stored', (mail: OutboxMail) => mail.createdAt),
+          { header: 'To', className: 'whitespace-nowrap', render: (mail) => mail.to },
+          { header: 'Subject', render: (mail) => mail.subject },
+        ]}
+        rows={outbox.recent}
+        rowKey={(mail) => mail.id}
+        empty="The outbox is empty."
+      />
     </div>
   );
 }
 
-function RecentErrors({ errors }: { errors: ServerErrorView[] }) {
-  if (errors.length === 0) return <Empty>No unexpected server errors in the last 30 days.</Empty>;
-  return (
-    <Table caption="Unexpected server errors, newest first">
-      <thead>
-        <tr>
-          <th scope="col" className={headCell}>
-            When
-          </th>
-          <th scope="col" className={headCell}>
-            Route
-          </th>
-          <th scope="col" className={headCell}>
-            Error
-          </th>
-          <th scope="col" className={headCell}>
-            Request id
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {errors.map((error) => (
-          <tr key={error.id}>
-            <th scope="row" className={`${cell} whitespace-nowrap font-normal`}>
-              {formatWhen(error.createdAt)}
-            </th>
-            <td className={`${cell} break-all`}>
-              <code className="text-xs">
-                {error.method} {error.route}
-              </code>
-            </td>
-            <td className={`${cell} break-words`}>
-              <span className="font-semibold">{error.errorName}:</span> {error.message}
-              {error.location ? (
-                <code className="mt-1 block text-xs text-slate-700">{error.location}</code>
-              ) : null}
-            </td>
-            <td className={`${cell} break-all`}>
-              <code className="text-xs">{error.requestId}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
-  );
-}
+const ERROR_COLUMNS: readonly AdminColumn<ServerErrorView>[] = [
+  whenColumn('When', (error) => error.createdAt),
+  {
+    header: 'Route',
+    className: 'break-all',
+    render: (error) => (
+      <code className="text-xs">
+        {error.method} {error.route}
+      </code>
+    ),
+  },
+  {
+    header: 'Error',
+    className: 'break-words',
+    render: (error) => (
+      <>
+        <span className="font-semibold">{error.errorName}:</span> {error.message}
+        {error.location ? <code className="mt-1 block text-xs text-slate-700">{error.location}</code> : null}
+      </>
+    ),
+  },
+  {
+    header: 'Request id',
+    className: 'break-all',
+    render: (error) => <code className="text-xs">{error.requestId}</code>,
+  },
+];
 
 export default function SystemPage() {
-  useDocumentTitle('Admin: System');
   const system = useQuery(systemQuery);
   const data = system.data;
 
   return (
-    <div className="mx-auto w-full max-w-6xl space-y-8 px-4 py-8 sm:px-6 sm:py-10">
-      <NoIndex />
-      <div className="space-y-3">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900">Admin console</h1>
-        <AdminNav current="system" />
-      </div>
-
+    <AdminFrame documentTitle="Admin: System" heading="Admin console" current="system">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-700" aria-live="polite">
           {data ? `Checked at ${formatWhen(data.generatedAt)}.` : null}
@@ -438,7 +344,13 @@ export default function SystemPage() {
             <Outbox outbox={data.outbox} />
           </Section>
           <Section title="Recent errors">
-            <RecentErrors errors={data.errors.recent} />
+            <AdminTable
+              caption="Unexpected server errors, newest first"
+              columns={ERROR_COLUMNS}
+              rows={data.errors.recent}
+              rowKey={(error) => error.id}
+              empty="No unexpected server errors in the last 30 days."
+            />
           </Section>
         </>
       ) : (
@@ -449,6 +361,6 @@ export default function SystemPage() {
           retrying={system.isFetching}
         />
       )}
-    </div>
+    </AdminFrame>
   );
 }

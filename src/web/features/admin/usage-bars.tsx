@@ -1,5 +1,5 @@
 /**
- * Calls per day as horizontal bars. Loaded on demand (see lazy-usage-bars.tsx); the table beside it
+ * Calls per day as horizontal bars. Loaded on demand (see UsageBars in admin-parts.tsx); the table beside it
  * has the same numbers, so the chart itself is hidden from screen readers.
  */
 import { formatUsd } from './money.ts';

@@ -1,14 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
+import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { EmailField } from '../../components/text-field.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { api } from '../../lib/api.ts';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
+import { authApi } from './api.ts';
 import { AuthLayout } from './auth-layout.tsx';
-import { FormErrorAlert } from './form-error-alert.tsx';
 
 const resolver = lazyZodResolver((contracts) => contracts.requestPasswordResetBodySchema);
 const fields = ['email'] as const;
@@ -20,7 +21,7 @@ export default function ForgotPasswordPage() {
   });
   const { errors } = form.formState;
   const request = useMutation({
-    mutationFn: api.requestPasswordReset,
+    mutationFn: authApi.requestPasswordReset,
     onError: (error) => {
       const { email } = mapErrorDetails(error, fields).fieldErrors;
       if (email) form.setError('email', { type: 'server', message: email }, { shouldFocus: true });
@@ -29,7 +30,7 @@ export default function ForgotPasswordPage() {
 
   const footer = (
     <p>
-      Remembered it? <TextLink to="/auth/sign-in">Back to sign in</TextLink>
+      Remembered it? <TextLink to={PAGE_PATHS.signIn}>Back to sign in</TextLink>
     </p>
   );
 

@@ -3,19 +3,21 @@ import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import type { ResetPasswordBody } from '../../../core/auth/contracts.ts';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button, ButtonLink } from '../../components/button.tsx';
+import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { NoIndex } from '../../components/no-index.tsx';
 import { PasswordField } from '../../components/text-field.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { api, isApiError } from '../../lib/api.ts';
+import { findPasswordProblem, WEAK_PASSWORD_MESSAGE } from '../../kit/account/password-policy.ts';
+import { usePasswordEstimator } from '../../kit/account/password-strength.ts';
+import { PasswordStrengthMeter } from '../../kit/account/password-strength-meter.tsx';
+import { isApiError } from '../../lib/api-client.ts';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
+import { authApi } from './api.ts';
 import { AuthLayout } from './auth-layout.tsx';
-import { FormErrorAlert } from './form-error-alert.tsx';
-import { findPasswordProblem, WEAK_PASSWORD_MESSAGE } from './password-policy.ts';
-import { usePasswordEstimator } from './password-strength.ts';
-import { PasswordStrengthMeter } from './password-strength-meter.tsx';
 
 const resolver = lazyZodResolver((contracts) => contracts.resetPasswordBodySchema);
 const fields = ['newPassword'] as const;
@@ -28,7 +30,7 @@ function InvalidLink({ reason }: { reason: string }) {
       <Alert tone="error">
         <p>{reason} Reset links can be used once and expire after a while.</p>
       </Alert>
-      <ButtonLink to="/auth/forgot-password" size="lg" className="w-full">
+      <ButtonLink to={PAGE_PATHS.forgotPassword} size="lg" className="w-full">
         Request a new link
       </ButtonLink>
     </AuthLayout>
@@ -46,7 +48,7 @@ function ResetPasswordForm({ token }: { token: string }) {
   const newPassword = useWatch({ control: form.control, name: 'newPassword' });
 
   const reset = useMutation({
-    mutationFn: api.resetPassword,
+    mutationFn: authApi.resetPassword,
     onError: (error) => {
       const { newPassword: message } = mapErrorDetails(error, fields).fieldErrors;
       if (message) form.setError('newPassword', { type: 'server', message }, { shouldFocus: true });
@@ -67,7 +69,7 @@ function ResetPasswordForm({ token }: { token: string }) {
         <Alert tone="success">
           <p>You can now sign in with your new password.</p>
         </Alert>
-        <ButtonLink to="/auth/sign-in" size="lg" className="w-full">
+        <ButtonLink to={PAGE_PATHS.signIn} size="lg" className="w-full">
           Sign in
         </ButtonLink>
       </AuthLayout>
@@ -87,7 +89,7 @@ function ResetPasswordForm({ token }: { token: string }) {
       intro={<p>Pick a password you don’t use anywhere else.</p>}
       footer={
         <p>
-          <TextLink to="/auth/sign-in">Back to sign in</TextLink>
+          <TextLink to={PAGE_PATHS.signIn}>Back to sign in</TextLink>
         </p>
       }
     >

@@ -1,16 +1,18 @@
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Button } from '../../components/button.tsx';
+import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { EmailField, PasswordField } from '../../components/text-field.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { api, isApiError } from '../../lib/api.ts';
+import { isApiError } from '../../lib/api-client.ts';
 import { withNext } from '../../lib/auth-paths.ts';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
 import { useSetSessionUser } from '../../lib/session.ts';
+import { authApi } from './api.ts';
 import { AuthLayout } from './auth-layout.tsx';
-import { FormErrorAlert } from './form-error-alert.tsx';
 
 const resolver = lazyZodResolver((contracts) => contracts.signInBodySchema);
 const fields = ['email', 'password'] as const;
@@ -26,7 +28,7 @@ export default function SignInPage() {
   const { errors } = form.formState;
 
   const signIn = useMutation({
-    mutationFn: api.signIn,
+    mutationFn: authApi.signIn,
     // The guest-only guard around this page sees the user and continues to `next`.
     onSuccess: ({ user }) => setSessionUser(user),
     onError: (error) => {
@@ -48,7 +50,7 @@ export default function SignInPage() {
       footer={
         <p>
           New to IDEA Brand Coach?{' '}
-          <TextLink to={withNext('/auth/sign-up', next)}>Create your free account</TextLink>
+          <TextLink to={withNext(PAGE_PATHS.signUp, next)}>Create your free account</TextLink>
         </p>
       }
     >
@@ -68,7 +70,7 @@ export default function SignInPage() {
             {...form.register('password')}
           />
           <p className="text-right text-sm">
-            <TextLink to="/auth/forgot-password">Forgot your password?</TextLink>
+            <TextLink to={PAGE_PATHS.forgotPassword}>Forgot your password?</TextLink>
           </p>
         </div>
         <Button

@@ -1,21 +1,23 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button, ButtonLink } from '../../components/button.tsx';
 import { NoIndex } from '../../components/no-index.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
-import { api, describeError, isApiError } from '../../lib/api.ts';
+import { describeError, isApiError } from '../../lib/api-client.ts';
 import { signInPath } from '../../lib/auth-paths.ts';
 import { sessionQueryKey, useSession } from '../../lib/session.ts';
+import { authApi } from './api.ts';
 import { AuthLayout } from './auth-layout.tsx';
 
 function NextStep({ signedIn }: { signedIn: boolean }) {
   return signedIn ? (
-    <ButtonLink to="/app" size="lg" className="w-full">
+    <ButtonLink to={PAGE_PATHS.dashboard} size="lg" className="w-full">
       Go to your dashboard
     </ButtonLink>
   ) : (
-    <ButtonLink to={signInPath('/app')} size="lg" className="w-full">
+    <ButtonLink to={signInPath(PAGE_PATHS.dashboard)} size="lg" className="w-full">
       Sign in
     </ButtonLink>
   );
@@ -30,7 +32,7 @@ function VerifyToken({ token }: { token: string }) {
   const verification = useQuery({
     queryKey: ['verify-email', token],
     queryFn: async () => {
-      const result = await api.verifyEmail({ token });
+      const result = await authApi.verifyEmail({ token });
       await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
       return result;
     },

@@ -5,9 +5,11 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import type { AvatarData } from '../../../core/workspace/avatar.ts';
 import {
   AGE_BAND_LABELS,
+  AVATAR_DECISION_FACTOR_MAX_LENGTH,
   AVATAR_TAG_LIMITS,
   AVATAR_TEXT_LIMITS,
   AVATAR_TRIGGER_DESCRIPTIONS,
@@ -25,14 +27,14 @@ import { CheckboxGroup } from '../../components/choice-group.tsx';
 import { optionsOf, SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { api, describeError, isApiError } from '../../lib/api.ts';
+import { RevisionHistory } from '../../kit/workspace/revision-history.tsx';
+import { TagInput } from '../../kit/workspace/tag-input.tsx';
+import { type ItemController, useItem } from '../../kit/workspace/use-workspace-item.ts';
+import { TextAreaField, WorksheetSection } from '../../kit/workspace/worksheet-fields.tsx';
+import { WorkspacePage } from '../../kit/workspace/workspace-page.tsx';
+import { describeError, isApiError } from '../../lib/api-client.ts';
 import { saveFile } from '../../lib/save-file.ts';
-import { RevisionHistory } from '../workspace/revision-history.tsx';
-import { TagInput } from '../workspace/tag-input.tsx';
-import { type ItemController, useItem } from '../workspace/use-workspace-item.ts';
-import { TextAreaField, WorksheetSection } from '../workspace/worksheet-fields.tsx';
-import { WorkspacePage } from '../workspace/workspace-page.tsx';
-import { AVATARS_PATH } from './paths.ts';
+import { avatarsApi } from './api.ts';
 
 import { VoiceSection } from './voice-section.tsx';
 
@@ -68,7 +70,7 @@ function PdfButton({ controller, name }: { controller: ItemController<AvatarData
     mutationFn: async () => {
       // The report is built from the saved avatar: send what is pending first.
       await controller.flush();
-      return api.downloadAvatarPdf(itemId as string);
+      return avatarsApi.downloadAvatarPdf(itemId as string);
     },
     onSuccess: (file) => saveFile(file.blob, file.filename ?? 'avatar.pdf'),
   });
@@ -258,7 +260,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
           description="What they check before buying."
           tags={data.buying.decisionFactors}
           maxTags={AVATAR_TAG_LIMITS.decisionFactors}
-          maxLength={120}
+          maxLength={AVATAR_DECISION_FACTOR_MAX_LENGTH}
           suggestions={TAG_SUGGESTIONS.decisionFactors}
           onChange={(tags) =>
             update((draft) => {
@@ -293,7 +295,7 @@ export default function AvatarPage() {
       {...(notFound ? {} : { controller })}
       actions={
         <>
-          <TextLink to={AVATARS_PATH} className="inline-flex min-h-11 items-center">
+          <TextLink to={PAGE_PATHS.avatars} className="inline-flex min-h-11 items-center">
             All avatars
           </TextLink>
           {data && !wrongKind ? <PdfButton controller={controller} name={data.name} /> : null}
@@ -303,7 +305,7 @@ export default function AvatarPage() {
       {notFound || wrongKind ? (
         <Alert tone="error" title="This avatar doesn’t exist">
           It may have been deleted, or it belongs to another account.{' '}
-          <TextLink to={AVATARS_PATH}>See your avatars</TextLink>
+          <TextLink to={PAGE_PATHS.avatars}>See your avatars</TextLink>
         </Alert>
       ) : data ? (
         <AvatarEditor controller={controller} data={data} />

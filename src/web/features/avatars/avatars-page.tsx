@@ -5,18 +5,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { avatarPath } from '../../../core/navigation/pages.ts';
 import type { AvatarData } from '../../../core/workspace/avatar.ts';
-import { AVATAR_TEXT_LIMITS, avatarSummary } from '../../../core/workspace/avatar-profile.ts';
+import { AVATAR_TEXT_LIMITS } from '../../../core/workspace/avatar-profile.ts';
+import { avatarSummary } from '../../../core/workspace/avatar-summary.ts';
 import type { WorkspaceItem } from '../../../core/workspace/items.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button, ButtonLink, buttonClasses } from '../../components/button.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { api, describeError } from '../../lib/api.ts';
-import { useCurrentBrand } from '../workspace/brand.ts';
-import { workspaceKeys } from '../workspace/use-workspace-item.ts';
-import { WorkspacePage } from '../workspace/workspace-page.tsx';
-import { avatarPath } from './paths.ts';
+import { workspaceApi } from '../../kit/workspace/api.ts';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
+import { workspaceKeys } from '../../kit/workspace/use-workspace-item.ts';
+import { WorkspacePage } from '../../kit/workspace/workspace-page.tsx';
+import { describeError } from '../../lib/api-client.ts';
 
 /** Stored avatars were validated by the server on save; the page reads them as their shape. */
 function avatarOf(item: WorkspaceItem): AvatarData {
@@ -30,7 +32,7 @@ function CreateAvatarForm({ brandId, first }: { brandId: string; first: boolean 
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: (avatarName: string) =>
-      api.createCollectionItem(brandId, 'avatar', { data: { name: avatarName }, sources: {} }),
+      workspaceApi.createCollectionItem(brandId, 'avatar', { data: { name: avatarName }, sources: {} }),
     onSuccess: ({ item }) => {
       void queryClient.invalidateQueries({ queryKey: workspaceKeys.collection(brandId, 'avatar') });
       if (item.id) navigate(avatarPath(item.id));
@@ -87,8 +89,8 @@ function AvatarCard({ item, brandId }: { item: WorkspaceItem; brandId: string })
   const queryClient = useQueryClient();
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: workspaceKeys.collection(brandId, 'avatar') });
-  const duplicate = useMutation({ mutationFn: () => api.duplicateItem(itemId), onSuccess: refresh });
-  const remove = useMutation({ mutationFn: () => api.deleteItem(itemId), onSuccess: refresh });
+  const duplicate = useMutation({ mutationFn: () => workspaceApi.duplicateItem(itemId), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: () => workspaceApi.deleteItem(itemId), onSuccess: refresh });
 
   useEffect(() => {
     // Focus follows the confirmation: onto "Delete" when it opens, back to the card's button when cancelled.
@@ -177,7 +179,8 @@ export default function AvatarsPage() {
   const brandId = brand?.id ?? null;
   const avatars = useQuery({
     queryKey: workspaceKeys.collection(brandId ?? 'none', 'avatar'),
-    queryFn: () => api.listCollection(brandId as string, 'avatar').then((response) => response.items),
+    queryFn: () =>
+      workspaceApi.listCollection(brandId as string, 'avatar').then((response) => response.items),
     enabled: brandId !== null,
   });
 

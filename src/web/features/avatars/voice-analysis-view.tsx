@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { AvatarVoiceAnalysis } from '../../../core/workspace/avatar.ts';
 import { TRIGGER_LABELS } from '../../../core/workspace/trigger-assessment.ts';
 import { cx } from '../../components/cx.ts';
+import { formatDateTime } from '../../lib/format-date.ts';
 
 type Polarity = 'positive' | 'neutral' | 'negative';
 
@@ -60,9 +61,7 @@ export function VoiceAnalysisView({ analysis, analysedAt, analysedBy, notice }: 
   ];
   const confirmed = analysis.echoes.filter((echo) => echo.mentions > 0);
   const silent = analysis.echoes.filter((echo) => echo.mentions === 0);
-  const when = analysedAt
-    ? new Date(analysedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
-    : null;
+  const when = analysedAt ? formatDateTime(analysedAt) : null;
 
   return (
     <section

@@ -8,19 +8,19 @@ import { useMutation } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import type { AiMeta } from '../../../core/ai/contracts.ts';
 import type { AvatarData } from '../../../core/workspace/avatar.ts';
-import { AVATAR_REVIEWS_MAX_CHARACTERS, avatarVoiceRequest } from '../../../core/workspace/avatar-profile.ts';
-import {
-  joinReviews,
-  MAX_IMPORT_CHARACTERS,
-  type ReviewImport,
-} from '../../../core/workspace/avatar-reviews.ts';
+import type { ReviewImport } from '../../../core/workspace/avatar-contracts.ts';
+import { AVATAR_REVIEWS_MAX_CHARACTERS } from '../../../core/workspace/avatar-profile.ts';
+import { joinReviews, MAX_IMPORT_CHARACTERS } from '../../../core/workspace/avatar-reviews.ts';
+import { avatarVoiceRequest } from '../../../core/workspace/avatar-summary.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { inputClasses } from '../../components/text-field.tsx';
-import { api, describeError } from '../../lib/api.ts';
-import { coachErrorMessage } from '../workspace/coach-messages.ts';
-import type { ItemController } from '../workspace/use-workspace-item.ts';
-import { TextAreaField } from '../workspace/worksheet-fields.tsx';
+import { runAiTask } from '../../kit/coach/ai-tasks.ts';
+import { coachErrorMessage } from '../../kit/coach/coach-messages.ts';
+import type { ItemController } from '../../kit/workspace/use-workspace-item.ts';
+import { TextAreaField } from '../../kit/workspace/worksheet-fields.tsx';
+import { describeError } from '../../lib/api-client.ts';
+import { avatarsApi } from './api.ts';
 import { VoiceAnalysisView } from './voice-analysis-view.tsx';
 
 /** Over the quota the reviews stay as they are: say so rather than "keep writing". */
@@ -48,7 +48,7 @@ export function VoiceSection({
 
   const importCsv = useMutation({
     mutationFn: async ({ fileName, text, column }: { fileName: string; text: string; column?: string }) => {
-      const imported = await api.importReviews({ format: 'csv', text, ...(column ? { column } : {}) });
+      const imported = await avatarsApi.importReviews({ format: 'csv', text, ...(column ? { column } : {}) });
       return { ...imported, fileName, text };
     },
     onSuccess: (imported) => {
@@ -61,8 +61,8 @@ export function VoiceSection({
 
   const analyse = useMutation({
     mutationFn: async (avatar: AvatarData) => {
-      const imported = await api.importReviews({ format: 'text', text: avatar.voice.reviews });
-      const result = await api.runAiTask('avatar-voice', avatarVoiceRequest(avatar, imported.reviews));
+      const imported = await avatarsApi.importReviews({ format: 'text', text: avatar.voice.reviews });
+      const result = await runAiTask('avatar-voice', avatarVoiceRequest(avatar, imported.reviews));
       return { ...result, omitted: imported.omitted };
     },
     onSuccess: (result) => {

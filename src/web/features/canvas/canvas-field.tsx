@@ -10,11 +10,11 @@ import {
 import { suggestionRequest } from '../../../core/workspace/canvas-suggestion.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
-import { api } from '../../lib/api.ts';
-import { AiSourceBadge } from '../workspace/ai-source-badge.tsx';
-import { coachErrorMessage } from '../workspace/coach-messages.ts';
-import { TagInput } from '../workspace/tag-input.tsx';
-import { TextAreaField } from '../workspace/worksheet-fields.tsx';
+import { runAiTask } from '../../kit/coach/ai-tasks.ts';
+import { coachErrorMessage } from '../../kit/coach/coach-messages.ts';
+import { AiSourceBadge } from '../../kit/workspace/ai-source-badge.tsx';
+import { TagInput } from '../../kit/workspace/tag-input.tsx';
+import { TextAreaField } from '../../kit/workspace/worksheet-fields.tsx';
 import { SuggestionPanel } from './suggestion-panel.tsx';
 
 /** Common choices offered as chips; the user can type anything else. */
@@ -27,6 +27,8 @@ interface CanvasFieldProps {
   field: CanvasFieldInfo;
   data: CanvasData;
   fromCoach: boolean;
+  /** The brand whose canvas this is: the coach reads that brand's saved work. */
+  brandId: string;
   brandName: string | null;
   /** The user typed: the field's source goes back to "user". */
   onType(value: string | string[]): void;
@@ -34,9 +36,18 @@ interface CanvasFieldProps {
   onApply(text: string, fromCoach: boolean): void;
 }
 
-export function CanvasField({ field, data, fromCoach, brandName, onType, onApply }: CanvasFieldProps) {
+export function CanvasField({
+  field,
+  data,
+  fromCoach,
+  brandId,
+  brandName,
+  onType,
+  onApply,
+}: CanvasFieldProps) {
   const suggestion = useMutation({
-    mutationFn: () => api.runAiTask('canvas-suggestion', suggestionRequest(data, field.key, { brandName })),
+    mutationFn: () =>
+      runAiTask('canvas-suggestion', suggestionRequest(data, field.key, { brandId, brandName })),
   });
   const value = data[field.key];
   const text = typeof value === 'string' ? value : '';

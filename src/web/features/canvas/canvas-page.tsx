@@ -12,12 +12,13 @@ import { acceptedValue } from '../../../core/workspace/canvas-suggestion.ts';
 import type { ItemData } from '../../../core/workspace/items.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
-import { api, describeError } from '../../lib/api.ts';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
+import { RevisionHistory } from '../../kit/workspace/revision-history.tsx';
+import { useSingletonItem } from '../../kit/workspace/use-workspace-item.ts';
+import { WorkspacePage } from '../../kit/workspace/workspace-page.tsx';
+import { describeError } from '../../lib/api-client.ts';
 import { saveFile } from '../../lib/save-file.ts';
-import { useCurrentBrand } from '../workspace/brand.ts';
-import { RevisionHistory } from '../workspace/revision-history.tsx';
-import { useSingletonItem } from '../workspace/use-workspace-item.ts';
-import { WorkspacePage } from '../workspace/workspace-page.tsx';
+import { canvasApi } from './api.ts';
 import { CanvasField } from './canvas-field.tsx';
 import { CompletionMeter } from './completion-meter.tsx';
 import { ImportPanel } from './import-panel.tsx';
@@ -38,14 +39,15 @@ export default function CanvasPage() {
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<number | null>(null);
   const data = canvas.data;
+  const brandId = canvas.brandId;
   const completion = useMemo(() => (data ? canvasCompletion(data) : null), [data]);
 
   const pdf = useMutation({
     mutationFn: async () => {
-      if (!canvas.brandId) throw new Error('No brand selected');
+      if (!brandId) throw new Error('No brand selected');
       // The PDF is made from the saved copy: send what is pending first.
       await canvas.flush();
-      const file = await api.downloadCanvasPdf(canvas.brandId);
+      const file = await canvasApi.downloadCanvasPdf(brandId);
       saveFile(file.blob, file.filename ?? 'brand-canvas.pdf');
     },
   });
@@ -101,7 +103,7 @@ export default function CanvasPage() {
         </>
       }
     >
-      {data && completion ? (
+      {data && completion && brandId ? (
         <div className="space-y-6">
           {pdf.error ? <Alert tone="error">{describeError(pdf.error)}</Alert> : null}
           {imported !== null ? (
@@ -112,9 +114,9 @@ export default function CanvasPage() {
             </Alert>
           ) : null}
           <CompletionMeter completion={completion} />
-          {importing && canvas.brandId ? (
+          {importing ? (
             <ImportPanel
-              brandId={canvas.brandId}
+              brandId={brandId}
               canvas={data}
               sources={canvas.sources}
               onClose={() => setImporting(false)}
@@ -137,6 +139,7 @@ export default function CanvasPage() {
                 field={field}
                 data={data}
                 fromCoach={canvas.sources[field.key] === 'ai'}
+                brandId={brandId}
                 brandName={brand?.name ?? null}
                 onType={(value) => type(field.key, value)}
                 onApply={(text, fromCoach) => apply(field.key, text, fromCoach)}

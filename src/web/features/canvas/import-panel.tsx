@@ -17,8 +17,9 @@ import type { FieldSources } from '../../../core/workspace/items.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { Spinner } from '../../components/spinner.tsx';
-import { api, describeError } from '../../lib/api.ts';
-import { workspaceKeys } from '../workspace/use-workspace-item.ts';
+import { workspaceApi } from '../../kit/workspace/api.ts';
+import { workspaceKeys } from '../../kit/workspace/use-workspace-item.ts';
+import { describeError } from '../../lib/api-client.ts';
 
 const WORKSHEETS = ['insight', 'distinctive', 'empathetic', 'authentic'] as const;
 
@@ -45,12 +46,12 @@ export function ImportPanel({ brandId, canvas, sources, onApply, onClose }: Impo
   const worksheets = useQueries({
     queries: WORKSHEETS.map((kind) => ({
       queryKey: workspaceKeys.singleton(brandId, kind),
-      queryFn: () => api.getSingletonItem(brandId, kind).then((response) => response.item),
+      queryFn: () => workspaceApi.getSingletonItem(brandId, kind).then((response) => response.item),
     })),
   });
   const avatars = useQuery({
     queryKey: workspaceKeys.collection(brandId, 'avatar'),
-    queryFn: () => api.listCollection(brandId, 'avatar').then((response) => response.items),
+    queryFn: () => workspaceApi.listCollection(brandId, 'avatar').then((response) => response.items),
   });
   const loading = worksheets.some((query) => query.isLoading) || avatars.isLoading;
   const loadError = worksheets.find((query) => query.error)?.error ?? avatars.error;

@@ -3,7 +3,7 @@ import type { AiMeta, AiTaskOutput } from '../../../core/ai/contracts.ts';
 import { CANVAS_TEXT_MAX, type CanvasFieldInfo } from '../../../core/workspace/canvas-fields.ts';
 import { rewriteToTags } from '../../../core/workspace/canvas-suggestion.ts';
 import { Button } from '../../components/button.tsx';
-import { providerLabel } from '../workspace/coach-messages.ts';
+import { providerLabel } from '../../kit/coach/coach-messages.ts';
 
 interface SuggestionPanelProps {
   field: CanvasFieldInfo;

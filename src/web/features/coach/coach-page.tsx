@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
 import { PageLoader } from '../../components/spinner.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { describeError, isApiError } from '../../lib/api.ts';
+import { describeError, isApiError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { sessionQuery } from './queries.ts';
 import { QuotaStatus } from './quota-status.tsx';
@@ -45,7 +46,7 @@ function MissingConversation() {
     <Alert tone="error" title="We couldn’t find this conversation">
       <p>It may have been deleted, or the link is wrong.</p>
       <p>
-        <TextLink to="/app/coach">See all your conversations</TextLink>
+        <TextLink to={PAGE_PATHS.coach}>See all your conversations</TextLink>
       </p>
     </Alert>
   );
@@ -95,7 +96,7 @@ export default function CoachPage() {
           {sessionId ? (
             <>
               <p className="mb-4 md:hidden">
-                <TextLink to="/app/coach">← All conversations</TextLink>
+                <TextLink to={PAGE_PATHS.coach}>← All conversations</TextLink>
               </p>
               <ActiveConversation sessionId={sessionId} />
             </>

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { cx } from '../../components/cx.ts';
-import { formatReset } from './format.ts';
-import { usageQuery } from './queries.ts';
+import { useAiUsage } from '../../kit/coach/ai-usage.ts';
+import { formatReset } from '../../lib/format-date.ts';
 
 /** Today's coach requests: how many are left and when the count starts again. */
 export function QuotaStatus({ className }: { className?: string }) {
-  const usage = useQuery(usageQuery);
+  const usage = useAiUsage();
   if (usage.isError) {
     return <p className={cx('text-sm text-slate-600', className)}>Today’s request count is unavailable.</p>;
   }

@@ -1,14 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
+import { CHAT_SEARCH_MAX } from '../../../core/ai/chat-limits.ts';
+import { coachSessionPath } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
 import { PageLoader } from '../../components/spinner.tsx';
-import { api, describeError } from '../../lib/api.ts';
-import { useCurrentBrand } from '../workspace/brand.ts';
-import { formatWhen } from './format.ts';
-import { rememberNewSession, sessionListQuery } from './queries.ts';
+import { BRAND_NOT_READY, createChatSession, rememberNewSession } from '../../kit/coach/sessions.ts';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
+import { describeError } from '../../lib/api-client.ts';
+import { formatWhen } from '../../lib/format-date.ts';
+import { sessionListQuery } from './queries.ts';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -28,10 +31,13 @@ export function useStartConversation() {
   const { brand } = useCurrentBrand();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: (title?: string) => api.createChatSession({ title, brandId: brand?.id }),
+    mutationFn: (title?: string) => {
+      if (!brand) throw new Error(BRAND_NOT_READY);
+      return createChatSession({ title, brandId: brand.id });
+    },
     onSuccess: (session) => {
       rememberNewSession(queryClient, session);
-      void navigate(`/app/coach/${session.id}`);
+      void navigate(coachSessionPath(session.id));
     },
   });
 }
@@ -48,6 +54,7 @@ export function SessionList({ activeId }: { activeId: string | null }) {
     <div className="space-y-4">
       <Button
         className="w-full"
+        disabled={!brand}
         pending={start.isPending}
         pendingLabel="Starting…"
         onClick={() => start.mutate(undefined)}
@@ -67,7 +74,7 @@ export function SessionList({ activeId }: { activeId: string | null }) {
           id={searchId}
           type="search"
           value={search}
-          maxLength={200}
+          maxLength={CHAT_SEARCH_MAX}
           onChange={(event) => setSearch(event.target.value)}
           className="block min-h-11 w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
         />
@@ -95,7 +102,7 @@ export function SessionList({ activeId }: { activeId: string | null }) {
             {sessions.data.sessions.map((session) => (
               <li key={session.id}>
                 <NavLink
-                  to={`/app/coach/${session.id}`}
+                  to={coachSessionPath(session.id)}
                   className={cx(
                     'block rounded-lg px-3 py-2.5 hover:bg-slate-100',
                     session.id === activeId ? 'bg-brand-50 ring-1 ring-brand-200' : null,

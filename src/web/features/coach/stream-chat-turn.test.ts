@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatStreamEvent } from '../../../core/ai/chat-contracts.ts';
-import { ApiError, api } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api-client.ts';
+import { coachApi } from './api.ts';
 
 const SESSION = '6f1d2c1e-8a3b-4c5d-9e7f-0a1b2c3d4e5f';
 const MESSAGE = '0a1b2c3d-8a3b-4c5d-9e7f-6f1d2c1e4e5f';
@@ -24,7 +25,7 @@ async function run(response: Response | Error, signal = new AbortController().si
   else fetchMock.mockResolvedValueOnce(response);
   vi.stubGlobal('fetch', fetchMock);
   const events: ChatStreamEvent[] = [];
-  const outcome = await api
+  const outcome = await coachApi
     .streamChatTurn(SESSION, 'How do I stand out?', { signal, onEvent: (event) => events.push(event) })
     .then(
       () => null,
@@ -37,7 +38,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('api.streamChatTurn', () => {
+describe('coachApi.streamChatTurn', () => {
   it('posts the turn and hands over each event as it arrives, split across chunks', async () => {
     const whole =
       sse('delta', { text: 'Be ' }) +
@@ -140,7 +141,7 @@ describe('api.streamChatTurn', () => {
     });
     vi.stubGlobal('fetch', vi.fn<typeof fetch>().mockResolvedValueOnce(new Response(body, { status: 200 })));
     const events: ChatStreamEvent[] = [];
-    const outcome = await api
+    const outcome = await coachApi
       .streamChatTurn(SESSION, 'Hi', {
         signal: controller.signal,
         onEvent: (event) => {

@@ -7,7 +7,7 @@ import { Thread } from './thread.tsx';
 
 const SESSION: ChatSession = {
   id: '6f1d2c1e-8a3b-4c5d-9e7f-0a1b2c3d4e5f',
-  brandId: null,
+  brandId: '9b2e7c4a-1d3f-4e5a-8b6c-7d8e9f0a1b2c',
   title: 'Standing out',
   createdAt: '2026-11-20T10:00:00.000Z',
   lastMessageAt: '2026-11-20T10:00:00.000Z',

@@ -3,25 +3,25 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { ChatMessage, ChatSession, ChatSessionList } from '../../../core/ai/chat-contracts.ts';
 import { CHAT_TITLE_MAX } from '../../../core/ai/chat-limits.ts';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { cx } from '../../components/cx.ts';
 import { PageLoader, Spinner } from '../../components/spinner.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { api, describeError, isApiError } from '../../lib/api.ts';
+import { useAiUsage } from '../../kit/coach/ai-usage.ts';
+import { MarkdownText } from '../../kit/coach/markdown.tsx';
+import { coachKeys } from '../../kit/coach/sessions.ts';
+import { describeError, isApiError } from '../../lib/api-client.ts';
+import { formatReset, formatWhen } from '../../lib/format-date.ts';
+import { coachApi } from './api.ts';
 import { Composer } from './composer.tsx';
-import { ConfirmDialog } from './confirm-dialog.tsx';
-import { formatReset, formatWhen } from './format.ts';
-import { MarkdownText } from './markdown.tsx';
 import { CopyButton, FollowUps, NoticeBanner, ProviderLabel } from './message-parts.tsx';
-import { coachKeys, messagesQuery, usageQuery } from './queries.ts';
+import { messagesQuery } from './queries.ts';
 import { type TurnState, useChatTurn } from './use-chat-turn.ts';
 
-/** Router state an "Ask the coach" link may carry: a first question to put in the composer. */
-export interface CoachLocationState {
-  starter?: string;
-}
-
+/** The first question an "Ask the coach" link carried in (kit/coach/sessions.ts's `CoachLocationState`). */
 function starterFrom(state: unknown): string {
   if (state && typeof state === 'object' && 'starter' in state && typeof state.starter === 'string') {
     return state.starter;
@@ -36,7 +36,7 @@ function SessionHeader({ session }: { session: ChatSession }) {
   const [title, setTitle] = useState(session.title);
   const [confirming, setConfirming] = useState(false);
   const rename = useMutation({
-    mutationFn: (next: string) => api.renameChatSession(session.id, next),
+    mutationFn: (next: string) => coachApi.renameChatSession(session.id, next),
     onSuccess: (renamed) => {
       setEditing(false);
       // The new name shows at once; the lists (and any search) catch up with the refetch.
@@ -50,12 +50,12 @@ function SessionHeader({ session }: { session: ChatSession }) {
     },
   });
   const remove = useMutation({
-    mutationFn: () => api.deleteChatSession(session.id),
+    mutationFn: () => coachApi.deleteChatSession(session.id),
     onSuccess: async () => {
       setConfirming(false);
       queryClient.removeQueries({ queryKey: coachKeys.messages(session.id) });
       await queryClient.invalidateQueries({ queryKey: coachKeys.sessions });
-      void navigate('/app/coach', { replace: true });
+      void navigate(PAGE_PATHS.coach, { replace: true });
     },
   });
 
@@ -268,7 +268,7 @@ function announcement(turn: TurnState | null): string {
 export function Thread({ session }: { session: ChatSession }) {
   const location = useLocation();
   const messages = useQuery(messagesQuery(session.id));
-  const usage = useQuery(usageQuery);
+  const usage = useAiUsage();
   const { turn, send, stop, dismiss, busy } = useChatTurn(session.id);
   const [draft, setDraft] = useState(() => starterFrom(location.state));
   const end = useRef<HTMLDivElement>(null);

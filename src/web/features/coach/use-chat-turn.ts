@@ -9,8 +9,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../core/ai/chat-contracts.ts';
 import type { AiNoticeCode } from '../../../core/ai/contracts.ts';
-import { api, describeError, isApiError } from '../../lib/api.ts';
-import { coachKeys } from './queries.ts';
+import { aiUsageQuery } from '../../kit/coach/ai-usage.ts';
+import { coachKeys } from '../../kit/coach/sessions.ts';
+import { describeError, isApiError } from '../../lib/api-client.ts';
+import { coachApi } from './api.ts';
 
 export type TurnState =
   | { status: 'streaming'; text: string }
@@ -54,7 +56,7 @@ export function useChatTurn(sessionId: string) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: coachKeys.messages(sessionId) }),
         queryClient.invalidateQueries({ queryKey: coachKeys.sessions }),
-        queryClient.invalidateQueries({ queryKey: coachKeys.usage }),
+        queryClient.invalidateQueries({ queryKey: aiUsageQuery.queryKey }),
       ]),
     [queryClient, sessionId],
   );
@@ -87,7 +89,7 @@ export function useChatTurn(sessionId: string) {
       // A holder rather than a variable: the stream's callback sets it, which flow analysis can't see.
       const result: { outcome: TurnState | null } = { outcome: null };
       try {
-        await api.streamChatTurn(sessionId, content, {
+        await coachApi.streamChatTurn(sessionId, content, {
           signal: abort.signal,
           onEvent: (event) => {
             if (event.event === 'delta') {

@@ -4,23 +4,25 @@ import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { recommendedNextStep } from '../../../core/diagnostic/guidance.ts';
 import { DIMENSION_LABELS, DIMENSIONS } from '../../../core/diagnostic/questionnaire.ts';
 import { BAND_LABELS } from '../../../core/diagnostic/scoring.ts';
+import { diagnosticResultPath, PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button, ButtonLink } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { describeError } from '../../lib/api.ts';
+import { ResendVerificationEmail } from '../../kit/account/resend-verification.tsx';
+import { AskCoachButton } from '../../kit/coach/ask-coach-button.tsx';
+import { diagnosticStarter } from '../../kit/coach/starters.ts';
+import { ActionContent } from '../../kit/diagnostic/action-item.tsx';
+import { BandBadge } from '../../kit/diagnostic/band-badge.tsx';
+import { historyQuery } from '../../kit/diagnostic/history.ts';
+import { TrendChart } from '../../kit/diagnostic/lazy-charts.tsx';
+import { chronological, scoresOfResult } from '../../kit/diagnostic/result-display.ts';
+import { TrendTable } from '../../kit/diagnostic/score-tables.tsx';
+import { describeError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
+import { formatDateTime } from '../../lib/format-date.ts';
 import { useSession } from '../../lib/session.ts';
-import { ResendVerificationEmail } from '../auth/resend-verification.tsx';
-import { AskCoachButton } from '../coach/ask-coach-button.tsx';
-import { diagnosticStarter } from '../coach/starters.ts';
-import { ActionContent } from '../diagnostic/action-item.tsx';
-import { BandBadge } from '../diagnostic/band-badge.tsx';
-import { TrendChart } from '../diagnostic/lazy-charts.tsx';
-import { historyQuery } from '../diagnostic/queries.ts';
-import { chronological, formatTakenAt, scoresOfResult } from '../diagnostic/result-display.ts';
-import { TrendTable } from '../diagnostic/score-tables.tsx';
 import { WorkspaceOverview } from './workspace-overview.tsx';
 
 /** Shown until the address is verified. */
@@ -46,7 +48,7 @@ function EmptyState() {
         The free IDEA diagnostic scores your brand on the four qualities that build customer trust, in about 3
         minutes. Your results appear here, with the best next step for your brand.
       </p>
-      <ButtonLink to="/diagnostic" size="lg">
+      <ButtonLink to={PAGE_PATHS.diagnostic} size="lg">
         Take the free diagnostic
       </ButtonLink>
     </Card>
@@ -59,7 +61,7 @@ function LatestResult({ result }: { result: DiagnosticResult }) {
     <Card className="space-y-5 max-sm:px-4">
       <div className="space-y-1">
         <h2 className="text-xl font-semibold text-slate-900">Your latest diagnostic</h2>
-        <p className="text-sm text-slate-600">Taken {formatTakenAt(result.createdAt)}</p>
+        <p className="text-sm text-slate-600">Taken {formatDateTime(result.createdAt)}</p>
       </div>
       <p className="flex flex-wrap items-baseline gap-x-3 gap-y-2">
         <span className="text-sm font-semibold text-slate-700">Overall</span>
@@ -86,8 +88,8 @@ function LatestResult({ result }: { result: DiagnosticResult }) {
         ))}
       </dl>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
-        <ButtonLink to="/diagnostic">Retake the diagnostic</ButtonLink>
-        <TextLink to={`/diagnostic/results/${result.id}`}>See the full results</TextLink>
+        <ButtonLink to={PAGE_PATHS.diagnostic}>Retake the diagnostic</ButtonLink>
+        <TextLink to={diagnosticResultPath(result.id)}>See the full results</TextLink>
       </div>
     </Card>
   );
@@ -130,7 +132,7 @@ function Progress({ results }: { results: readonly DiagnosticResult[] }) {
       <TrendChart results={oldestFirst} />
       <TrendTable results={oldestFirst} caption="Your scores over time" />
       <p>
-        <TextLink to="/app/diagnostic">See every result and compare any two</TextLink>
+        <TextLink to={PAGE_PATHS.diagnosticHistory}>See every result and compare any two</TextLink>
       </p>
     </Card>
   );

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { DIMENSION_LABELS } from '../../../core/diagnostic/questionnaire.ts';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { MODULE_PATHS } from '../../../core/workspace/paths.ts';
 import { Alert } from '../../components/alert.tsx';
 import { ButtonLink } from '../../components/button.tsx';
@@ -7,18 +8,21 @@ import { Card } from '../../components/card.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { api, describeError } from '../../lib/api.ts';
-import { useCurrentBrand } from '../workspace/brand.ts';
+import { useAiUsage } from '../../kit/coach/ai-usage.ts';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
+import { describeError } from '../../lib/api-client.ts';
+import { formatTime } from '../../lib/format-date.ts';
+import { dashboardApi } from './api.ts';
 
 /** Real progress of the current brand's workspace and the next step computed from it. */
 export function WorkspaceOverview() {
   const { brand, error: brandError } = useCurrentBrand();
   const progress = useQuery({
     queryKey: ['workspace', 'progress', brand?.id ?? 'none'],
-    queryFn: () => api.getBrandProgress(brand?.id as string),
+    queryFn: () => dashboardApi.getBrandProgress(brand?.id as string),
     enabled: Boolean(brand),
   });
-  const usage = useQuery({ queryKey: ['ai', 'usage'], queryFn: api.getAiUsage });
+  const usage = useAiUsage();
   const error = brandError ?? progress.error;
   if (error) return <Alert tone="error">{describeError(error)}</Alert>;
   if (!progress.data || !brand) return <PageLoader variant="inline" label="Loading your workspace…" />;
@@ -36,7 +40,7 @@ export function WorkspaceOverview() {
       <Card className="space-y-5 max-sm:px-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-xl font-semibold text-slate-900">Your brand workspace</h2>
-          <TextLink to="/app/brands">Manage brands</TextLink>
+          <TextLink to={PAGE_PATHS.brands}>Manage brands</TextLink>
         </div>
         <ul className="grid gap-4 sm:grid-cols-2">
           {modules.map((module) => (
@@ -54,7 +58,8 @@ export function WorkspaceOverview() {
           <li className="space-y-1">
             <ProgressBar label="Brand canvas" percent={canvas.percent} />
             <p className="text-sm text-slate-600">
-              {canvas.filled} of {canvas.total} fields · <TextLink to="/app/canvas">Open the canvas</TextLink>
+              {canvas.filled} of {canvas.total} fields ·{' '}
+              <TextLink to={PAGE_PATHS.canvas}>Open the canvas</TextLink>
             </p>
           </li>
           <li className="space-y-1">
@@ -63,14 +68,16 @@ export function WorkspaceOverview() {
               {avatars.count === 0
                 ? 'None yet. '
                 : `${avatars.count}: ${avatars.names.join(', ')}${avatars.count > avatars.names.length ? '…' : ''}. `}
-              <TextLink to="/app/avatars">{avatars.count === 0 ? 'Create one' : 'Open avatars'}</TextLink>
+              <TextLink to={PAGE_PATHS.avatars}>
+                {avatars.count === 0 ? 'Create one' : 'Open avatars'}
+              </TextLink>
             </p>
           </li>
         </ul>
         {usage.data ? (
           <p className="text-sm text-slate-700">
             AI coach today: {usage.data.remaining} of {usage.data.limit} requests left (resets{' '}
-            {new Date(usage.data.resetsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}).
+            {formatTime(usage.data.resetsAt)}).
           </p>
         ) : null}
       </Card>

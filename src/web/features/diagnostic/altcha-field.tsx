@@ -3,7 +3,7 @@ import type { AltchaWidgetElement } from 'altcha/types/generic';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import { Spinner } from '../../components/spinner.tsx';
-import { ALTCHA_CHALLENGE_URL } from '../../lib/api.ts';
+import { ALTCHA_CHALLENGE_URL } from './api.ts';
 
 type Status = 'waiting' | 'loading' | 'ready' | 'failed';
 

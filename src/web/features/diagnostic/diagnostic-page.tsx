@@ -16,11 +16,14 @@ import {
   DIMENSIONS,
   type Question,
 } from '../../../core/diagnostic/questionnaire.ts';
+import { diagnosticResultPath } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
-import { api, describeError } from '../../lib/api.ts';
+import { diagnosticKeys } from '../../kit/diagnostic/history.ts';
+import { describeError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { useSession } from '../../lib/session.ts';
+import { diagnosticApi } from './api.ts';
 import {
   browserSessionStorage,
   clearProgress,
@@ -30,7 +33,6 @@ import {
   loadProgress,
   saveProgress,
 } from './progress-storage.ts';
-import { diagnosticKeys } from './queries.ts';
 
 const questionnaire = CURRENT_QUESTIONNAIRE;
 const total = questionnaire.questions.length;
@@ -253,12 +255,12 @@ export default function DiagnosticPage() {
   const moveFocus = useRef(false);
 
   const submission = useMutation({
-    mutationFn: api.submitDiagnostic,
+    mutationFn: diagnosticApi.submitDiagnostic,
     onSuccess: (response) => {
       clearProgress(storage, questionnaire);
       queryClient.setQueryData(diagnosticKeys.result(response.result.id), response);
       void queryClient.invalidateQueries({ queryKey: diagnosticKeys.history });
-      navigate(`/diagnostic/results/${response.result.id}`);
+      navigate(diagnosticResultPath(response.result.id));
     },
   });
 

@@ -1,28 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
 import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
+import { diagnosticResultPath, PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button, ButtonLink } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
+import { ScrollTable } from '../../components/scroll-table.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { describeError } from '../../lib/api.ts';
+import { AskCoachButton } from '../../kit/coach/ask-coach-button.tsx';
+import { progressStarter } from '../../kit/coach/starters.ts';
+import { BandBadge } from '../../kit/diagnostic/band-badge.tsx';
+import { historyQuery } from '../../kit/diagnostic/history.ts';
+import { scoresOfResult } from '../../kit/diagnostic/result-display.ts';
+import { cellClasses, headerCellClasses } from '../../kit/diagnostic/score-tables.tsx';
+import { describeError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
-import { AskCoachButton } from '../coach/ask-coach-button.tsx';
-import { progressStarter } from '../coach/starters.ts';
-import { BandBadge } from './band-badge.tsx';
+import { formatDateTime } from '../../lib/format-date.ts';
 import { compareResults, defaultPair, formatChange } from './compare.ts';
-import { historyQuery } from './queries.ts';
-import { formatTakenAt, scoresOfResult } from './result-display.ts';
-import { cellClasses, DataTable, headerCellClasses } from './score-tables.tsx';
 
 const selectClasses =
   'block min-h-11 w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 shadow-sm';
 
 function optionLabel(result: DiagnosticResult): string {
   // Score first: on a phone the end of a long option is cut off.
-  return `${result.scores.overall} overall · ${formatTakenAt(result.createdAt)}`;
+  return `${result.scores.overall} overall · ${formatDateTime(result.createdAt)}`;
 }
 
 function changeClasses(change: number): string {
@@ -40,7 +43,7 @@ function Comparison({ results }: { results: readonly DiagnosticResult[] }) {
     return (
       <p className="text-slate-700">
         Take the diagnostic again to compare two results side by side and see what changed.{' '}
-        <TextLink to="/diagnostic">Retake the diagnostic</TextLink>
+        <TextLink to={PAGE_PATHS.diagnostic}>Retake the diagnostic</TextLink>
       </p>
     );
   }
@@ -92,8 +95,8 @@ function Comparison({ results }: { results: readonly DiagnosticResult[] }) {
         {!first || !second ? null : first.id === second.id ? (
           <p className="text-slate-700">Choose two different results to see what changed.</p>
         ) : (
-          <DataTable
-            caption={`${formatTakenAt(first.createdAt)} compared with ${formatTakenAt(second.createdAt)}`}
+          <ScrollTable
+            caption={`${formatDateTime(first.createdAt)} compared with ${formatDateTime(second.createdAt)}`}
           >
             <thead>
               <tr>
@@ -134,7 +137,7 @@ function Comparison({ results }: { results: readonly DiagnosticResult[] }) {
                 </tr>
               ))}
             </tbody>
-          </DataTable>
+          </ScrollTable>
         )}
       </div>
     </div>
@@ -149,7 +152,7 @@ function HistoryList({ results }: { results: readonly DiagnosticResult[] }) {
     >
       {results.map((result) => {
         const scores = scoresOfResult(result);
-        const takenAt = formatTakenAt(result.createdAt);
+        const takenAt = formatDateTime(result.createdAt);
         return (
           <li
             key={result.id}
@@ -162,7 +165,7 @@ function HistoryList({ results }: { results: readonly DiagnosticResult[] }) {
                 <BandBadge band={scores.overallBand} />
               </p>
             </div>
-            <TextLink to={`/diagnostic/results/${result.id}`}>
+            <TextLink to={diagnosticResultPath(result.id)}>
               View results<span className="sr-only"> from {takenAt}</span>
             </TextLink>
           </li>
@@ -196,7 +199,7 @@ export default function HistoryPage() {
           The diagnostic takes about 3 minutes. Every time you take it, your result is added here so you can
           see how your brand is developing.
         </p>
-        <ButtonLink to="/diagnostic">Take the free diagnostic</ButtonLink>
+        <ButtonLink to={PAGE_PATHS.diagnostic}>Take the free diagnostic</ButtonLink>
       </Card>
     );
   } else {
@@ -225,7 +228,7 @@ export default function HistoryPage() {
     <div className="mx-auto w-full max-w-4xl space-y-8 px-4 py-10 sm:px-6 sm:py-14">
       <div className="space-y-3">
         <p className="text-sm">
-          <TextLink to="/app">Back to your dashboard</TextLink>
+          <TextLink to={PAGE_PATHS.dashboard}>Back to your dashboard</TextLink>
         </p>
         <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
           <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">
@@ -238,7 +241,7 @@ export default function HistoryPage() {
                 label="Ask the coach about my progress"
               />
             ) : null}
-            <ButtonLink to="/diagnostic" variant="secondary">
+            <ButtonLink to={PAGE_PATHS.diagnostic} variant="secondary">
               Retake the diagnostic
             </ButtonLink>
           </div>

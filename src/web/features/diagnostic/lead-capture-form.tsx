@@ -4,12 +4,13 @@ import { useForm } from 'react-hook-form';
 import { LEAD_CONSENT_TEXT } from '../../../core/diagnostic/lead-consent.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
+import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { EmailField } from '../../components/text-field.tsx';
-import { api, isApiError } from '../../lib/api.ts';
+import { isApiError } from '../../lib/api-client.ts';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
-import { FormErrorAlert } from '../auth/form-error-alert.tsx';
 import { AltchaField } from './altcha-field.tsx';
+import { diagnosticApi } from './api.ts';
 
 const resolver = lazyZodResolver((contracts) => contracts.leadCaptureBodySchema);
 const fields = ['email', 'consent', 'altcha'] as const;
@@ -26,8 +27,8 @@ export function LeadCaptureForm({ resultId }: { resultId: string }) {
   const { errors } = form.formState;
 
   const send = useMutation({
-    mutationFn: (body: Parameters<typeof api.emailDiagnosticReport>[1]) =>
-      api.emailDiagnosticReport(resultId, body),
+    mutationFn: (body: Parameters<typeof diagnosticApi.emailDiagnosticReport>[1]) =>
+      diagnosticApi.emailDiagnosticReport(resultId, body),
     onSuccess: () => {
       // The form is replaced by the confirmation; keep keyboard and screen-reader users with it.
       requestAnimationFrame(() => successRef.current?.focus());

@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button, ButtonLink } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { NoIndex } from '../../components/no-index.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
-import { describeError, isApiError, isResultId } from '../../lib/api.ts';
+import { describeError, isApiError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { useSession } from '../../lib/session.ts';
+import { isResultId } from './api.ts';
 import { resultQuery } from './queries.ts';
 import { ResultsView } from './results-view.tsx';
 
@@ -20,7 +22,7 @@ function ResultNotFound() {
           Results are private to the browser or account that took them. If you took the diagnostic on another
           device, sign in there, or take it again here: it only takes about 3 minutes.
         </p>
-        <ButtonLink to="/diagnostic" size="lg">
+        <ButtonLink to={PAGE_PATHS.diagnostic} size="lg">
           Take the diagnostic
         </ButtonLink>
       </Card>

@@ -3,19 +3,21 @@ import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { guidanceFor } from '../../../core/diagnostic/guidance.ts';
 import { DIMENSION_LABELS, DIMENSION_QUESTIONS, DIMENSIONS } from '../../../core/diagnostic/questionnaire.ts';
 import { BAND_LABELS, focusDimensions } from '../../../core/diagnostic/scoring.ts';
-import { ErrorBoundary } from '../../app/error-boundaries.tsx';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { ButtonLink, buttonClasses } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
+import { ErrorBoundary } from '../../components/error-boundaries.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { diagnosticReportUrl } from '../../lib/api.ts';
+import { AskCoachButton } from '../../kit/coach/ask-coach-button.tsx';
+import { diagnosticStarter } from '../../kit/coach/starters.ts';
+import { ActionItem } from '../../kit/diagnostic/action-item.tsx';
+import { BandBadge } from '../../kit/diagnostic/band-badge.tsx';
+import { DimensionChart } from '../../kit/diagnostic/lazy-charts.tsx';
+import { OVERALL_BAND_SUMMARIES, scoresOfResult } from '../../kit/diagnostic/result-display.ts';
+import { ScoresTable } from '../../kit/diagnostic/score-tables.tsx';
 import { withNext } from '../../lib/auth-paths.ts';
-import { AskCoachButton } from '../coach/ask-coach-button.tsx';
-import { diagnosticStarter } from '../coach/starters.ts';
-import { ActionItem } from './action-item.tsx';
-import { BandBadge } from './band-badge.tsx';
-import { DimensionChart } from './lazy-charts.tsx';
-import { formatTakenAt, OVERALL_BAND_SUMMARIES, scoresOfResult } from './result-display.ts';
-import { ScoresTable } from './score-tables.tsx';
+import { formatDateTime } from '../../lib/format-date.ts';
+import { diagnosticReportUrl } from './api.ts';
 
 // Below the fold and optional: its form library and the ALTCHA widget stay out of the page's first load.
 const LeadCaptureForm = lazy(() =>
@@ -37,7 +39,7 @@ export function ResultsView({ result, signedIn }: ResultsViewProps) {
       <div className="space-y-2">
         <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">IDEA brand diagnostic</p>
         <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">Your results</h1>
-        <p className="text-slate-700">Taken {formatTakenAt(result.createdAt)}</p>
+        <p className="text-slate-700">Taken {formatDateTime(result.createdAt)}</p>
       </div>
 
       <Card className="space-y-5">
@@ -144,7 +146,7 @@ export function ResultsView({ result, signedIn }: ResultsViewProps) {
             Your dashboard shows this result next to your earlier ones, so you can see what’s improving.
           </p>
           <div className="flex flex-col gap-3 sm:flex-row">
-            <ButtonLink to="/app">Go to your dashboard</ButtonLink>
+            <ButtonLink to={PAGE_PATHS.dashboard}>Go to your dashboard</ButtonLink>
             <AskCoachButton {...diagnosticStarter(result)} label="Ask the coach about these results" />
           </div>
         </Card>
@@ -157,9 +159,12 @@ export function ResultsView({ result, signedIn }: ResultsViewProps) {
             for now and move to your account as soon as you sign up.
           </p>
           <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
-            <ButtonLink to={withNext('/auth/sign-up', '/app')}>Create a free account</ButtonLink>
+            <ButtonLink to={withNext(PAGE_PATHS.signUp, PAGE_PATHS.dashboard)}>
+              Create a free account
+            </ButtonLink>
             <p className="text-sm text-slate-700">
-              Already have one? <TextLink to={withNext('/auth/sign-in', '/app')}>Sign in</TextLink> to save
+              Already have one?{' '}
+              <TextLink to={withNext(PAGE_PATHS.signIn, PAGE_PATHS.dashboard)}>Sign in</TextLink> to save
               them.
             </p>
           </div>
@@ -182,7 +187,7 @@ export function ResultsView({ result, signedIn }: ResultsViewProps) {
       </Card>
 
       <p className="text-center">
-        <TextLink to="/diagnostic">Take the diagnostic again</TextLink>
+        <TextLink to={PAGE_PATHS.diagnostic}>Take the diagnostic again</TextLink>
       </p>
     </div>
   );

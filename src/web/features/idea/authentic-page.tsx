@@ -1,6 +1,7 @@
 import type { ItemData } from '../../../core/workspace/items.ts';
-import { useSingletonItem } from '../workspace/use-workspace-item.ts';
-import { TextAreaField, WorksheetSection } from '../workspace/worksheet-fields.tsx';
+import { AUTHENTIC_LIMITS } from '../../../core/workspace/limits.ts';
+import { useSingletonItem } from '../../kit/workspace/use-workspace-item.ts';
+import { TextAreaField, WorksheetSection } from '../../kit/workspace/worksheet-fields.tsx';
 import { FieldCoach } from './field-coach.tsx';
 import { ModuleFrame } from './module-frame.tsx';
 import { MODULES } from './module-info.ts';
@@ -9,11 +10,6 @@ import { appendText, FieldWithCoach } from './worksheet-fields.tsx';
 
 type AuthenticData = ItemData<'authentic'>;
 type StoryPart = 'origin' | 'struggle' | 'mission';
-
-const MAX_VALUES = 10;
-const MAX_TOUCHPOINTS = 30;
-const STORY_MAX = 2000;
-const PROMISE_MAX = 1000;
 
 const STORY_PARTS: readonly { part: StoryPart; label: string; prompt: string }[] = [
   { part: 'origin', label: 'Origin', prompt: 'Why did you start? What did you see that others did not?' },
@@ -59,7 +55,7 @@ export default function AuthenticPage() {
                           <InputField
                             label={`Value ${index + 1}`}
                             value={row.value}
-                            maxLength={80}
+                            maxLength={AUTHENTIC_LIMITS.value}
                             required
                             onChange={(value) =>
                               worksheet.update((draft) => {
@@ -72,7 +68,7 @@ export default function AuthenticPage() {
                             label={`Proof of “${row.value || `value ${index + 1}`}”`}
                             description="Something you did because of this value."
                             value={row.proof}
-                            maxLength={1000}
+                            maxLength={AUTHENTIC_LIMITS.proof}
                             rows={2}
                             onChange={(proof) =>
                               worksheet.update((draft) => {
@@ -88,9 +84,9 @@ export default function AuthenticPage() {
                   <AddRowForm
                     label="Add value"
                     inputLabel="New value"
-                    maxLength={80}
-                    disabled={data.values.length >= MAX_VALUES}
-                    disabledReason={`At most ${MAX_VALUES} values: fewer, real ones are stronger.`}
+                    maxLength={AUTHENTIC_LIMITS.value}
+                    disabled={data.values.length >= AUTHENTIC_LIMITS.values}
+                    disabledReason={`At most ${AUTHENTIC_LIMITS.values} values: fewer, real ones are stronger.`}
                     onAdd={(value) =>
                       worksheet.update((draft) => {
                         draft.values.push({ value, proof: '' });
@@ -125,7 +121,7 @@ export default function AuthenticPage() {
                         label={label}
                         description={prompt}
                         value={data.story[part]}
-                        maxLength={STORY_MAX}
+                        maxLength={AUTHENTIC_LIMITS.story}
                         fromCoach={worksheet.sources[path] === 'ai'}
                         onChange={(value) =>
                           worksheet.update(
@@ -146,7 +142,7 @@ export default function AuthenticPage() {
                         onUse={(text) =>
                           worksheet.update(
                             (draft) => {
-                              draft.story[part] = appendText(draft.story[part], text, STORY_MAX);
+                              draft.story[part] = appendText(draft.story[part], text, AUTHENTIC_LIMITS.story);
                             },
                             { sources: { [path]: 'ai' } },
                           )
@@ -169,7 +165,7 @@ export default function AuthenticPage() {
                   label="Brand promise"
                   description="Finish the sentence: “Every time you buy from us, you can count on…”"
                   value={data.promise}
-                  maxLength={PROMISE_MAX}
+                  maxLength={AUTHENTIC_LIMITS.promise}
                   rows={3}
                   fromCoach={worksheet.sources.promise === 'ai'}
                   onChange={(value) =>
@@ -191,7 +187,7 @@ export default function AuthenticPage() {
                   onUse={(text) =>
                     worksheet.update(
                       (draft) => {
-                        draft.promise = appendText(draft.promise, text, PROMISE_MAX);
+                        draft.promise = appendText(draft.promise, text, AUTHENTIC_LIMITS.promise);
                       },
                       { sources: { promise: 'ai' } },
                     )
@@ -226,7 +222,7 @@ export default function AuthenticPage() {
                           <InputField
                             label={`Touchpoint ${index + 1}`}
                             value={row.touchpoint}
-                            maxLength={120}
+                            maxLength={AUTHENTIC_LIMITS.touchpoint}
                             required
                             onChange={(touchpoint) =>
                               worksheet.update((draft) => {
@@ -253,7 +249,7 @@ export default function AuthenticPage() {
                           <InputField
                             label={`Note on ${row.touchpoint || `touchpoint ${index + 1}`}`}
                             value={row.note}
-                            maxLength={500}
+                            maxLength={AUTHENTIC_LIMITS.note}
                             placeholder="What to fix, or why it works"
                             onChange={(note) =>
                               worksheet.update((draft) => {
@@ -275,9 +271,9 @@ export default function AuthenticPage() {
                   <AddRowForm
                     label="Add touchpoint"
                     inputLabel="New touchpoint"
-                    maxLength={120}
-                    disabled={data.consistency.length >= MAX_TOUCHPOINTS}
-                    disabledReason={`At most ${MAX_TOUCHPOINTS} touchpoints.`}
+                    maxLength={AUTHENTIC_LIMITS.touchpoint}
+                    disabled={data.consistency.length >= AUTHENTIC_LIMITS.touchpoints}
+                    disabledReason={`At most ${AUTHENTIC_LIMITS.touchpoints} touchpoints.`}
                     onAdd={(touchpoint) =>
                       worksheet.update((draft) => {
                         draft.consistency.push({ touchpoint, consistent: false, note: '' });

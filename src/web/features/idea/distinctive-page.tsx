@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { ItemData } from '../../../core/workspace/items.ts';
+import { DISTINCTIVE_LIMITS } from '../../../core/workspace/limits.ts';
 // Type-only: the schemas module carries zod, which no page needs to draw itself.
 import type { ASSET_CONSISTENCY, DISTINCTIVE_ASSET_TYPES } from '../../../core/workspace/modules.ts';
 import { SelectField } from '../../components/select-field.tsx';
-import { useSingletonItem } from '../workspace/use-workspace-item.ts';
-import { TextAreaField, WorksheetSection } from '../workspace/worksheet-fields.tsx';
+import { useSingletonItem } from '../../kit/workspace/use-workspace-item.ts';
+import { TextAreaField, WorksheetSection } from '../../kit/workspace/worksheet-fields.tsx';
 import { FieldCoach } from './field-coach.tsx';
 import { ModuleFrame } from './module-frame.tsx';
 import { MODULES } from './module-info.ts';
@@ -41,9 +42,6 @@ const consistencyOptions = (Object.keys(CONSISTENCY_LABELS) as Consistency[]).ma
   label: CONSISTENCY_LABELS[value],
 }));
 
-const MAX_ASSETS = 30;
-const MAX_COMPETITORS = 20;
-const POSITIONING_MAX = 2000;
 const POSITIONING_PROMPT =
   'For [who], [brand] is the [what] that [why it is the better choice], because [proof].';
 
@@ -110,7 +108,7 @@ export default function DistinctivePage() {
                           <InputField
                             label={`Asset ${index + 1} description`}
                             value={asset.description}
-                            maxLength={300}
+                            maxLength={DISTINCTIVE_LIMITS.assetDescription}
                             required
                             onChange={(value) =>
                               worksheet.update((draft) => {
@@ -126,9 +124,9 @@ export default function DistinctivePage() {
                   <AddRowForm
                     label="Add asset"
                     inputLabel="New asset: describe it"
-                    maxLength={300}
-                    disabled={data.assets.length >= MAX_ASSETS}
-                    disabledReason={`At most ${MAX_ASSETS} assets.`}
+                    maxLength={DISTINCTIVE_LIMITS.assetDescription}
+                    disabled={data.assets.length >= DISTINCTIVE_LIMITS.assets}
+                    disabledReason={`At most ${DISTINCTIVE_LIMITS.assets} assets.`}
                     extra={
                       <>
                         <SelectField
@@ -196,7 +194,7 @@ export default function DistinctivePage() {
                           <InputField
                             label={`Competitor ${index + 1}`}
                             value={row.competitor}
-                            maxLength={120}
+                            maxLength={DISTINCTIVE_LIMITS.competitor}
                             required
                             onChange={(value) =>
                               worksheet.update((draft) => {
@@ -208,7 +206,7 @@ export default function DistinctivePage() {
                           <TextAreaField
                             label={`How you differ from ${row.competitor || `competitor ${index + 1}`}`}
                             value={row.difference}
-                            maxLength={1000}
+                            maxLength={DISTINCTIVE_LIMITS.difference}
                             rows={3}
                             onChange={(value) =>
                               worksheet.update((draft) => {
@@ -224,9 +222,9 @@ export default function DistinctivePage() {
                   <AddRowForm
                     label="Add competitor"
                     inputLabel="Competitor name"
-                    maxLength={120}
-                    disabled={data.differentiators.length >= MAX_COMPETITORS}
-                    disabledReason={`At most ${MAX_COMPETITORS} competitors.`}
+                    maxLength={DISTINCTIVE_LIMITS.competitor}
+                    disabled={data.differentiators.length >= DISTINCTIVE_LIMITS.differentiators}
+                    disabledReason={`At most ${DISTINCTIVE_LIMITS.differentiators} competitors.`}
                     onAdd={(competitor) =>
                       worksheet.update((draft) => {
                         draft.differentiators.push({ competitor, difference: '' });
@@ -258,7 +256,7 @@ export default function DistinctivePage() {
                   label="Positioning statement"
                   description={`A pattern to start from: ${POSITIONING_PROMPT}`}
                   value={data.positioning}
-                  maxLength={POSITIONING_MAX}
+                  maxLength={DISTINCTIVE_LIMITS.positioning}
                   fromCoach={worksheet.sources.positioning === 'ai'}
                   onChange={(value) =>
                     worksheet.update(
@@ -279,7 +277,11 @@ export default function DistinctivePage() {
                   onUse={(text) =>
                     worksheet.update(
                       (draft) => {
-                        draft.positioning = appendText(draft.positioning, text, POSITIONING_MAX);
+                        draft.positioning = appendText(
+                          draft.positioning,
+                          text,
+                          DISTINCTIVE_LIMITS.positioning,
+                        );
                       },
                       { sources: { positioning: 'ai' } },
                     )

@@ -1,14 +1,15 @@
 import type { EmotionalTrigger } from '../../../core/ai/contracts.ts';
 import type { ItemData } from '../../../core/workspace/items.ts';
+import { EMPATHETIC_LIMITS } from '../../../core/workspace/limits.ts';
 import {
   TRIGGER_DESCRIPTIONS,
   TRIGGER_LABELS,
   TRIGGERS,
 } from '../../../core/workspace/trigger-assessment.ts';
 import { Button } from '../../components/button.tsx';
-import { TagInput } from '../workspace/tag-input.tsx';
-import { useSingletonItem } from '../workspace/use-workspace-item.ts';
-import { TextAreaField, WorksheetSection } from '../workspace/worksheet-fields.tsx';
+import { TagInput } from '../../kit/workspace/tag-input.tsx';
+import { useSingletonItem } from '../../kit/workspace/use-workspace-item.ts';
+import { TextAreaField, WorksheetSection } from '../../kit/workspace/worksheet-fields.tsx';
 import { FieldCoach } from './field-coach.tsx';
 import { ModuleFrame } from './module-frame.tsx';
 import { MODULES } from './module-info.ts';
@@ -17,7 +18,6 @@ import { appendText, FieldWithCoach } from './worksheet-fields.tsx';
 type EmpatheticData = ItemData<'empathetic'>;
 type Feeling = 'feelingBefore' | 'feelingDuring' | 'feelingAfter';
 
-const FEELING_MAX = 1000;
 const FEELINGS: readonly { field: Feeling; label: string; prompt: string }[] = [
   {
     field: 'feelingBefore',
@@ -164,7 +164,7 @@ export default function EmpatheticPage() {
                       label={label}
                       description={prompt}
                       value={data[field]}
-                      maxLength={FEELING_MAX}
+                      maxLength={EMPATHETIC_LIMITS.feeling}
                       rows={3}
                       fromCoach={worksheet.sources[field] === 'ai'}
                       onChange={(value) =>
@@ -186,7 +186,7 @@ export default function EmpatheticPage() {
                       onUse={(text) =>
                         worksheet.update(
                           (draft) => {
-                            draft[field] = appendText(draft[field], text, FEELING_MAX);
+                            draft[field] = appendText(draft[field], text, EMPATHETIC_LIMITS.feeling);
                           },
                           { sources: { [field]: 'ai' } },
                         )
@@ -209,16 +209,16 @@ export default function EmpatheticPage() {
                     label="Needs"
                     description="Short phrases, e.g. “lunches that stay fresh”."
                     tags={data.needs}
-                    maxTags={20}
-                    maxLength={120}
+                    maxTags={EMPATHETIC_LIMITS.tags}
+                    maxLength={EMPATHETIC_LIMITS.tag}
                     onChange={(tags) => setList('needs', tags)}
                   />
                   <TagInput
                     label="Fears"
                     description="What might stop them buying, e.g. “it leaks in the bag”."
                     tags={data.fears}
-                    maxTags={20}
-                    maxLength={120}
+                    maxTags={EMPATHETIC_LIMITS.tags}
+                    maxLength={EMPATHETIC_LIMITS.tag}
                     onChange={(tags) => setList('fears', tags)}
                   />
                 </div>
@@ -270,8 +270,8 @@ export default function EmpatheticPage() {
                   label="Listening channels"
                   tags={data.listeningChannels}
                   suggestions={CHANNEL_SUGGESTIONS}
-                  maxTags={20}
-                  maxLength={120}
+                  maxTags={EMPATHETIC_LIMITS.tags}
+                  maxLength={EMPATHETIC_LIMITS.tag}
                   onChange={(tags) => setList('listeningChannels', tags)}
                 />
               }

@@ -7,12 +7,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { AiMeta } from '../../../core/ai/contracts.ts';
+import { CONTEXTUAL_HELP_QUESTION_MAX, INSIGHT_GUIDANCE_NOTES_MAX } from '../../../core/ai/input-limits.ts';
 import { type WorkspaceArea, workspacePath } from '../../../core/navigation/workspace-areas.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { api } from '../../lib/api.ts';
-import { coachErrorMessage, providerLabel } from '../workspace/coach-messages.ts';
+import { runAiTask } from '../../kit/coach/ai-tasks.ts';
+import { coachErrorMessage, providerLabel } from '../../kit/coach/coach-messages.ts';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
 
 interface FieldCoachProps {
   area: WorkspaceArea;
@@ -27,9 +29,6 @@ interface FieldCoachProps {
   /** Puts coach text into the field; without it the help is read-only (choice fields). */
   onUse?: ((text: string) => void) | undefined;
 }
-
-const QUESTION_MAX = 1000;
-const NOTES_MAX = 4000;
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -61,20 +60,26 @@ export function FieldCoach({
   onUse,
 }: FieldCoachProps) {
   const regionId = useId();
+  // The coach reads the saved work of the brand being edited, and only that brand's.
+  const currentBrandId = useCurrentBrand().brand?.id ?? null;
   const help = useMutation({
-    mutationFn: () => {
+    mutationFn: (brandId: string) => {
       const mine = currentText.trim() ? ` What I have so far: ${currentText.trim()}` : '';
-      return api.runAiTask('contextual-help', {
+      return runAiTask('contextual-help', {
+        brandId,
         area,
-        question: clip(`${fieldLabel}: ${fieldPrompt}${mine}`, QUESTION_MAX),
+        question: clip(`${fieldLabel}: ${fieldPrompt}${mine}`, CONTEXTUAL_HELP_QUESTION_MAX),
       });
     },
   });
   const steps = useMutation({
-    mutationFn: () =>
-      api.runAiTask('insight-guidance', {
+    mutationFn: (brandId: string) =>
+      runAiTask('insight-guidance', {
+        brandId,
         dimension: 'insight',
-        ...(currentText.trim() ? { notes: clip(`${fieldLabel}: ${currentText.trim()}`, NOTES_MAX) } : {}),
+        ...(currentText.trim()
+          ? { notes: clip(`${fieldLabel}: ${currentText.trim()}`, INSIGHT_GUIDANCE_NOTES_MAX) }
+          : {}),
       }),
   });
   const pending = help.isPending || steps.isPending;
@@ -90,12 +95,13 @@ export function FieldCoach({
           className="min-h-9 px-3 py-1.5"
           pending={help.isPending}
           pendingLabel="Asking…"
-          disabled={pending}
+          disabled={pending || !currentBrandId}
           aria-controls={regionId}
           aria-label={`Help with this field: ${fieldLabel}`}
           onClick={() => {
+            if (!currentBrandId) return;
             steps.reset();
-            help.mutate();
+            help.mutate(currentBrandId);
           }}
         >
           Help with this field
@@ -106,12 +112,13 @@ export function FieldCoach({
             className="min-h-9 px-3 py-1.5"
             pending={steps.isPending}
             pendingLabel="Reading…"
-            disabled={pending}
+            disabled={pending || !currentBrandId}
             aria-controls={regionId}
             aria-label={`Coach my answer: ${fieldLabel}`}
             onClick={() => {
+              if (!currentBrandId) return;
               help.reset();
-              steps.mutate();
+              steps.mutate(currentBrandId);
             }}
           >
             Coach my answer

@@ -5,8 +5,8 @@ import { Alert } from '../../components/alert.tsx';
 import { ButtonLink } from '../../components/button.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
-import { describeError } from '../../lib/api.ts';
-import { WorkspacePage } from '../workspace/workspace-page.tsx';
+import { WorkspacePage } from '../../kit/workspace/workspace-page.tsx';
+import { describeError } from '../../lib/api-client.ts';
 import { MODULES } from './module-info.ts';
 import { useIdeaItems } from './queries.ts';
 

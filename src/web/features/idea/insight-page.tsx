@@ -5,14 +5,15 @@ import {
   SHOPPER_TYPE_ORDER,
 } from '../../../core/workspace/insight-worksheet.ts';
 import type { ItemData } from '../../../core/workspace/items.ts';
+import { INSIGHT_LIMITS } from '../../../core/workspace/limits.ts';
 import {
   TRIGGER_DESCRIPTIONS,
   TRIGGER_LABELS,
   TRIGGERS,
 } from '../../../core/workspace/trigger-assessment.ts';
 import { CheckboxGroup, RadioGroup } from '../../components/choice-group.tsx';
-import { useSingletonItem } from '../workspace/use-workspace-item.ts';
-import { TextAreaField, WorksheetSection } from '../workspace/worksheet-fields.tsx';
+import { useSingletonItem } from '../../kit/workspace/use-workspace-item.ts';
+import { TextAreaField, WorksheetSection } from '../../kit/workspace/worksheet-fields.tsx';
 import { FieldCoach } from './field-coach.tsx';
 import { ModuleFrame } from './module-frame.tsx';
 import { MODULES } from './module-info.ts';
@@ -21,15 +22,7 @@ import { TriggerAssessmentSection } from './trigger-assessment-section.tsx';
 import { appendText, FieldWithCoach } from './worksheet-fields.tsx';
 
 type InsightData = ItemData<'insight'>;
-type InsightText = 'buyerIntent' | 'buyerMotivation' | 'triggerNotes' | 'shopperNotes' | 'demographics';
-
-const LIMITS: Record<InsightText, number> = {
-  buyerIntent: 2000,
-  buyerMotivation: 2000,
-  triggerNotes: 2000,
-  shopperNotes: 1000,
-  demographics: 2000,
-};
+type InsightText = keyof typeof INSIGHT_LIMITS;
 
 const [intentStep, motivationStep, triggersStep, shopperStep, demographicsStep] = INSIGHT_STEPS;
 
@@ -52,7 +45,7 @@ export default function InsightPage() {
     return (text: string) =>
       worksheet.update(
         (draft) => {
-          draft[field] = appendText(draft[field], text, LIMITS[field]);
+          draft[field] = appendText(draft[field], text, INSIGHT_LIMITS[field]);
         },
         { sources: { [field]: 'ai' } },
       );
@@ -64,7 +57,7 @@ export default function InsightPage() {
         label={label}
         description={description}
         value={data?.[field] ?? ''}
-        maxLength={LIMITS[field]}
+        maxLength={INSIGHT_LIMITS[field]}
         fromCoach={worksheet.sources[field] === 'ai'}
         onChange={(value) => setText(field, value)}
       />

@@ -4,11 +4,11 @@ import { completedSteps, LEARNING_STEPS } from '../../../core/workspace/learning
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
-import { describeError } from '../../lib/api.ts';
-import { ConflictDialog } from '../workspace/conflict-dialog.tsx';
-import { SaveStatus } from '../workspace/save-status.tsx';
-import { useSingletonItem } from '../workspace/use-workspace-item.ts';
-import { WorksheetSection } from '../workspace/worksheet-fields.tsx';
+import { ConflictDialog } from '../../kit/workspace/conflict-dialog.tsx';
+import { SaveStatus } from '../../kit/workspace/save-status.tsx';
+import { useSingletonItem } from '../../kit/workspace/use-workspace-item.ts';
+import { WorksheetSection } from '../../kit/workspace/worksheet-fields.tsx';
+import { describeError } from '../../lib/api-client.ts';
 
 export function LearningSteps({ dimension }: { dimension: Dimension }) {
   const learning = useSingletonItem('learning');

@@ -3,22 +3,23 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Dimension } from '../../../core/diagnostic/questionnaire.ts';
 import { DIMENSIONS } from '../../../core/diagnostic/questionnaire.ts';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { moduleProgress } from '../../../core/workspace/idea-progress.ts';
 import { cx } from '../../components/cx.ts';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { RevisionHistory } from '../workspace/revision-history.tsx';
-import type { ItemController } from '../workspace/use-workspace-item.ts';
-import { WorksheetSection } from '../workspace/worksheet-fields.tsx';
-import { WorkspacePage } from '../workspace/workspace-page.tsx';
+import { RevisionHistory } from '../../kit/workspace/revision-history.tsx';
+import type { ItemController } from '../../kit/workspace/use-workspace-item.ts';
+import { WorksheetSection } from '../../kit/workspace/worksheet-fields.tsx';
+import { WorkspacePage } from '../../kit/workspace/workspace-page.tsx';
 import { LearningSteps } from './learning-steps.tsx';
-import { IDEA_HUB_PATH, MODULES } from './module-info.ts';
+import { MODULES } from './module-info.ts';
 import { useIdeaItems } from './queries.ts';
 
 function ModuleNav({ current }: { current: Dimension }) {
   return (
     <nav aria-label="IDEA modules" className="flex flex-wrap items-center gap-2 text-sm">
-      <TextLink to={IDEA_HUB_PATH}>IDEA hub</TextLink>
+      <TextLink to={PAGE_PATHS.ideaHub}>IDEA hub</TextLink>
       <span aria-hidden="true" className="text-slate-500">
         /
       </span>

@@ -1,4 +1,5 @@
 import type { Dimension } from '../../../core/diagnostic/questionnaire.ts';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import type { WorkspaceArea } from '../../../core/navigation/workspace-areas.ts';
 
 export interface ModuleInfo {
@@ -11,14 +12,12 @@ export interface ModuleInfo {
   question: string;
 }
 
-export const IDEA_HUB_PATH = '/app/idea';
-
 export const MODULES: Record<Dimension, ModuleInfo> = {
   insight: {
     dimension: 'insight',
     letter: 'I',
     title: 'Insight',
-    path: '/app/idea/insight',
+    path: PAGE_PATHS.insightModule,
     area: 'insight-module',
     question: 'Do you really know why your customers buy: their intent, motivation and emotional triggers?',
   },
@@ -26,7 +25,7 @@ export const MODULES: Record<Dimension, ModuleInfo> = {
     dimension: 'distinctive',
     letter: 'D',
     title: 'Distinctive',
-    path: '/app/idea/distinctive',
+    path: PAGE_PATHS.distinctiveModule,
     area: 'distinctive-module',
     question: 'Would customers recognise you without your logo, and pick you over the alternatives?',
   },
@@ -34,7 +33,7 @@ export const MODULES: Record<Dimension, ModuleInfo> = {
     dimension: 'empathetic',
     letter: 'E',
     title: 'Empathetic',
-    path: '/app/idea/empathetic',
+    path: PAGE_PATHS.empatheticModule,
     area: 'empathetic-module',
     question:
       'Do customers feel understood: their fears, their hopes and how they want to feel after buying?',
@@ -43,7 +42,7 @@ export const MODULES: Record<Dimension, ModuleInfo> = {
     dimension: 'authentic',
     letter: 'A',
     title: 'Authentic',
-    path: '/app/idea/authentic',
+    path: PAGE_PATHS.authenticModule,
     area: 'authentic-module',
     question: 'Are your values, story and promise real, visible and consistent at every touchpoint?',
   },

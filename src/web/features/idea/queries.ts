@@ -1,9 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
 import type { IdeaItems } from '../../../core/workspace/idea-progress.ts';
 import type { SingletonKind } from '../../../core/workspace/items.ts';
-import { api } from '../../lib/api.ts';
-import { useCurrentBrand } from '../workspace/brand.ts';
-import { workspaceKeys } from '../workspace/use-workspace-item.ts';
+import { workspaceApi } from '../../kit/workspace/api.ts';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
+import { workspaceKeys } from '../../kit/workspace/use-workspace-item.ts';
 
 export const ideaKeys = {
   snapshots: (brandId: string) => ['workspace', 'insight-snapshots', brandId] as const,
@@ -28,7 +28,7 @@ export function useIdeaItems(): { items: IdeaItems; isLoading: boolean; error: u
   const results = useQueries({
     queries: IDEA_KINDS.map((kind) => ({
       queryKey: workspaceKeys.singleton(brandId ?? 'none', kind),
-      queryFn: () => api.getSingletonItem(brandId as string, kind).then((response) => response.item),
+      queryFn: () => workspaceApi.getSingletonItem(brandId as string, kind).then((response) => response.item),
       enabled: brandId !== null,
     })),
   });

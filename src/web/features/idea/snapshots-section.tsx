@@ -9,24 +9,22 @@ import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
 import { textLinkClasses } from '../../components/text-link.tsx';
-import { api, describeError, insightSnapshotPdfUrl } from '../../lib/api.ts';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
+import { WorksheetSection } from '../../kit/workspace/worksheet-fields.tsx';
+import { describeError } from '../../lib/api-client.ts';
+import { formatDateTime } from '../../lib/format-date.ts';
 import { useSession } from '../../lib/session.ts';
-import { useCurrentBrand } from '../workspace/brand.ts';
-import { WorksheetSection } from '../workspace/worksheet-fields.tsx';
+import { ideaApi, insightSnapshotPdfUrl } from './api.ts';
 import { ideaKeys } from './queries.ts';
 
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 function SnapshotRow({ snapshot, canEmail }: { snapshot: InsightSnapshot; canEmail: boolean }) {
-  const email = useMutation({ mutationFn: () => api.emailInsightSnapshot(snapshot.id) });
+  const email = useMutation({ mutationFn: () => ideaApi.emailInsightSnapshot(snapshot.id) });
   const top = snapshot.data.assessment.ranking.filter((entry) => entry.points > 0).slice(0, 2);
-  const label = `snapshot of ${formatDate(snapshot.createdAt)}`;
+  const label = `snapshot of ${formatDateTime(snapshot.createdAt)}`;
   return (
     <li className="space-y-2 rounded-xl border border-slate-200 p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="font-semibold text-slate-900">{formatDate(snapshot.createdAt)}</p>
+        <p className="font-semibold text-slate-900">{formatDateTime(snapshot.createdAt)}</p>
         {top.length > 0 ? (
           <p className="text-sm text-slate-600">
             Leading triggers: {top.map((entry) => TRIGGER_LABELS[entry.trigger]).join(', ')}
@@ -68,13 +66,13 @@ export function SnapshotsSection({ flushPending }: SnapshotsSectionProps) {
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: ideaKeys.snapshots(brandId ?? 'none'),
-    queryFn: () => api.listInsightSnapshots(brandId as string),
+    queryFn: () => ideaApi.listInsightSnapshots(brandId as string),
     enabled: brandId !== null,
   });
   const submit = useMutation({
     mutationFn: async () => {
       await flushPending();
-      return api.createInsightSnapshot(brandId as string);
+      return ideaApi.createInsightSnapshot(brandId as string);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ideaKeys.snapshots(brandId ?? 'none') }),
   });

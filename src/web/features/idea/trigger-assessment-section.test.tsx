@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ItemData } from '../../../core/workspace/items.ts';
+import type { ItemController } from '../../kit/workspace/use-workspace-item.ts';
 import { renderWithProviders } from '../../test/render.tsx';
-import type { ItemController } from '../workspace/use-workspace-item.ts';
 import { TriggerAssessmentSection } from './trigger-assessment-section.tsx';
 
 type Assessment = ItemData<'trigger-assessment'>;

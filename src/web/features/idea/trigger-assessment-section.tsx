@@ -13,11 +13,11 @@ import {
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
-import { describeError } from '../../lib/api.ts';
-import { ConflictDialog } from '../workspace/conflict-dialog.tsx';
-import { SaveStatus } from '../workspace/save-status.tsx';
-import type { ItemController } from '../workspace/use-workspace-item.ts';
-import { WorksheetSection } from '../workspace/worksheet-fields.tsx';
+import { ConflictDialog } from '../../kit/workspace/conflict-dialog.tsx';
+import { SaveStatus } from '../../kit/workspace/save-status.tsx';
+import type { ItemController } from '../../kit/workspace/use-workspace-item.ts';
+import { WorksheetSection } from '../../kit/workspace/worksheet-fields.tsx';
+import { describeError } from '../../lib/api-client.ts';
 
 function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

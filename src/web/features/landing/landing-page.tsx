@@ -1,3 +1,4 @@
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { ButtonLink } from '../../components/button.tsx';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { useSession } from '../../lib/session.ts';
@@ -51,15 +52,15 @@ function CallsToAction({ centred = false }: { centred?: boolean }) {
   const signedIn = Boolean(session.data?.user);
   return (
     <div className={`flex flex-col gap-3 sm:flex-row ${centred ? 'sm:justify-center' : ''}`}>
-      <ButtonLink to="/diagnostic" size="lg">
+      <ButtonLink to={PAGE_PATHS.diagnostic} size="lg">
         Start the free diagnostic
       </ButtonLink>
       {signedIn ? (
-        <ButtonLink to="/app" size="lg" variant="secondary">
+        <ButtonLink to={PAGE_PATHS.dashboard} size="lg" variant="secondary">
           Go to your dashboard
         </ButtonLink>
       ) : (
-        <ButtonLink to="/auth/sign-up" size="lg" variant="secondary">
+        <ButtonLink to={PAGE_PATHS.signUp} size="lg" variant="secondary">
           Create your free account
         </ButtonLink>
       )}

@@ -1,4 +1,5 @@
 import { useLocation } from 'react-router';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { ButtonLink } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { NoIndex } from '../../components/no-index.tsx';
@@ -17,7 +18,7 @@ export default function NotFoundPage() {
           There is no page at <code className="rounded bg-slate-100 px-1.5 py-0.5 break-all">{pathname}</code>
           . It may have moved, or the address may have a typo.
         </p>
-        <ButtonLink to="/" size="lg">
+        <ButtonLink to={PAGE_PATHS.home} size="lg">
           Go to the home page
         </ButtonLink>
       </Card>

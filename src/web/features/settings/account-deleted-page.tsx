@@ -1,9 +1,10 @@
 import { useSearchParams } from 'react-router';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { ButtonLink } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { NoIndex } from '../../components/no-index.tsx';
 import { useDocumentTitle } from '../../lib/document-title.ts';
-import { formatDate } from './format.ts';
+import { formatDate } from '../../lib/format-date.ts';
 
 /** The purge date from the link, if it is a real date (the page is public; the value is only shown). */
 function purgeDateOf(value: string | null): string | null {
@@ -38,7 +39,7 @@ export default function AccountDeletedPage() {
           Changed your mind? Contact the IDEA Brand Coach team {purgeDate ? `before ${purgeDate}` : 'soon'}:
           until then, an administrator can restore your account with everything in it.
         </p>
-        <ButtonLink to="/">Go to the home page</ButtonLink>
+        <ButtonLink to={PAGE_PATHS.home}>Go to the home page</ButtonLink>
       </Card>
     </div>
   );

@@ -1,15 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
-import { describeError } from '../../lib/api.ts';
-import { describeTimeUntil, formatDateTime } from './format.ts';
-import { aiUsageQuery } from './queries.ts';
+import { useAiUsage } from '../../kit/coach/ai-usage.ts';
+import { describeError } from '../../lib/api-client.ts';
+import { describeTimeUntil, formatDateTime } from '../../lib/format-date.ts';
 import { SettingsSection } from './settings-section.tsx';
 
 export function AiUsageSection() {
-  const usage = useQuery(aiUsageQuery);
+  const usage = useAiUsage();
 
   let content: ReactNode;
   if (usage.isError) {

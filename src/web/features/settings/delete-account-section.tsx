@@ -2,12 +2,13 @@ import { useMutation } from '@tanstack/react-query';
 import { type RefObject, useId, useRef } from 'react';
 import { type Resolver, useForm } from 'react-hook-form';
 import type { AccountDeletionRequest } from '../../../core/account/lifecycle-contracts.ts';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Button, buttonClasses } from '../../components/button.tsx';
+import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { PasswordField, TextField } from '../../components/text-field.tsx';
-import { api } from '../../lib/api.ts';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
-import { FormErrorAlert } from '../auth/form-error-alert.tsx';
+import { settingsApi } from './api.ts';
 import { DELETION_CONFIRMATION_WORD } from './lifecycle.ts';
 import { SettingsSection } from './settings-section.tsx';
 
@@ -25,7 +26,7 @@ const fields = ['confirmation', 'password'] as const;
 
 /** Where a deleted account lands: a public page, since every session has just ended. */
 export function accountDeletedPath(purgeAfter: string): string {
-  return `/account/deleted?${new URLSearchParams({ purgeAfter })}`;
+  return `${PAGE_PATHS.accountDeleted}?${new URLSearchParams({ purgeAfter })}`;
 }
 
 interface DeleteAccountDialogProps {
@@ -44,7 +45,7 @@ function DeleteAccountDialog({ dialogRef, onClosed }: DeleteAccountDialogProps) 
   const { errors } = form.formState;
 
   const deletion = useMutation({
-    mutationFn: api.requestAccountDeletion,
+    mutationFn: settingsApi.requestAccountDeletion,
     onSuccess: ({ purgeAfter }) => {
       // A full page load: it drops every cached answer that belonged to the account, and no signed-in
       // page stays mounted to bounce to sign-in.

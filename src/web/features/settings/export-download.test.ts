@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api-client.ts';
+import { settingsApi } from './api.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('api.downloadAccountExport', () => {
+describe('settingsApi.downloadAccountExport', () => {
   it('returns the file and the name the server gave it', async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     vi.stubGlobal(
@@ -19,7 +20,7 @@ describe('api.downloadAccountExport', () => {
           }),
       ),
     );
-    const file = await api.downloadAccountExport();
+    const file = await settingsApi.downloadAccountExport();
     expect(file.filename).toBe('idea-brand-coach-export-2026-11-26.zip');
     expect(new Uint8Array(await file.blob.arrayBuffer())).toEqual(zip);
   });
@@ -31,12 +32,12 @@ describe('api.downloadAccountExport', () => {
       'fetch',
       vi.fn(async () => respond(`attachment; filename="plain.zip"; filename*=UTF-8''export%20%C3%A9.zip`)),
     );
-    expect((await api.downloadAccountExport()).filename).toBe('export é.zip');
+    expect((await settingsApi.downloadAccountExport()).filename).toBe('export é.zip');
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => respond(null)),
     );
-    expect((await api.downloadAccountExport()).filename).toBeNull();
+    expect((await settingsApi.downloadAccountExport()).filename).toBeNull();
   });
 
   it('turns an error answer into the usual ApiError, with Retry-After', async () => {
@@ -52,7 +53,7 @@ describe('api.downloadAccountExport', () => {
           ),
       ),
     );
-    const error = await api.downloadAccountExport().catch((caught: unknown) => caught);
+    const error = await settingsApi.downloadAccountExport().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       code: 'RATE_LIMITED',
@@ -69,6 +70,9 @@ describe('api.downloadAccountExport', () => {
         throw new TypeError('Failed to fetch');
       }),
     );
-    await expect(api.downloadAccountExport()).rejects.toMatchObject({ code: 'NETWORK_ERROR', status: 0 });
+    await expect(settingsApi.downloadAccountExport()).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+      status: 0,
+    });
   });
 });

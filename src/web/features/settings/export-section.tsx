@@ -1,15 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
-import { api, describeError } from '../../lib/api.ts';
+import { describeError } from '../../lib/api-client.ts';
 import { saveFile } from '../../lib/save-file.ts';
+import { settingsApi } from './api.ts';
 import { fallbackExportFilename } from './lifecycle.ts';
 import { SettingsSection } from './settings-section.tsx';
 
 export function ExportSection() {
   const download = useMutation({
     mutationFn: async () => {
-      const file = await api.downloadAccountExport();
+      const file = await settingsApi.downloadAccountExport();
       const filename = file.filename ?? fallbackExportFilename(new Date());
       saveFile(file.blob, filename);
       return filename;

@@ -5,14 +5,14 @@ import type { SessionUser } from '../../../core/auth/contracts.ts';
 import type { ChangePasswordBody, ChangePasswordResponse } from '../../../core/settings/contracts.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
+import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { PasswordField } from '../../components/text-field.tsx';
-import { api } from '../../lib/api.ts';
+import { findPasswordProblem, WEAK_PASSWORD_MESSAGE } from '../../kit/account/password-policy.ts';
+import { usePasswordEstimator } from '../../kit/account/password-strength.ts';
+import { PasswordStrengthMeter } from '../../kit/account/password-strength-meter.tsx';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
-import { FormErrorAlert } from '../auth/form-error-alert.tsx';
-import { findPasswordProblem, WEAK_PASSWORD_MESSAGE } from '../auth/password-policy.ts';
-import { usePasswordEstimator } from '../auth/password-strength.ts';
-import { PasswordStrengthMeter } from '../auth/password-strength-meter.tsx';
+import { settingsApi } from './api.ts';
 import { settingsKeys } from './queries.ts';
 import { SettingsSection } from './settings-section.tsx';
 
@@ -41,7 +41,7 @@ export function PasswordSection({ user }: { user: SessionUser }) {
   const newPassword = useWatch({ control: form.control, name: 'newPassword' });
 
   const change = useMutation({
-    mutationFn: api.changePassword,
+    mutationFn: settingsApi.changePassword,
     onSuccess: () => {
       form.reset();
       // Other devices may have been signed out, and this one now has a fresh session.

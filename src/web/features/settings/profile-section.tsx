@@ -1,16 +1,17 @@
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
+import { NAME_MAX_LENGTH } from '../../../core/auth/limits.ts';
 import type { UpdateProfileBody } from '../../../core/settings/contracts.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
+import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { api } from '../../lib/api.ts';
+import { ResendVerificationEmail } from '../../kit/account/resend-verification.tsx';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
 import { useSetSessionUser } from '../../lib/session.ts';
-import { FormErrorAlert } from '../auth/form-error-alert.tsx';
-import { ResendVerificationEmail } from '../auth/resend-verification.tsx';
+import { settingsApi } from './api.ts';
 import { SettingsSection } from './settings-section.tsx';
 
 const resolver = lazyZodResolver((contracts) => contracts.updateProfileBodySchema);
@@ -53,7 +54,7 @@ export function ProfileSection({ user }: { user: SessionUser }) {
   const { errors, isDirty } = form.formState;
 
   const save = useMutation({
-    mutationFn: api.updateProfile,
+    mutationFn: settingsApi.updateProfile,
     onSuccess: ({ user: updated }) => {
       // The header and every page read the session, so they show the new name at once.
       setSessionUser(updated);
@@ -88,7 +89,7 @@ export function ProfileSection({ user }: { user: SessionUser }) {
           label="Name"
           description="Shown on your dashboard and in emails we send you."
           autoComplete="name"
-          maxLength={100}
+          maxLength={NAME_MAX_LENGTH}
           error={errors.name?.message}
           {...form.register('name')}
         />

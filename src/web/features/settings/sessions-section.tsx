@@ -4,8 +4,9 @@ import type { ActiveSession } from '../../../core/settings/contracts.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
-import { api, describeError } from '../../lib/api.ts';
-import { describeLastActive, formatDateTime } from './format.ts';
+import { describeError } from '../../lib/api-client.ts';
+import { describeLastActive, formatDateTime } from '../../lib/format-date.ts';
+import { settingsApi } from './api.ts';
 import { activeSessionsQuery, settingsKeys } from './queries.ts';
 import { SettingsSection } from './settings-section.tsx';
 
@@ -88,10 +89,10 @@ export function SessionsSection() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: settingsKeys.sessions });
 
   const revokeOne = useMutation({
-    mutationFn: (session: ActiveSession) => api.revokeSession(session.id),
+    mutationFn: (session: ActiveSession) => settingsApi.revokeSession(session.id),
     onSettled: refresh,
   });
-  const revokeOthers = useMutation({ mutationFn: api.revokeOtherSessions, onSettled: refresh });
+  const revokeOthers = useMutation({ mutationFn: settingsApi.revokeOtherSessions, onSettled: refresh });
 
   let content: ReactNode;
   if (sessions.isError) {

@@ -5,6 +5,7 @@ import type { SessionResponse } from '../../../core/auth/contracts.ts';
 import type { ActiveSession } from '../../../core/settings/contracts.ts';
 import { createQueryClient } from '../../app/query-client.ts';
 import { sessionQueryKey } from '../../lib/session.ts';
+import { bodyOf, type RouteHandler, stubRoutes } from '../../test/fetch-stub.ts';
 import { jane, jsonResponse, renderWithProviders } from '../../test/render.tsx';
 import SettingsPage from './settings-page.tsx';
 
@@ -35,12 +36,9 @@ const phone: ActiveSession = {
 // The first answer waits for the contracts chunk (zod) to load, which is slow on a busy machine.
 const LOAD = { timeout: 5000 };
 
-type Handler = (init: RequestInit | undefined) => Response | Promise<Response>;
-
-/** A fake API: `METHOD /path` → handler; anything else fails the test loudly. */
-function stubApi(overrides: Record<string, Handler> = {}) {
+function stubApi(overrides: Record<string, RouteHandler> = {}) {
   let sessions = [thisDevice, phone];
-  const routes: Record<string, Handler> = {
+  const routes: Record<string, RouteHandler> = {
     'GET /api/settings/sessions': () => jsonResponse(200, { sessions }),
     'GET /api/ai/usage': () =>
       jsonResponse(200, { used: 3, limit: 20, remaining: 17, resetsAt: '2026-11-27T00:00:00.000Z' }),
@@ -50,14 +48,7 @@ function stubApi(overrides: Record<string, Handler> = {}) {
     },
     ...overrides,
   };
-  const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
-    const key = `${init?.method ?? 'GET'} ${String(input)}`;
-    const handler = routes[key];
-    if (!handler) throw new Error(`unexpected request ${key}`);
-    return handler(init);
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
+  return stubRoutes(routes);
 }
 
 function renderPage() {
@@ -65,13 +56,6 @@ function renderPage() {
   const queryClient = createQueryClient();
   queryClient.setQueryData<SessionResponse>(sessionQueryKey, { user: jane });
   return renderWithProviders(<SettingsPage />, { path: '/app/settings', queryClient });
-}
-
-function bodyOf(fetchMock: ReturnType<typeof stubApi>, key: string): unknown {
-  const call = fetchMock.mock.calls.find(
-    ([input, init]) => `${init?.method ?? 'GET'} ${String(input)}` === key,
-  );
-  return call?.[1]?.body ? JSON.parse(String(call[1].body)) : undefined;
 }
 
 describe('SettingsPage', () => {

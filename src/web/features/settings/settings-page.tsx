@@ -1,3 +1,4 @@
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { PageLoader } from '../../components/spinner.tsx';
 import { TextLink } from '../../components/text-link.tsx';
 import { useDocumentTitle } from '../../lib/document-title.ts';
@@ -28,7 +29,7 @@ export default function SettingsPage() {
     <div className="mx-auto w-full max-w-3xl space-y-8 px-4 py-10 sm:px-6 sm:py-14">
       <div className="space-y-3">
         <p className="text-sm">
-          <TextLink to="/app">Back to your dashboard</TextLink>
+          <TextLink to={PAGE_PATHS.dashboard}>Back to your dashboard</TextLink>
         </p>
         <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">Settings</h1>
       </div>

@@ -1,22 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { CopyFormat, EmotionalTrigger } from '../../../core/ai/contracts.ts';
 import { COPY_FORMAT_LABELS, COPY_TONE_LABELS, type CopyTone } from '../../../core/ai/copy-limits.ts';
+import { VALUE_LENS_BRIEF_LIMITS } from '../../../core/ai/input-limits.ts';
 import type { ValueLensRequest } from '../../../core/value-lens/contracts.ts';
 import type { WorkspaceItem } from '../../../core/workspace/items.ts';
 import { Button } from '../../components/button.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import {
-  AUDIENCE_MAX,
-  CATEGORY_MAX,
-  FEATURE_MAX,
-  FEATURES_MAX,
-  FORMATS,
-  formatDescription,
-  PAYOFF_LABELS,
-  PAYOFFS,
-  PRODUCT_MAX,
-  TONES,
-} from './options.ts';
+import { FORMATS, formatDescription, PAYOFF_LABELS, PAYOFFS, TONES } from './options.ts';
 
 export type BriefField = 'product' | 'category' | 'features' | 'audience' | 'format' | 'avatarId';
 
@@ -76,7 +66,7 @@ export function BriefForm({ avatars, canvasPercent, pending, serverErrors, onSub
           id={`${ids.features}-product`}
           label="Product"
           value={product}
-          maxLength={PRODUCT_MAX}
+          maxLength={VALUE_LENS_BRIEF_LIMITS.product}
           required
           error={shown.product}
           onChange={(event) => setProduct(event.target.value)}
@@ -85,7 +75,7 @@ export function BriefForm({ avatars, canvasPercent, pending, serverErrors, onSub
           label="Category (optional)"
           description="e.g. breakfast kit, linen shirt"
           value={category}
-          maxLength={CATEGORY_MAX}
+          maxLength={VALUE_LENS_BRIEF_LIMITS.category}
           error={shown.category}
           onChange={(event) => setCategory(event.target.value)}
         />
@@ -93,7 +83,9 @@ export function BriefForm({ avatars, canvasPercent, pending, serverErrors, onSub
 
       <fieldset className="space-y-2" aria-describedby={shown.features ? `${ids.features}-error` : undefined}>
         <legend className="text-sm font-semibold text-slate-900">Key features</legend>
-        <p className="text-sm text-slate-600">The most important first; up to {FEATURES_MAX}.</p>
+        <p className="text-sm text-slate-600">
+          The most important first; up to {VALUE_LENS_BRIEF_LIMITS.features}.
+        </p>
         <ol className="space-y-2">
           {features.map((feature, index) => (
             // Rows have no identity beyond their position while being typed.
@@ -105,7 +97,7 @@ export function BriefForm({ avatars, canvasPercent, pending, serverErrors, onSub
               <input
                 id={`${ids.features}-${index}`}
                 value={feature}
-                maxLength={FEATURE_MAX}
+                maxLength={VALUE_LENS_BRIEF_LIMITS.feature}
                 onChange={(event) =>
                   setFeatures((current) =>
                     current.map((value, at) => (at === index ? event.target.value : value)),
@@ -132,7 +124,7 @@ export function BriefForm({ avatars, canvasPercent, pending, serverErrors, onSub
         ) : null}
         <Button
           variant="ghost"
-          disabled={features.length >= FEATURES_MAX}
+          disabled={features.length >= VALUE_LENS_BRIEF_LIMITS.features}
           onClick={() => setFeatures((current) => [...current, ''])}
         >
           Add a feature
@@ -144,7 +136,7 @@ export function BriefForm({ avatars, canvasPercent, pending, serverErrors, onSub
           label="Audience (optional)"
           description="Left empty, the chosen avatar is the audience."
           value={audience}
-          maxLength={AUDIENCE_MAX}
+          maxLength={VALUE_LENS_BRIEF_LIMITS.audience}
           error={shown.audience}
           onChange={(event) => setAudience(event.target.value)}
         />

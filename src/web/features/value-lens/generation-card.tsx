@@ -1,6 +1,6 @@
 import { COPY_FORMAT_LABELS } from '../../../core/ai/copy-limits.ts';
 import type { ValueLensGeneration } from '../../../core/value-lens/contracts.ts';
-import { providerLabel } from '../workspace/coach-messages.ts';
+import { providerLabel } from '../../kit/coach/coach-messages.ts';
 import { CopyVariant } from './copy-variant.tsx';
 
 /** A generation's copy variants, notes and what it was written from. */

@@ -5,7 +5,9 @@ import type { ValueLensGeneration } from '../../../core/value-lens/contracts.ts'
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { Spinner } from '../../components/spinner.tsx';
-import { api, describeError } from '../../lib/api.ts';
+import { describeError } from '../../lib/api-client.ts';
+import { formatDateTime } from '../../lib/format-date.ts';
+import { valueLensApi } from './api.ts';
 import { GenerationBody } from './generation-card.tsx';
 
 export const valueLensKeys = {
@@ -15,7 +17,7 @@ export const valueLensKeys = {
 export function useValueLensHistory(brandId: string | null) {
   return useInfiniteQuery({
     queryKey: valueLensKeys.history(brandId ?? 'none'),
-    queryFn: ({ pageParam }) => api.listValueLensHistory(brandId as string, pageParam),
+    queryFn: ({ pageParam }) => valueLensApi.listValueLensHistory(brandId as string, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     enabled: brandId !== null,
@@ -26,13 +28,10 @@ function HistoryEntry({ generation, brandId }: { generation: ValueLensGeneration
   const [confirming, setConfirming] = useState(false);
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => api.deleteValueLensGeneration(generation.id),
+    mutationFn: () => valueLensApi.deleteValueLensGeneration(generation.id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: valueLensKeys.history(brandId) }),
   });
-  const when = new Date(generation.createdAt).toLocaleString(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  const when = formatDateTime(generation.createdAt);
   const title = `${COPY_FORMAT_LABELS[generation.format]} for ${generation.brief.product}`;
   return (
     <li className="space-y-3 rounded-xl border border-slate-200 bg-slate-50 p-4" data-testid="history-entry">

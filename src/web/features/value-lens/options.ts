@@ -30,9 +30,3 @@ export function formatDescription(format: CopyFormat): string {
     ? `up to ${limit} characters per bullet`
     : `up to ${limit.toLocaleString('en')} characters`;
 }
-
-export const PRODUCT_MAX = 120;
-export const CATEGORY_MAX = 80;
-export const FEATURE_MAX = 200;
-export const FEATURES_MAX = 10;
-export const AUDIENCE_MAX = 200;

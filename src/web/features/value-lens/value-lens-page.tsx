@@ -6,16 +6,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { COPY_FORMAT_LABELS } from '../../../core/ai/copy-limits.ts';
+import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import type { ValueLensRequest } from '../../../core/value-lens/contracts.ts';
 import { canvasCompletion } from '../../../core/workspace/canvas-completion.ts';
 import type { ItemData } from '../../../core/workspace/items.ts';
 import { Alert } from '../../components/alert.tsx';
 import { TextLink } from '../../components/text-link.tsx';
-import { api, isApiError } from '../../lib/api.ts';
-import { useCurrentBrand } from '../workspace/brand.ts';
-import { coachErrorMessage } from '../workspace/coach-messages.ts';
-import { workspaceKeys } from '../workspace/use-workspace-item.ts';
-import { WorkspacePage } from '../workspace/workspace-page.tsx';
+import { coachErrorMessage } from '../../kit/coach/coach-messages.ts';
+import { workspaceApi } from '../../kit/workspace/api.ts';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
+import { workspaceKeys } from '../../kit/workspace/use-workspace-item.ts';
+import { WorkspacePage } from '../../kit/workspace/workspace-page.tsx';
+import { isApiError } from '../../lib/api-client.ts';
+import { valueLensApi } from './api.ts';
 import { type BriefField, BriefForm } from './brief-form.tsx';
 import { GenerationBody } from './generation-card.tsx';
 import { HistorySection, valueLensKeys } from './history-section.tsx';
@@ -42,18 +45,20 @@ export default function ValueLensPage() {
 
   const avatars = useQuery({
     queryKey: workspaceKeys.collection(brandId ?? 'none', 'avatar'),
-    queryFn: () => api.listCollection(brandId as string, 'avatar').then((response) => response.items),
+    queryFn: () =>
+      workspaceApi.listCollection(brandId as string, 'avatar').then((response) => response.items),
     enabled: brandId !== null,
   });
   const canvas = useQuery({
     queryKey: workspaceKeys.singleton(brandId ?? 'none', 'canvas'),
-    queryFn: () => api.getSingletonItem(brandId as string, 'canvas').then((response) => response.item),
+    queryFn: () =>
+      workspaceApi.getSingletonItem(brandId as string, 'canvas').then((response) => response.item),
     enabled: brandId !== null,
   });
   const canvasPercent = canvas.data ? canvasCompletion(canvas.data.data as ItemData<'canvas'>).percent : null;
 
   const generate = useMutation({
-    mutationFn: (request: ValueLensRequest) => api.generateValueLensCopy(brandId as string, request),
+    mutationFn: (request: ValueLensRequest) => valueLensApi.generateValueLensCopy(brandId as string, request),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: valueLensKeys.history(brandId ?? 'none') }),
   });
   const generation = generate.data?.generation ?? null;
@@ -73,8 +78,8 @@ export default function ValueLensPage() {
       intro={
         <p>
           Describe a product and choose a format: the coach writes copy in your brand’s voice, using your{' '}
-          <TextLink to="/app/canvas">brand canvas</TextLink> and, if you pick one, a customer avatar. Every
-          variant stays within the format’s length limit.
+          <TextLink to={PAGE_PATHS.canvas}>brand canvas</TextLink> and, if you pick one, a customer avatar.
+          Every variant stays within the format’s length limit.
         </p>
       }
     >

@@ -7,7 +7,7 @@
  */
 import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from '../../../core/diagnostic/questionnaire.ts';
-import { formatShortDate } from './result-display.ts';
+import { formatDayMonth } from '../../lib/format-date.ts';
 
 type SeriesKey = 'overall' | Dimension;
 
@@ -94,7 +94,7 @@ export default function TrendChart({ results }: { results: readonly DiagnosticRe
   const label =
     count === 1
       ? `Chart of your one result so far: overall ${first.scores.overall}.`
-      : `Line chart of your scores across ${count} results, from ${formatShortDate(first.createdAt)} to ${formatShortDate(last.createdAt)}. Overall went from ${first.scores.overall} to ${last.scores.overall}; ${DIMENSIONS.map((dimension) => `${DIMENSION_LABELS[dimension]} from ${first.scores.dimensions[dimension].score} to ${last.scores.dimensions[dimension].score}`).join(', ')}.`;
+      : `Line chart of your scores across ${count} results, from ${formatDayMonth(first.createdAt)} to ${formatDayMonth(last.createdAt)}. Overall went from ${first.scores.overall} to ${last.scores.overall}; ${DIMENSIONS.map((dimension) => `${DIMENSION_LABELS[dimension]} from ${first.scores.dimensions[dimension].score} to ${last.scores.dimensions[dimension].score}`).join(', ')}.`;
 
   return (
     <div role="img" aria-label={label} className="space-y-3">
@@ -150,7 +150,7 @@ export default function TrendChart({ results }: { results: readonly DiagnosticRe
       </div>
       <div className={`ml-9 grid ${COLUMNS[count - 1] ?? 'grid-cols-8'} text-center text-xs text-slate-600`}>
         {shown.map((result) => (
-          <span key={result.id}>{formatShortDate(result.createdAt)}</span>
+          <span key={result.id}>{formatDayMonth(result.createdAt)}</span>
         ))}
       </div>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">

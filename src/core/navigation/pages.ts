@@ -1,0 +1,47 @@
+/**
+ * Every page's path, written once. src/web/app/routes.ts gives each page its module and access level
+ * (adding the `:param` segments); links, redirects, the sitemap and the suggested next steps all name
+ * pages from here. No imports, so plain Node, the server and the web app can all read it.
+ */
+export const PAGE_PATHS = {
+  home: '/',
+  diagnostic: '/diagnostic',
+  /** One result: `diagnosticResultPath(id)`. */
+  diagnosticResults: '/diagnostic/results',
+  signIn: '/auth/sign-in',
+  signUp: '/auth/sign-up',
+  forgotPassword: '/auth/forgot-password',
+  resetPassword: '/auth/reset-password',
+  verifyEmail: '/auth/verify-email',
+  accountDeleted: '/account/deleted',
+  dashboard: '/app',
+  diagnosticHistory: '/app/diagnostic',
+  brands: '/app/brands',
+  /** The conversations; one conversation: `coachSessionPath(id)`. */
+  coach: '/app/coach',
+  admin: '/app/admin',
+  adminPrompts: '/app/admin/prompts',
+  adminSystem: '/app/admin/system',
+  settings: '/app/settings',
+  ideaHub: '/app/idea',
+  insightModule: '/app/idea/insight',
+  distinctiveModule: '/app/idea/distinctive',
+  empatheticModule: '/app/idea/empathetic',
+  authenticModule: '/app/idea/authentic',
+  /** The avatar list; one avatar: `avatarPath(itemId)`. */
+  avatars: '/app/avatars',
+  canvas: '/app/canvas',
+  valueLens: '/app/value-lens',
+} as const;
+
+export function diagnosticResultPath(resultId: string): string {
+  return `${PAGE_PATHS.diagnosticResults}/${encodeURIComponent(resultId)}`;
+}
+
+export function coachSessionPath(sessionId: string): string {
+  return `${PAGE_PATHS.coach}/${encodeURIComponent(sessionId)}`;
+}
+
+export function avatarPath(itemId: string): string {
+  return `${PAGE_PATHS.avatars}/${encodeURIComponent(itemId)}`;
+}

@@ -1,0 +1,31 @@
+import type { LeadCaptureBody, SubmitDiagnosticBody } from '../../../core/diagnostic/contracts.ts';
+import { type Ok, type ResponseOf, request } from '../../lib/api-client.ts';
+
+export type DiagnosticResultResponse = ResponseOf<'diagnosticResultResponseSchema'>;
+
+/** Result ids are UUIDs; anything else is not worth a round trip. */
+export function isResultId(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
+function resultPath(id: string): string {
+  return `/api/diagnostic/results/${encodeURIComponent(id)}`;
+}
+
+/** Where the PDF report of a result downloads from (same owner rules as the result itself). */
+export function diagnosticReportUrl(id: string): string {
+  return `${resultPath(id)}/report.pdf`;
+}
+
+/** The ALTCHA widget fetches its proof-of-work challenge from here. */
+export const ALTCHA_CHALLENGE_URL = '/api/diagnostic/altcha-challenge';
+
+/** Taking the diagnostic and reading one result; the signed-in history is kit/diagnostic's. */
+export const diagnosticApi = {
+  submitDiagnostic: (body: SubmitDiagnosticBody): Promise<DiagnosticResultResponse> =>
+    request('POST', '/api/diagnostic/results', 'diagnosticResultResponseSchema', body),
+  getDiagnosticResult: (id: string): Promise<DiagnosticResultResponse> =>
+    request('GET', resultPath(id), 'diagnosticResultResponseSchema'),
+  emailDiagnosticReport: (id: string, body: LeadCaptureBody): Promise<Ok> =>
+    request('POST', `${resultPath(id)}/lead`, 'okSchema', body),
+};

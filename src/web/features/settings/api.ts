@@ -1,0 +1,19 @@
+import type { AccountDeletionRequest } from '../../../core/account/lifecycle-contracts.ts';
+import type { UserResponse } from '../../../core/auth/contracts.ts';
+import type { ChangePasswordBody, UpdateProfileBody } from '../../../core/settings/contracts.ts';
+import { downloadFile, request } from '../../lib/api-client.ts';
+
+export const settingsApi = {
+  updateProfile: (body: UpdateProfileBody): Promise<UserResponse> =>
+    request('PATCH', '/api/settings/profile', 'userResponseSchema', body),
+  changePassword: (body: ChangePasswordBody) =>
+    request('POST', '/api/settings/password', 'changePasswordResponseSchema', body),
+  listActiveSessions: () => request('GET', '/api/settings/sessions', 'activeSessionListSchema'),
+  revokeSession: (id: string) =>
+    request('DELETE', `/api/settings/sessions/${encodeURIComponent(id)}`, 'revokeSessionsResponseSchema'),
+  revokeOtherSessions: () =>
+    request('POST', '/api/settings/sessions/revoke-others', 'revokeSessionsResponseSchema'),
+  downloadAccountExport: () => downloadFile('/api/account/export'),
+  requestAccountDeletion: (body: AccountDeletionRequest) =>
+    request('POST', '/api/account/deletion', 'accountDeletionResponseSchema', body),
+};
