@@ -13,7 +13,7 @@ ARG NODE_IMAGE=node:24-slim
 # --- Build the web app (needs the dev dependencies: Vite, React, Tailwind) ----------------------
 FROM ${NODE_IMAGE} AS web
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json vite.config.ts ./
 COPY scripts/precompress.ts scripts/
@@ -33,7 +33,7 @@ RUN npm run build
 # they are only optional peers of better-auth (Vite, Vitest, drizzle-kit…), which halves the size.
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
 
 # --- Runtime ------------------------------------------------------------------------------------

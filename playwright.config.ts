@@ -42,6 +42,9 @@ export default defineConfig({
       // A proof of work the browser solves in milliseconds, so the lead-capture test stays quick.
       ALTCHA_COST: '10',
       ALTCHA_MAX_COUNTER: '50',
+      // Every test browser signs in from 127.0.0.1: the per-IP auth limit (proven by the integration
+      // tests) would otherwise trip on the suite's own sign-ups; the per-email limit still applies.
+      AUTH_THROTTLE_MAX_PER_IP: '5000',
       // Verified sign-ups with this address become admins (the admin console tests).
       ADMIN_EMAILS: E2E_ADMIN_EMAIL,
     },

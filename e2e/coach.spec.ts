@@ -85,7 +85,7 @@ test('chat with the offline coach: stream an answer, rename, reload, delete', as
   await expect(messages.getByRole('article', { name: 'Coach’s answer' })).toContainText('Distinctive');
 
   await page.getByLabel('Search conversations').fill('distinctive');
-  await expect(page.getByRole('status').filter({ hasText: '1 conversations match.' })).toBeAttached();
+  await expect(page.getByRole('status').filter({ hasText: '1 conversation matches.' })).toBeAttached();
   await page.getByLabel('Search conversations').fill('no such words anywhere');
   await expect(page.getByText('No conversations match “no such words anywhere”.')).toBeVisible();
   await page.getByLabel('Search conversations').fill('');
@@ -116,4 +116,67 @@ test('the coach works at 360 px: one column, no sideways scrolling', async ({ pa
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page, 'coach at 360 px');
+});
+
+test('at 360 px the conversation list fits, shows the brand being coached, and switches brands', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/auth/sign-up');
+  await signUp(page, 'Bea Brands', uniqueEmail('bea'));
+  await expect(page).toHaveURL('/app', { timeout: 30_000 });
+  const noOverflow = async (label: string) => {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `${label}: the page is wider than the screen`).toBeLessThanOrEqual(360);
+  };
+
+  // Long titles used to stretch the list (and the page) far past the screen.
+  const brands = (await (await page.request.get('/api/brands')).json()) as { brands: { id: string }[] };
+  const firstBrand = brands.brands[0]?.id ?? '';
+  const longTitle = 'How can my brand be more distinctive than the competitors in my local market?';
+  expect(
+    (
+      await page.request.post('/api/ai/chat/sessions', { data: { brandId: firstBrand, title: longTitle } })
+    ).status(),
+  ).toBe(201);
+
+  await page.goto('/app/coach');
+  await expect(page.getByTestId('coaching-brand')).toHaveText('Coaching My brand');
+  const conversations = page.getByRole('navigation', { name: 'Conversations' });
+  await expect(conversations.getByRole('link', { name: new RegExp(longTitle.slice(0, 30)) })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New conversation' })).toBeVisible();
+  await expect(page.getByLabel('Search conversations')).toBeVisible();
+  await noOverflow('one brand');
+  await expectAccessible(page, 'coach list at 360 px');
+
+  // A second brand: the page becomes a switcher, and each brand shows its own conversations.
+  const second = await page.request.post('/api/brands', { data: { name: 'Second Client' } });
+  expect(second.status()).toBe(201);
+  const secondId = ((await second.json()) as { brand: { id: string } }).brand.id;
+  expect(
+    (
+      await page.request.post('/api/ai/chat/sessions', {
+        data: { brandId: secondId, title: 'Second client launch' },
+      })
+    ).status(),
+  ).toBe(201);
+  await page.reload();
+  const switcher = page.getByLabel('Coaching', { exact: true });
+  await expect(switcher).toHaveValue(firstBrand);
+  await expect(conversations.getByRole('link', { name: new RegExp(longTitle.slice(0, 30)) })).toBeVisible();
+  await expect(conversations.getByRole('link', { name: /Second client launch/ })).toHaveCount(0);
+  await noOverflow('two brands');
+
+  await switcher.selectOption({ label: 'Second Client' });
+  await expect(conversations.getByRole('link', { name: /Second client launch/ })).toBeVisible();
+  await expect(conversations.getByRole('link', { name: new RegExp(longTitle.slice(0, 30)) })).toHaveCount(0);
+  await noOverflow('after switching');
+  await expectAccessible(page, 'coach with a brand switcher at 360 px');
+
+  // Switching while a conversation is open goes back to the chosen brand's list.
+  await conversations.getByRole('link', { name: /Second client launch/ }).click();
+  await expect(page).toHaveURL(/\/app\/coach\/[0-9a-f-]{36}$/);
+  await page.getByLabel('Coaching', { exact: true }).selectOption({ label: 'My brand' });
+  await expect(page).toHaveURL('/app/coach');
+  await expect(conversations.getByRole('link', { name: new RegExp(longTitle.slice(0, 30)) })).toBeVisible();
 });

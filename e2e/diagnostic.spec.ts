@@ -203,6 +203,50 @@ test('a reload mid-questionnaire resumes at the same question with the answers k
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
 });
 
+test('the browser’s Back and Forward move between questions; Back from the first leaves them', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.goto('/diagnostic');
+  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await expect(page).toHaveURL('/diagnostic?q=1');
+  const headings: string[] = [];
+  for (const [index, option] of [1, 4, 2].entries()) {
+    await expect(page.getByText(`Question ${index + 1} of 8`)).toBeVisible();
+    headings.push((await questionHeading(page).textContent()) ?? '');
+    await page.getByRole('radio').nth(option).check();
+    if (index < 2) await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await expect(page).toHaveURL('/diagnostic?q=3');
+
+  await page.goBack();
+  await expect(page).toHaveURL('/diagnostic?q=2');
+  await expect(page.getByText('Question 2 of 8')).toBeVisible();
+  await expect(questionHeading(page)).toHaveText(headings[1] ?? '');
+  await expect(page.getByRole('radio').nth(4)).toBeChecked();
+  await expect(questionHeading(page)).toBeFocused();
+
+  await page.goBack();
+  await expect(page.getByText('Question 1 of 8')).toBeVisible();
+  await expect(page.getByRole('radio').nth(1)).toBeChecked();
+
+  await page.goForward();
+  await expect(page.getByText('Question 2 of 8')).toBeVisible();
+  await expect(page.getByRole('radio').nth(4)).toBeChecked();
+  await page.goForward();
+  await expect(page.getByText('Question 3 of 8')).toBeVisible();
+  await expect(page.getByRole('radio').nth(2)).toBeChecked();
+
+  // Back from the first question leaves the questions (the answers stay for later).
+  await page.goBack();
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL('/diagnostic');
+  await expect(page.getByRole('button', { name: 'Continue where you left off' })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL('/');
+});
+
 test('email the report: the ALTCHA check is solved in the browser and the report is sent', async ({
   page,
 }) => {
@@ -258,7 +302,9 @@ test('signed in: the dashboard starts empty, and history compares any two result
   await expect(page).toHaveURL('/app');
   await expect(page.getByRole('heading', { name: 'Find out where your brand stands' })).toBeVisible();
   await expectAccessible(page, 'empty dashboard');
-  await page.getByRole('link', { name: 'Take the free diagnostic' }).click();
+  // One way to the diagnostic: the next step at the top, not a second button below it.
+  await expect(page.getByRole('main').getByRole('link', { name: /diagnostic/i })).toHaveCount(1);
+  await page.getByRole('link', { name: 'Start the diagnostic' }).click();
   await expect(page).toHaveURL('/diagnostic');
   await expect(page.getByText('Saved to your account', { exact: true })).toBeVisible();
 
@@ -272,6 +318,14 @@ test('signed in: the dashboard starts empty, and history compares any two result
   await expect(
     page.getByRole('img', { name: /across 2 results.*Overall went from 47 to 100/ }),
   ).toBeVisible();
+  // Both takes were today: the axis tells them apart by their time.
+  const axis = page.getByTestId('trend-axis-label');
+  await expect(axis).toHaveCount(2);
+  const [firstTake, secondTake] = await axis.allTextContents();
+  expect(firstTake).toMatch(/\d{2}:\d{2}/);
+  expect(firstTake).not.toBe(secondTake);
+  // The next step is said once, not by both the workspace and the diagnostic.
+  await expect(page.getByRole('main').getByText(/^Work on /)).toHaveCount(1);
   const trend = await tableRows(page.getByRole('table', { name: 'Your scores over time' }));
   expect(trend.map((row) => row.slice(1))).toEqual([
     ['Overall', 'Insight-driven', 'Distinctive', 'Empathetic', 'Authentic'],

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { expectAccessible } from './support/a11y.ts';
 import { signUp, uniqueEmail } from './support/accounts.ts';
 import { skipReason } from './support/browser.ts';
@@ -116,17 +117,88 @@ test('every module page is accessible and usable at 360 px', async ({ page }) =>
   await page.getByRole('button', { name: 'Add value' }).click();
   await page.getByLabel('Proof of “Honesty”').fill('We publish our margins');
   await expect(saveStatus(page)).toHaveText(/All changes saved/);
+  // The coach's help at phone width: advice only, nothing to put into the answer.
   await page.getByRole('button', { name: 'Help with this field: Brand promise' }).click();
   const coach = page.getByRole('region', { name: 'Coach for Brand promise' });
   await expect(coach.getByText('Offline coach')).toBeVisible();
-  await coach
-    .getByRole('button', { name: /Use this/ })
-    .first()
-    .click();
+  await expect(coach.getByRole('button', { name: /Use this/ })).toHaveCount(0);
+  // With a value proposition on the canvas, the coach suggests it as the promise.
+  const brands = (await (await page.request.get('/api/brands')).json()) as { brands: { id: string }[] };
+  const canvas = await page.request.put(`/api/brands/${brands.brands[0]?.id}/items/canvas`, {
+    data: { baseVersion: 0, data: { valueProposition: 'Breakfast ready in five minutes.' }, sources: {} },
+  });
+  expect(canvas.status()).toBe(200);
+  await page.getByRole('button', { name: 'Help with this field: Brand promise' }).click();
+  await coach.getByRole('button', { name: 'Use this suggested answer in Brand promise' }).click();
+  await expect(page.getByRole('textbox', { name: 'Brand promise', exact: true })).toHaveValue(
+    'Breakfast ready in five minutes.',
+  );
   await expect(page.getByText('From the coach')).toBeVisible();
   await expect(saveStatus(page)).toHaveText(/All changes saved/);
   await page.reload();
   await expect(page.getByLabel('Proof of “Honesty”')).toHaveValue('We publish our margins');
   await expect(page.getByText('From the coach')).toBeVisible();
   await expectAccessible(page, 'Authentic module with content');
+});
+
+test('the field coach never writes advice into an answer: "Use this" only for a concrete suggestion', async ({
+  page,
+}) => {
+  await signUpFresh(page, 'idea-use-this');
+  await page.goto('/app/idea/insight');
+  await expect(page.getByRole('heading', { level: 1, name: 'Insight module' })).toBeVisible();
+  const motivation = page.getByLabel('2. Buyer motivation');
+  const coach = page.getByRole('region', { name: 'Coach for Buyer motivation' });
+
+  // Nothing saved to build an answer from: tips and questions are advice, with no "Use this".
+  await page.getByRole('button', { name: 'Help with this field: Buyer motivation' }).click();
+  await expect(coach.getByText('Tips')).toBeVisible();
+  const tip = (await coach.getByRole('listitem').first().textContent())?.trim() ?? '';
+  expect(tip.length).toBeGreaterThan(10);
+  await expect(coach.getByRole('button', { name: /Use this/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Coach my answer: Buyer motivation' }).click();
+  await expect(coach.getByText('Questions to answer in this step')).toBeVisible();
+  await expect(coach.getByRole('button', { name: /Use this/ })).toHaveCount(0);
+  await expect(motivation).toHaveValue('');
+
+  // An avatar saved with what the customer wants: the coach suggests that, marked as the coach's.
+  const brands = (await (await page.request.get('/api/brands')).json()) as { brands: { id: string }[] };
+  const avatar = await page.request.post(`/api/brands/${brands.brands[0]?.id}/collections/avatar`, {
+    data: {
+      data: {
+        name: 'Sam',
+        psychology: { values: [], fears: ['Wasting money'], desires: ['More time'], triggers: [] },
+      },
+      sources: {},
+    },
+  });
+  expect(avatar.status()).toBe(201);
+  await page.getByRole('button', { name: 'Help with this field: Buyer motivation' }).click();
+  await expect(coach.getByText('Suggested answer, from your saved work')).toBeVisible();
+  await expectAccessible(page, 'Insight with a suggested answer');
+  await coach.getByRole('button', { name: 'Use this suggested answer in Buyer motivation' }).click();
+  const suggestion = 'Sam buys to get more time, and worries about wasting money.';
+  await expect(motivation).toHaveValue(suggestion);
+  const badge = page
+    .locator('label[for]', { hasText: /Buyer motivation/ })
+    .locator('xpath=..')
+    .getByText('From the coach');
+  await expect(badge).toBeVisible();
+  await expect(saveStatus(page)).toHaveText(/All changes saved/);
+  // The answer has text now: the suggestion can be read, not inserted again.
+  await expect(coach.getByRole('button', { name: /Use this/ })).toHaveCount(0);
+
+  // The snapshot PDF holds the owner's answers and the suggestion they chose, never the tips.
+  await page.getByRole('button', { name: 'Submit snapshot' }).click();
+  const saved = page.getByRole('status').filter({ hasText: 'Snapshot saved' });
+  await expect(saved).toBeVisible();
+  const downloadPromise = page.waitForEvent('download');
+  await saved.getByRole('link', { name: 'Download the PDF' }).click();
+  const download = await downloadPromise;
+  const bytes = new Uint8Array(await readFile(await download.path()));
+  const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+  const flat = text.replace(/\s+/g, ' ');
+  expect(flat).toContain(suggestion);
+  expect(flat).not.toContain(tip.replace(/\s+/g, ' '));
+  expect(flat).not.toContain('Answer from evidence');
 });

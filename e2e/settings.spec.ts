@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { formatPurgeDate } from '../src/core/auth/scheduled-deletion.ts';
 import { expectAccessible } from './support/a11y.ts';
 import { STRONG_PASSWORD, signUp, uniqueEmail } from './support/accounts.ts';
 import { skipReason } from './support/browser.ts';
@@ -84,6 +86,8 @@ test('change the name and the password, then sign in with the new password', asy
   await expect(page).toHaveURL('/');
   await signIn(page, email, STRONG_PASSWORD);
   await expect(page.getByRole('alert')).toContainText('Email or password is incorrect');
+  // A wrong password is an expected answer, not a fault: no support reference (request id) shown.
+  await expect(page.getByRole('alert')).not.toContainText('Reference');
   await signIn(page, email, NEW_PASSWORD);
   await expect(page).toHaveURL('/app');
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Samantha Settings' })).toBeVisible();
@@ -105,6 +109,9 @@ test('sign another device out from the list', async ({ page, browser }) => {
     await expect(devices.getByRole('listitem')).toHaveCount(2);
     const firefox = devices.getByRole('listitem').filter({ hasText: 'Firefox on Windows' });
     await expect(firefox.getByText('127.0.0.x')).toBeVisible();
+    // Last active says when the device was last used, as people say it (it was used moments ago).
+    await expect(firefox.locator('time')).toHaveText(/^(just now|\d+ minutes? ago)$/);
+    await expect(firefox.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
     await expectAccessible(page, 'settings with two devices');
     await firefox.getByRole('button', { name: /^Sign out Firefox on Windows/ }).click();
     await expect(page.getByText('Signed out Firefox on Windows.')).toBeVisible();
@@ -131,6 +138,16 @@ test('export downloads a ZIP of the account', async ({ page }) => {
   // Every ZIP starts with a local file header: "PK\x03\x04".
   expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   await expect(page.getByText(/Your export has downloaded as/)).toBeVisible();
+
+  // What Settings says the export holds is what it holds: no uploaded documents (there are none).
+  const section = page.getByRole('region', { name: 'Export your data' });
+  await expect(section).not.toContainText(/upload/i);
+  await expect(section).toContainText('PDF reports of your diagnostics');
+  const files = unzipSync(new Uint8Array(bytes));
+  const readme = new TextDecoder().decode(files['README.txt']);
+  expect(readme).not.toMatch(/upload/i);
+  for (const table of ['brands', 'workspace_items', 'chat_sessions', 'diagnostic_results'])
+    expect(Object.keys(files)).toContain(`data/${table}.json`);
 });
 
 test('delete the account: confirm in a dialog, land signed out, and the old credentials stop working', async ({
@@ -173,11 +190,25 @@ test('delete the account: confirm in a dialog, land signed out, and the old cred
   ).toBeVisible();
   await expectAccessible(page, 'account deleted');
 
+  // The way back: the operator's address (CONTACT_EMAIL; the development default here).
+  await expect(page.getByRole('link', { name: 'support@localhost' })).toHaveAttribute(
+    'href',
+    'mailto:support@localhost',
+  );
+  const purgeAfter = new URL(page.url()).searchParams.get('purgeAfter') ?? '';
+
+  // Signing in with the right password says when the account goes and whom to ask; a wrong one does not.
   await page.goto('/app/settings');
   await expect(page).toHaveURL(/\/auth\/sign-in\?/);
+  await signIn(page, email, 'Not-The-Password-1');
+  await expect(page.getByRole('alert')).toContainText('Email or password is incorrect');
   await signIn(page, email, STRONG_PASSWORD);
-  await expect(page.getByRole('alert')).toBeVisible();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Your account is scheduled for deletion');
+  await expect(alert).toContainText(`scheduled for deletion on ${formatPurgeDate(purgeAfter)}`);
+  await expect(alert).toContainText('contact support@localhost');
   await expect(page).toHaveURL(/\/auth\/sign-in/);
+  await expectAccessible(page, 'sign-in to an account pending deletion');
 });
 
 test.describe('on a 360 px wide phone', () => {

@@ -60,3 +60,32 @@ test('generate copy for a format, see it in the history and copy it', async ({ p
   await entry.getByRole('button', { name: 'Delete Ad headline for Calm Kit' }).click();
   await expect(page.getByText('Copy you generate is kept here, newest first.')).toBeVisible();
 });
+
+test('the brief being written survives a reload, per brand', async ({ page }) => {
+  await page.goto('/auth/sign-up');
+  await signUp(page, 'Bri Brief', uniqueEmail('brief'));
+  await expect(page).toHaveURL('/app', { timeout: 30_000 });
+  await page.goto('/app/value-lens');
+  await page.getByLabel('Product', { exact: true }).fill('Calm Kit');
+  await page.getByLabel('Feature 1', { exact: true }).fill('Ready in five minutes');
+  await page.getByRole('button', { name: 'Add a feature' }).click();
+  await page.getByLabel('Feature 2', { exact: true }).fill('No added sugar');
+  await page.getByLabel('Emotional payoff (optional)').selectOption('relief');
+  await page.getByRole('radio', { name: /Email subject/ }).check();
+
+  await page.reload();
+  await expect(page.getByLabel('Product', { exact: true })).toHaveValue('Calm Kit');
+  await expect(page.getByLabel('Feature 1', { exact: true })).toHaveValue('Ready in five minutes');
+  await expect(page.getByLabel('Feature 2', { exact: true })).toHaveValue('No added sugar');
+  await expect(page.getByLabel('Emotional payoff (optional)')).toHaveValue('relief');
+  await expect(page.getByRole('radio', { name: /Email subject/ })).toBeChecked();
+
+  // Another brand has its own brief; coming back brings this one back.
+  const created = await page.request.post('/api/brands', { data: { name: 'Second Client' } });
+  expect(created.status()).toBe(201);
+  await page.reload();
+  await page.getByLabel('Brand', { exact: true }).selectOption({ label: 'Second Client' });
+  await expect(page.getByLabel('Product', { exact: true })).toHaveValue('');
+  await page.getByLabel('Brand', { exact: true }).selectOption({ label: 'My brand' });
+  await expect(page.getByLabel('Product', { exact: true })).toHaveValue('Calm Kit');
+});

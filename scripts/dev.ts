@@ -4,10 +4,8 @@
  * (origin checks, links in emails) is Vite's.
  */
 import { spawn } from 'node:child_process';
-import { assertSupportedNode } from './node-version.ts';
 import { ROOT } from './web-build.ts';
 
-assertSupportedNode();
 const VITE_URL = 'http://localhost:5173';
 const children = [
   spawn(process.execPath, ['--watch-path=src/server', '--watch-path=src/core', 'src/server/main.ts'], {

@@ -1,12 +1,11 @@
 /**
  * `npm start`: build the web app if dist/web is missing or stale, then run the server in this
  * process (it handles SIGTERM/SIGINT itself). With no configuration it serves http://localhost:8080
- * on the embedded database in ./data.
+ * on the embedded database in ./data. npm runs scripts/require-node.cjs first, which stops on a
+ * Node.js too old to load this file.
  */
-import { assertSupportedNode } from './node-version.ts';
 import { ensureWebBuild } from './web-build.ts';
 
-assertSupportedNode();
 if (!ensureWebBuild()) {
   console.error('The web app failed to build; see the errors above.');
   process.exit(1);

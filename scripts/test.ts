@@ -8,10 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { assertSupportedNode } from './node-version.ts';
 import { ensureWebBuild, ROOT } from './web-build.ts';
-
-assertSupportedNode();
 
 interface Totals {
   passed: number;

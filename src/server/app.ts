@@ -28,6 +28,7 @@ import {
 } from './features/account-lifecycle/service.ts';
 import { createAiAdminService } from './features/admin/ai-admin.ts';
 import { aiAdminRoutes } from './features/admin/ai-admin-routes.ts';
+import { registerAuthMailJobs } from './features/auth/mail-jobs.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { type AuthService, createAuthService } from './features/auth/service.ts';
 import { avatarRoutes } from './features/avatars/routes.ts';
@@ -62,13 +63,16 @@ import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { createRetention } from './jobs/retention.ts';
 import { runBackup } from './operations/backups/backup.ts';
 import { createAuth } from './platform/auth/better-auth.ts';
+import { createSessionActivity } from './platform/auth/session-activity.ts';
 import { createSessionResolver } from './platform/auth/sessions.ts';
 import { registerAuthGuard } from './platform/auth-guard.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
+import { registerCostlyRouteLimits } from './platform/costly-routes.ts';
 import { createDataLifecycle, type DataLifecycle } from './platform/data-lifecycle/registry.ts';
 import { createErrorReporter, type ErrorReporter } from './platform/error-reporting.ts';
 import { registerErrorHandling } from './platform/errors.ts';
 import { healthRoutes } from './platform/health.ts';
+import { registerInputGuard } from './platform/input-guard.ts';
 import { loggerOptions, requestIdFor } from './platform/logging.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
 import {
@@ -250,8 +254,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (config.jobs.enabled) app.addHook('onReady', async () => jobs.start());
   const throttle = createThrottle(database);
   const auth = createAuth({ config, database, mailer, log: app.log });
-  const resolveSession = createSessionResolver(auth);
-  const authService = createAuthService({ auth, database, throttle, config });
+  const resolveSession = createSessionResolver(auth, createSessionActivity({ database, clock }));
+  registerAuthMailJobs(jobs, { auth, database, mailer, config });
+  const authService = createAuthService({ auth, database, throttle, config, jobs, clock });
   const proofOfWork = createProofOfWork({
     secret: config.auth.secret,
     cost: config.diagnostic.altchaCost,
@@ -259,11 +264,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     database,
   });
   const workspace = createWorkspaceStore({ database });
-  const diagnosticService = createDiagnosticService({ database, throttle, mailer, proofOfWork, config });
+  const diagnosticService = createDiagnosticService({
+    database,
+    throttle,
+    mailer,
+    proofOfWork,
+    config,
+    brands: workspace,
+  });
   const accountLifecycle = createAccountLifecycleService({
     database,
     auth,
     throttle,
+    mailer,
     clock,
     config,
     log: app.log,
@@ -320,6 +333,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerSecurity(app, config);
   await app.register(cookie);
   registerAuthGuard(app, resolveSession);
+  registerInputGuard(app);
+  registerCostlyRouteLimits(app, throttle, { pdf: config.pdf });
 
   await app.register(swagger, {
     openapi: {
@@ -344,13 +359,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(database));
   registerMetricsRoute(app, metrics, config.observability.metricsToken);
   await app.register(
-    authRoutes(authService, resolveSession, async (userId, request, reply) => {
+    authRoutes(authService, resolveSession, async (userId, request, reply, activeBrandId) => {
       // Every account has a brand to work in from its first page view.
       await workspace.ensureDefaultBrand(userId);
-      // This browser's anonymous diagnostic results join the account it just signed in to.
+      // This browser's anonymous diagnostic results join the account it just signed in to, in the
+      // brand active in this browser (at sign-up, the new default brand).
       const anonymousToken = anonymousTokenOf(request);
       if (!anonymousToken) return;
-      await diagnosticService.claim(userId, anonymousToken);
+      await diagnosticService.claim(userId, anonymousToken, activeBrandId);
       clearAnonymousCookie(reply, config);
     }),
   );

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEV_AUTH_SECRET, loadConfig } from './config.ts';
+import { ConfigError, DEV_AUTH_SECRET, DEV_CONTACT_EMAIL, loadConfig } from './config.ts';
 
 const SAFE_PRODUCTION = {
   NODE_ENV: 'production',
   AUTH_SECRET: 'a'.repeat(64),
   PUBLIC_URL: 'https://coach.example.com',
   SMTP_URL: 'smtp://mail.example.com:587',
+  CONTACT_EMAIL: 'help@coach.example.com',
   CORS_ORIGINS: 'https://partner.example.com',
 };
 
@@ -46,6 +47,16 @@ describe('loadConfig', () => {
       connectTimeoutMs: 10_000,
     });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('limits PDFs to 30 per user and 60 per IP in ten minutes unless configured', () => {
+    expect(loadConfig({}).pdf).toEqual({ windowSeconds: 600, maxPerUser: 30, maxPerIp: 60 });
+    expect(loadConfig({ PDF_WINDOW_SECONDS: '60', PDF_MAX_PER_USER: '5', PDF_MAX_PER_IP: '8' }).pdf).toEqual({
+      windowSeconds: 60,
+      maxPerUser: 5,
+      maxPerIp: 8,
+    });
+    expect(problemsOf({ PDF_MAX_PER_USER: '0' }).join('\n')).toContain('PDF_MAX_PER_USER');
   });
 
   it('reads ADMIN_EMAILS as a lower-cased list of addresses and rejects anything else', () => {
@@ -89,6 +100,7 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'http://coach.example.com' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: '' }, 'PUBLIC_URL'],
     [{ SMTP_URL: '' }, 'SMTP_URL'],
+    [{ CONTACT_EMAIL: '' }, 'CONTACT_EMAIL'],
     [{ METRICS_TOKEN: 'guessable' }, 'METRICS_TOKEN'],
   ])('refuses unsafe production settings: %j', (override, name) => {
     const problems = problemsOf({ ...SAFE_PRODUCTION, ...override });
@@ -127,7 +139,15 @@ describe('loadConfig', () => {
   });
 
   it('lists every production problem at once', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toHaveLength(3);
-    expect(problemsOf({ NODE_ENV: 'production', CORS_ORIGINS: '*' })).toHaveLength(4);
+    expect(problemsOf({ NODE_ENV: 'production' })).toHaveLength(4);
+    expect(problemsOf({ NODE_ENV: 'production', CORS_ORIGINS: '*' })).toHaveLength(5);
+  });
+
+  it('reads the operator’s contact address: lower-cased, with a development default, checked', () => {
+    expect(loadConfig({}).contactEmail).toBe(DEV_CONTACT_EMAIL);
+    expect(loadConfig({ CONTACT_EMAIL: 'Help@Coach.Example.com' }).contactEmail).toBe(
+      'help@coach.example.com',
+    );
+    expect(() => loadConfig({ CONTACT_EMAIL: 'not an address' })).toThrow(/CONTACT_EMAIL/);
   });
 });

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { z } from 'zod';
 
 export const DEV_AUTH_SECRET = 'dev-only-secret-change-me-in-production-0000';
+/** Where people reach the operator when CONTACT_EMAIL is unset (development and tests only). */
+export const DEV_CONTACT_EMAIL = 'support@localhost';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -65,6 +67,12 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default('IDEA Brand Coach <no-reply@localhost>'),
+  /** The operator's address for people who need help, e.g. to get back an account pending deletion. */
+  CONTACT_EMAIL: z
+    .email('must be an email address')
+    .max(254)
+    .transform((email) => email.toLowerCase())
+    .optional(),
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   MAX_EVENT_LOOP_DELAY_MS: positiveInt.default(1_000),
@@ -79,6 +87,10 @@ const envSchema = z.object({
   LEAD_MAX_PER_EMAIL: positiveInt.default(3),
   ALTCHA_COST: positiveInt.default(1000),
   ALTCHA_MAX_COUNTER: positiveInt.default(5000),
+  /** PDF downloads (reports, canvas, avatars, snapshots): each one is rendered on request. */
+  PDF_WINDOW_SECONDS: positiveInt.default(10 * 60),
+  PDF_MAX_PER_USER: positiveInt.default(30),
+  PDF_MAX_PER_IP: positiveInt.default(60),
   AI_BASE_URL: z.url().optional(),
   AI_API_KEY: z.string().min(1).optional(),
   AI_MODEL: z.string().min(1).max(200).optional(),
@@ -169,6 +181,8 @@ export interface AppConfig {
   corsOrigins: string[];
   trustProxy: boolean;
   mail: { smtpUrl: string | undefined; from: string };
+  /** The operator's contact address, shown to users (deleted-account page, account notices). */
+  contactEmail: string;
   http: { bodyLimitBytes: number; shutdownTimeoutMs: number; maxEventLoopDelayMs: number };
   staticDir: string;
   diagnostic: {
@@ -181,6 +195,11 @@ export interface AppConfig {
     altchaCost: number;
     altchaMaxCounter: number;
   };
+  /**
+   * PDFs rendered per signed-in user and per client IP in a window, across every instance (the
+   * database-backed throttle); past either, 429 with Retry-After.
+   */
+  pdf: { windowSeconds: number; maxPerUser: number; maxPerIp: number };
   ai: {
     /** The OpenAI-compatible provider; null means the offline coach answers everything. */
     provider: { baseUrl: string; apiKey: string | undefined; model: string } | null;
@@ -265,6 +284,11 @@ function productionProblems(env: z.infer<typeof envSchema>): string[] {
   if (!env.SMTP_URL) {
     problems.push('SMTP_URL must be set: production sends real email (verification, password reset).');
   }
+  if (!env.CONTACT_EMAIL) {
+    problems.push(
+      'CONTACT_EMAIL must be set: users are told to write to it, e.g. to get back a deleted account.',
+    );
+  }
   if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < 32) {
     // The metrics reveal traffic, spend and errors; a guessable token would publish them.
     problems.push('METRICS_TOKEN must be at least 32 random characters (e.g. `openssl rand -hex 32`).');
@@ -330,6 +354,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    contactEmail: env.CONTACT_EMAIL ?? DEV_CONTACT_EMAIL,
     http: {
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
@@ -342,6 +367,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       leadMaxPerEmail: env.LEAD_MAX_PER_EMAIL,
       altchaCost: env.ALTCHA_COST,
       altchaMaxCounter: env.ALTCHA_MAX_COUNTER,
+    },
+    pdf: {
+      windowSeconds: env.PDF_WINDOW_SECONDS,
+      maxPerUser: env.PDF_MAX_PER_USER,
+      maxPerIp: env.PDF_MAX_PER_IP,
     },
     ai: {
       provider:

@@ -35,6 +35,7 @@ it('refuses to start in production with unsafe configuration, naming every probl
   expect(output()).toContain('CORS_ORIGINS');
   expect(output()).toContain('PUBLIC_URL');
   expect(output()).toContain('SMTP_URL');
+  expect(output()).toContain('CONTACT_EMAIL');
 });
 
 it('starts, serves, and exits cleanly on SIGTERM', async () => {

@@ -4,6 +4,7 @@
  * (admins) list and restore accounts that are pending deletion.
  */
 import { z } from 'zod';
+import { idParam } from '../http/params.ts';
 
 /** `GET /api/account/export` answers `200 application/zip` as an attachment with this name. */
 export const ACCOUNT_EXPORT_PATH = '/api/account/export';
@@ -38,6 +39,13 @@ export const accountDeletionResponseSchema = z.object({ purgeAfter: z.iso.dateti
 export type AccountDeletionResponse = z.infer<typeof accountDeletionResponseSchema>;
 export const ACCOUNT_DELETION_WRONG_PASSWORD_CODE = 'INVALID_CREDENTIALS' as const;
 
+/**
+ * `GET /api/contact` (public): the operator's address (`CONTACT_EMAIL`), which the deleted-account
+ * page shows as the way to get an account back during its grace period.
+ */
+export const contactResponseSchema = z.object({ email: z.string() });
+export type ContactResponse = z.infer<typeof contactResponseSchema>;
+
 /** `GET /api/admin/users/deleted`: accounts whose deletion is pending, soonest purge first. */
 export const deletedAccountSchema = z.object({
   userId: z.string(),
@@ -54,7 +62,7 @@ export type DeletedAccountList = z.infer<typeof deletedAccountListSchema>;
  * `POST /api/admin/users/:userId/restore`: `200` with the restored account. `404` when the user
  * does not exist (or was already purged), `409 CONFLICT` when the account is not pending deletion.
  */
-export const restoreAccountParamsSchema = z.strictObject({ userId: z.string().min(1).max(200) });
+export const restoreAccountParamsSchema = z.strictObject({ userId: idParam('The user id must be a UUID') });
 export const restoreAccountResponseSchema = z.object({
   userId: z.string(),
   email: z.string(),

@@ -1,10 +1,11 @@
 /** The admin console's AI pages: usage and spend, the budget, and the prompt editor. */
 import { z } from 'zod';
+import { int4, integerParam } from '../http/params.ts';
 import { AI_TASKS } from './contracts.ts';
 import { PROMPT_BODY_LIMITS } from './input-limits.ts';
 
 export const adminUsageQuerySchema = z.strictObject({
-  days: z.coerce.number().int().min(1).max(366).default(30),
+  days: integerParam({ max: 366 }).default(30),
 });
 
 const usageRow = {
@@ -64,7 +65,7 @@ export type AdminPromptList = z.infer<typeof adminPromptListSchema>;
 export const promptParamsSchema = z.strictObject({ promptId: z.enum(AI_TASKS) });
 export const promptVersionParamsSchema = z.strictObject({
   promptId: z.enum(AI_TASKS),
-  version: z.coerce.number().int().min(1),
+  version: integerParam(),
 });
 export const createPromptVersionSchema = z.strictObject({
   body: z
@@ -79,14 +80,14 @@ export const promptVersionRefSchema = z.object({
   status: z.enum(['draft', 'published', 'archived']),
 });
 export const promptPreviewSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: int4(),
   /** The task's own input (the task is the prompt's). */
   input: z.record(z.string(), z.unknown()),
 });
 
 /** The ledger's most recent rows, so admins can see which prompt version each call used. */
 export const adminCallsQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: integerParam({ max: 200 }).default(50),
   task: z.enum(AI_TASKS).optional(),
 });
 

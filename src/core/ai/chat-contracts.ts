@@ -3,6 +3,7 @@
  * the web app (parsing the stream).
  */
 import { z } from 'zod';
+import { idParam } from '../http/params.ts';
 import { CHAT_MESSAGE_MAX, CHAT_SEARCH_MAX, CHAT_TITLE_MAX } from './chat-limits.ts';
 import { AI_NOTICES } from './contracts.ts';
 
@@ -26,13 +27,13 @@ export type ChatSessionList = z.infer<typeof chatSessionListSchema>;
 export const chatSessionQuerySchema = z.strictObject({
   q: z.string().trim().max(CHAT_SEARCH_MAX).optional(),
   /** Only this brand's conversations. */
-  brandId: z.uuid().optional(),
+  brandId: idParam().optional(),
 });
-export const chatSessionParamsSchema = z.strictObject({ id: z.uuid() });
+export const chatSessionParamsSchema = z.strictObject({ id: idParam() });
 export const createChatSessionSchema = z.strictObject({
   title: title.optional(),
   /** The brand the conversation is about; one of the user's own. */
-  brandId: z.uuid('Choose one of your brands'),
+  brandId: idParam('Choose one of your brands'),
 });
 export const renameChatSessionSchema = z.strictObject({ title });
 export const chatTurnSchema = z.strictObject({

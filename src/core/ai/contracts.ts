@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DIMENSIONS } from '../diagnostic/questionnaire.ts';
 import { BANDS } from '../diagnostic/scoring.ts';
+import { idParam } from '../http/params.ts';
 import { WORKSPACE_AREAS } from '../navigation/workspace-areas.ts';
 import { CHAT_MESSAGE_MAX } from './chat-limits.ts';
 import {
@@ -64,6 +65,27 @@ export const CANVAS_FIELDS = [
 ] as const;
 export type CanvasField = (typeof CANVAS_FIELDS)[number];
 
+/**
+ * Worksheet fields the field coach can suggest an answer for, by `<worksheet>.<path>`. Naming the
+ * field lets the coach build a concrete answer from the owner's saved work (an avatar, the canvas).
+ */
+export const WORKSHEET_COACH_FIELDS = [
+  'insight.buyerIntent',
+  'insight.buyerMotivation',
+  'insight.triggerNotes',
+  'insight.shopperNotes',
+  'insight.demographics',
+  'distinctive.positioning',
+  'empathetic.feelingBefore',
+  'empathetic.feelingDuring',
+  'empathetic.feelingAfter',
+  'authentic.story.origin',
+  'authentic.story.struggle',
+  'authentic.story.mission',
+  'authentic.promise',
+] as const;
+export type WorksheetCoachField = (typeof WORKSHEET_COACH_FIELDS)[number];
+
 export const COPY_FORMATS = [
   'amazon-bullets',
   'product-description',
@@ -85,7 +107,7 @@ const dimensionSchema = z.enum(DIMENSIONS);
  * The brand whose saved work a task reads. Every task that reads the workspace takes one; the server
  * checks the user owns it (another user's or a deleted brand is a 404) and reads that brand only.
  */
-const brandIdField = z.uuid('Choose one of your brands');
+const brandIdField = idParam('Choose one of your brands');
 const areaSchema = z.enum(WORKSPACE_AREAS);
 const triggerSchema = z.enum(EMOTIONAL_TRIGGERS);
 const actionSchema = z.object({ text: z.string(), area: areaSchema });
@@ -108,6 +130,8 @@ export const insightGuidanceInputSchema = z.strictObject({
   dimension: dimensionSchema.optional(),
   /** What the user has written so far (a worksheet answer, a draft), coached as data. */
   notes: optionalText(INSIGHT_GUIDANCE_NOTES_MAX),
+  /** The worksheet field being coached, so an answer can be suggested from the saved work. */
+  field: z.enum(WORKSHEET_COACH_FIELDS).optional(),
 });
 
 export const canvasSuggestionInputSchema = z.strictObject({
@@ -122,6 +146,8 @@ export const contextualHelpInputSchema = z.strictObject({
   brandId: brandIdField,
   area: areaSchema,
   question: optionalText(CONTEXTUAL_HELP_QUESTION_MAX),
+  /** The worksheet field the help is for, so an answer can be suggested from the saved work. */
+  field: z.enum(WORKSHEET_COACH_FIELDS).optional(),
 });
 
 export const buyerIntentInputSchema = z.strictObject({
@@ -194,11 +220,19 @@ export const valueLensCopyInputSchema = z.strictObject({
 });
 
 export const diagnosticReadingInputSchema = z.strictObject({
-  /** A specific result of the user's; defaults to their latest. */
-  resultId: z.uuid().optional(),
+  brandId: brandIdField,
+  /** A specific result of this brand's; defaults to the brand's latest. */
+  resultId: idParam().optional(),
 });
 
 // --------------------------------------------------------------------------------------- outputs
+
+/**
+ * A concrete answer for the worksheet field, built only from what the owner saved elsewhere (an
+ * avatar, the canvas). The only coach text that can go into the field ("Use this"); absent when there
+ * is none. Tips and questions are advice and never go into the field.
+ */
+const worksheetSuggestion = z.string().trim().min(1).max(1000).optional();
 
 export const chatOutputSchema = z.object({
   /** Markdown; the web app renders it sanitised. */
@@ -212,13 +246,18 @@ export const insightGuidanceOutputSchema = z.object({
   explanation: z.string(),
   actions: z.array(actionSchema).max(8),
   questions: z.array(z.string()).max(8),
+  suggestion: worksheetSuggestion,
 });
 
 export const canvasSuggestionOutputSchema = z.object({
   field: z.enum(CANVAS_FIELDS),
   /** What to improve; shown beside the field, never pasted into it. */
   critique: z.array(z.string()).max(8),
-  /** A proposed rewrite the user may accept; placeholders in [brackets] mark what only they know. */
+  /**
+   * A proposed rewrite the user may accept: their own text improved, or a draft from their saved
+   * work. Empty when nothing needs fixing or there is nothing of theirs to build on; never a template
+   * with [placeholders] (the web app offers no Accept for one).
+   */
   rewrite: z.string().max(2000),
   checklist: z.array(z.string()).max(8),
 });
@@ -228,6 +267,7 @@ export const contextualHelpOutputSchema = z.object({
   answer: z.string(),
   tips: z.array(z.string()).max(8),
   actions: z.array(actionSchema).max(6),
+  suggestion: worksheetSuggestion,
 });
 
 export const buyerIntentOutputSchema = z.object({

@@ -314,7 +314,16 @@ export const AREA_HELP: Record<WorkspaceArea, { title: string; purpose: string; 
 
 export const CANVAS_FIELD_KNOWLEDGE: Record<
   CanvasField,
-  { label: string; checklist: readonly string[]; template: string; maxWords: number }
+  {
+    label: string;
+    checklist: readonly string[];
+    /**
+     * What the owner should answer to write the field. The coach asks it when it has nothing of
+     * theirs to build a draft from: it never offers a fill-in-the-blanks template as a rewrite.
+     */
+    question: string;
+    maxWords: number;
+  }
 > = {
   purpose: {
     label: 'Purpose',
@@ -323,7 +332,8 @@ export const CANVAS_FIELD_KNOWLEDGE: Record<
       'Names who benefits',
       'Fits in one sentence',
     ],
-    template: '[Brand] exists to help [audience] [change you make in their lives].',
+    question:
+      'Why does your brand exist, beyond making money? Write one sentence that names who you help and what changes for them.',
     maxWords: 30,
   },
   vision: {
@@ -333,19 +343,20 @@ export const CANVAS_FIELD_KNOWLEDGE: Record<
       'Is ambitious but believable',
       'Avoids buzzwords',
     ],
-    template: 'A world where [audience] can [better future], because [what changes].',
+    question:
+      'What will be different for your customers when you succeed? Describe that future in a sentence or two.',
     maxWords: 35,
   },
   mission: {
     label: 'Mission',
     checklist: ['Says what you do every day', 'Names the audience', 'Is concrete enough to guide a decision'],
-    template: 'We [what you do] for [audience] so that they [outcome], by [how you do it differently].',
+    question: 'What do you do every day, for whom, and how is it different from the usual way?',
     maxWords: 40,
   },
   values: {
     label: 'Values',
     checklist: ['Three to five values', 'Each has a proof point', 'Each would rule something out'],
-    template: '[Value]: [a decision or practice that proves it].',
+    question: 'Which three to five principles do you act on, and what decision or practice proves each one?',
     maxWords: 80,
   },
   positioning: {
@@ -356,7 +367,8 @@ export const CANVAS_FIELD_KNOWLEDGE: Record<
       'States the difference',
       'Gives a reason to believe',
     ],
-    template: 'For [audience] who [need], [Brand] is the [category] that [difference], because [proof].',
+    question:
+      'Who is it for, what do they need, which category do you compete in, what makes you different and why should they believe it?',
     maxWords: 45,
   },
   'value-proposition': {
@@ -366,13 +378,14 @@ export const CANVAS_FIELD_KNOWLEDGE: Record<
       'Says why it beats the alternative',
       'Is specific and checkable',
     ],
-    template: '[Outcome customers get] without [pain of the usual alternative], thanks to [what you do].',
+    question:
+      'What do customers gain, which pain of the usual alternative do they avoid, and what do you do that makes it possible?',
     maxWords: 35,
   },
   personality: {
     label: 'Personality',
     checklist: ['Three to five traits', 'Traits a customer could notice', 'Includes what you are not'],
-    template: '[Trait], [trait] and [trait] — never [trait you avoid].',
+    question: 'Which three to five traits would a customer notice in you, and which trait do you avoid?',
     maxWords: 25,
   },
   voice: {
@@ -382,8 +395,7 @@ export const CANVAS_FIELD_KNOWLEDGE: Record<
       'Gives a do and a don’t',
       'Works on every channel',
     ],
-    template:
-      'We sound [adjective], [adjective] and [adjective]. We say "[example]", never "[counter-example]".',
+    question: 'How do you sound, in three adjectives? Give one thing you would say and one you never would.',
     maxWords: 50,
   },
 };

@@ -13,7 +13,16 @@ import {
   focusDimensions,
 } from '../diagnostic/scoring.ts';
 import { WORKSPACE_AREA_LABELS, WORKSPACE_AREAS, type WorkspaceArea } from '../navigation/workspace-areas.ts';
+import { countOf, hasOrHave } from '../text/plural.ts';
+import { hasPlaceholder } from '../workspace/canvas-completion.ts';
 import { classifyTerms } from './buyer-intent.ts';
+import {
+  draftCanvasField,
+  type ProposalSources,
+  reviewCanvasTags,
+  reviewCanvasText,
+  savedAudience,
+} from './canvas-rewrite.ts';
 import type { AiTask, AiTaskInput, AiTaskOutput } from './contracts.ts';
 import { COPY_LIMITS, clipCopy } from './copy-limits.ts';
 import {
@@ -27,6 +36,7 @@ import {
 } from './knowledge.ts';
 import { analyseReviews } from './review-analysis.ts';
 import { analyseVoiceOfCustomer } from './voice-of-customer.ts';
+import { worksheetSuggestion } from './worksheet-suggestion.ts';
 import { type BrandSummary, workspaceNoteFor } from './workspace-context.ts';
 
 /** What the coach knows about the user, gathered by the server's context builder. */
@@ -128,12 +138,14 @@ export function insightGuidance(
   ]
     .filter(Boolean)
     .join(' ');
+  const suggestion = worksheetSuggestion(input.field, context.brand?.saved);
   return {
     focus,
     headline: DIMENSION_HEADLINES[focus],
     explanation,
     actions: guidance.actions.map((action) => ({ text: action.text, area: action.area })),
     questions: [...DIMENSION_QUESTIONS_TO_EXPLORE[focus]],
+    ...(suggestion ? { suggestion } : {}),
   };
 }
 
@@ -188,7 +200,8 @@ export function contextualHelp(
   const note = context.brand ? brandAreaNote(context.brand, input.area) : '';
   const saved = note ? ` ${note}` : '';
   const answer = `${help.purpose}${personal}${saved}${input.question ? ` ${answerQuestion(input.question, input.area)}` : ''}`;
-  return { title: help.title, answer, tips: [...help.tips], actions };
+  const suggestion = worksheetSuggestion(input.field, context.brand?.saved);
+  return { title: help.title, answer, tips: [...help.tips], actions, ...(suggestion ? { suggestion } : {}) };
 }
 
 /** What the user has saved for one dimension, in plain text (the task answers are not Markdown). */
@@ -211,7 +224,7 @@ function brandAreaNote(brand: BrandSummary, area: WorkspaceArea): string {
     return `The ${brand.name} canvas has ${brand.canvasFilled} of 8 fields filled so far.`;
   if (area === 'avatars')
     return brand.avatarNames.length > 0
-      ? `${brand.name} has ${brand.avatarNames.length} avatar${brand.avatarNames.length === 1 ? '' : 's'} so far: ${brand.avatarNames.join(', ')}.`
+      ? `${brand.name} has ${countOf(brand.avatarNames.length, 'avatar')} so far: ${brand.avatarNames.join(', ')}.`
       : `${brand.name} has no customer avatar yet.`;
   return '';
 }
@@ -239,32 +252,43 @@ export function canvasSuggestion(
   context: CoachContext,
 ): AiTaskOutput<'canvas-suggestion'> {
   const field = CANVAS_FIELD_KNOWLEDGE[input.field];
-  const current = input.currentText;
-  const lower = current.toLowerCase();
+  const current = input.currentText.trim();
+  const saved = context.brand?.saved ?? null;
+  const sources: ProposalSources = {
+    brandName: input.brandName ?? context.brand?.name ?? null,
+    audience: input.audience ?? savedAudience(saved),
+    saved,
+  };
   const critique: string[] = [];
+  let rewrite = '';
   if (!current) {
-    critique.push(
-      `The ${field.label.toLowerCase()} is empty: start from the proposed structure and fill the brackets.`,
-    );
+    const draft = draftCanvasField(input.field, sources);
+    if (draft) {
+      critique.push(
+        `The ${field.label.toLowerCase()} is empty. The draft below is built from ${draft.origin}: make it your own before you accept it.`,
+      );
+      rewrite = draft.text;
+    } else {
+      critique.push(`The ${field.label.toLowerCase()} is empty. ${field.question}`);
+    }
+  } else if (input.field === 'values' || input.field === 'personality') {
+    const review = reviewCanvasTags(input.field, current, saved);
+    if (review.generic.length > 0)
+      critique.push(
+        `${review.generic.map((tag) => `"${tag}"`).join(', ')} could describe any brand; choose ${input.field === 'values' ? 'values that rule something out' : 'traits a customer would notice'}.`,
+      );
+    if (input.field === 'values') {
+      const unproven = valuesWithoutProof(current, saved);
+      if (unproven.length > 0)
+        critique.push(
+          `${unproven.join(', ')} ${hasOrHave(unproven.length)} no proof point yet: add a decision, practice or number for each in the Authentic worksheet.`,
+        );
+    }
+    rewrite = review.rewrite;
   } else {
-    const wordCount = current.split(/\s+/).filter(Boolean).length;
-    if (wordCount > field.maxWords)
-      critique.push(
-        `At ${wordCount} words it is long for a ${field.label.toLowerCase()}; aim for ${field.maxWords} or fewer.`,
-      );
-    const generic = GENERIC_WORDS.filter((word) => new RegExp(`\\b${word}\\b`).test(lower));
-    if (generic.length > 0)
-      critique.push(
-        `${generic.map((word) => `"${word}"`).join(', ')} could describe any brand; replace with something only you can claim.`,
-      );
-    const weCount = (lower.match(/\b(we|our|us)\b/g) ?? []).length;
-    const youCount = (lower.match(/\b(you|your|customers?|people)\b/g) ?? []).length;
-    if (weCount > youCount + 1)
-      critique.push('It talks more about you than about your customers; name who benefits and how.');
-    if ((input.field === 'positioning' || input.field === 'mission') && !input.audience && youCount === 0)
-      critique.push('No audience is named: say who it is for.');
-    if (input.field === 'values' && !/\d|because|for example|e\.g\./.test(lower))
-      critique.push('The values have no proof points: add a decision, practice or number for each.');
+    const review = reviewCanvasText(input.field, current, sources, field, GENERIC_WORDS);
+    critique.push(...review.problems);
+    rewrite = review.rewrite;
   }
   const focus = weakest(context);
   if (focus === 'distinctive' && (input.field === 'positioning' || input.field === 'value-proposition'))
@@ -285,11 +309,26 @@ export function canvasSuggestion(
   if (critique.length === 0)
     critique.push('This reads clearly. Check it against the list below and keep it unchanged for a while.');
 
-  let rewrite = field.template;
-  const brandName = input.brandName ?? context.brand?.name;
-  if (brandName) rewrite = rewrite.replaceAll('[Brand]', brandName);
-  if (input.audience) rewrite = rewrite.replaceAll('[audience]', input.audience);
-  return { field: input.field, critique: critique.slice(0, 8), rewrite, checklist: [...field.checklist] };
+  return {
+    field: input.field,
+    critique: critique.slice(0, 8),
+    // Whatever the owner saved, a proposal never carries a [placeholder] to fill in.
+    rewrite: hasPlaceholder(rewrite) ? '' : rewrite,
+    checklist: [...field.checklist],
+  };
+}
+
+/** The canvas values that have no proof point in the Authentic worksheet. */
+function valuesWithoutProof(current: string, saved: BrandSummary['saved'] | null): string[] {
+  const proven = new Set(
+    (saved?.authentic?.values ?? [])
+      .filter((row) => row.proof.trim())
+      .map((row) => row.value.trim().toLowerCase()),
+  );
+  return current
+    .split(/,|;|\n/)
+    .map((value) => value.trim())
+    .filter((value) => value && !proven.has(value.toLowerCase()));
 }
 
 // ---------------------------------------------------------------------------------- avatar-voice

@@ -3,6 +3,8 @@
  * triggers, recurring phrases, and trust gaps — every finding backed by verbatim quotes, so a user
  * can check it. It is the offline coach's answer and a baseline for a model's.
  */
+
+import { countOf } from '../text/plural.ts';
 import type { AiTaskOutput, EmotionalTrigger } from './contracts.ts';
 import { EMOTIONAL_TRIGGERS } from './contracts.ts';
 import { TRIGGER_KNOWLEDGE } from './knowledge.ts';
@@ -201,7 +203,7 @@ function insightsFrom(
     const knowledge = TRIGGER_KNOWLEDGE[topTrigger.trigger];
     insights.push({
       dimension: 'insight',
-      insight: `${knowledge.label} is the trigger customers mention most (${topTrigger.mentions} of ${count} reviews): they value ${knowledge.meaning}. Test it as the lead message.`,
+      insight: `${knowledge.label} is the trigger customers mention most (${topTrigger.mentions} of ${countOf(count, 'review')}): they value ${knowledge.meaning}. Test it as the lead message.`,
     });
     insights.push({
       dimension: 'empathetic',

@@ -10,6 +10,7 @@
  */
 import nlp from 'compromise';
 import Sentiment from 'sentiment';
+import { countOf } from '../text/plural.ts';
 import type { AiTaskInput, AvatarTagField, EmotionalTrigger, VoiceAnalysis } from './contracts.ts';
 import { EMOTIONAL_TRIGGERS } from './contracts.ts';
 import { TRIGGER_KNOWLEDGE } from './knowledge.ts';
@@ -412,7 +413,7 @@ function summarise(
   echoes: VoiceAnalysis['echoes'],
 ): string[] {
   const lines = [
-    `${count} ${count === 1 ? 'review' : 'reviews'}: ${share(split.positive, count)} positive, ${share(split.neutral, count)} neutral, ${share(split.negative, count)} negative.`,
+    `${countOf(count, 'review')}: ${share(split.positive, count)} positive, ${share(split.neutral, count)} neutral, ${share(split.negative, count)} negative.`,
   ];
   const praised = keyPhrases.filter((entry) => entry.sentiment === 'positive').slice(0, 3);
   const criticised = keyPhrases.filter((entry) => entry.sentiment === 'negative').slice(0, 3);
@@ -430,8 +431,8 @@ function summarise(
     const tied = triggers.filter((entry) => entry.mentions === top.mentions);
     lines.push(
       tied.length === 1
-        ? `${knowledge.label} is the emotional trigger heard most (${top.mentions} of ${count} reviews): ${knowledge.copyAngle}.`
-        : `${tied.map((entry) => TRIGGER_KNOWLEDGE[entry.trigger].label).join(', ')} are heard equally often (${top.mentions} of ${count} reviews each); more reviews will show which one leads.`,
+        ? `${knowledge.label} is the emotional trigger heard most (${top.mentions} of ${countOf(count, 'review')}): ${knowledge.copyAngle}.`
+        : `${tied.map((entry) => TRIGGER_KNOWLEDGE[entry.trigger].label).join(', ')} are heard equally often (${top.mentions} of ${countOf(count, 'review')} each); more reviews will show which one leads.`,
     );
   } else {
     lines.push('The reviews rarely name a feeling; ask customers how they felt before and after buying.');

@@ -4,6 +4,7 @@
  */
 
 import { DIMENSION_LABELS, type Dimension } from '../diagnostic/questionnaire.ts';
+import { countOf, hasOrHave } from '../text/plural.ts';
 import type { AvatarData } from '../workspace/avatar.ts';
 import type { CanvasData } from '../workspace/canvas.ts';
 import type { ItemData } from '../workspace/items.ts';
@@ -19,6 +20,23 @@ export interface WorkspaceSnapshot {
   avatars: AvatarData[];
 }
 
+/** An avatar as the coach reads it: everything but the pasted reviews and their analysis. */
+export type AvatarFacts = Omit<AvatarData, 'voice'>;
+
+/**
+ * What the owner saved, as they wrote it. The offline coach builds drafts and suggestions only from
+ * these words (never from a template), so anything it proposes is the owner's own material.
+ */
+export interface BrandSaved {
+  canvas: CanvasData | null;
+  insight: ItemData<'insight'> | null;
+  distinctive: ItemData<'distinctive'> | null;
+  empathetic: ItemData<'empathetic'> | null;
+  authentic: ItemData<'authentic'> | null;
+  /** The first few avatars, in the brand's order. */
+  avatars: AvatarFacts[];
+}
+
 /** Per dimension: one sentence on what the user has written, or the first gap to fill. */
 export interface BrandSummary {
   name: string;
@@ -26,7 +44,11 @@ export interface BrandSummary {
   /** Canvas fields with content, of the eight. */
   canvasFilled: number;
   avatarNames: string[];
+  saved: BrandSaved;
 }
+
+/** Avatars the coach reads in full; the rest are known by name only. */
+const AVATARS_READ = 3;
 
 const CANVAS_KEYS = [
   'purpose',
@@ -56,14 +78,14 @@ export function summariseWorkspace(snapshot: WorkspaceSnapshot): BrandSummary {
       : 'Your Insight worksheet has no buyer motivation yet: write down, in customers’ words, why they buy.',
     distinctive:
       distinctive && distinctive.assets.length > 0
-        ? `You listed ${distinctive.assets.length} distinctive asset${distinctive.assets.length === 1 ? '' : 's'}, ${distinctive.assets.filter((asset) => asset.consistency === 'always').length} used consistently every time.`
+        ? `You listed ${countOf(distinctive.assets.length, 'distinctive asset')}, ${distinctive.assets.filter((asset) => asset.consistency === 'always').length} used consistently every time.`
         : 'You have not listed any distinctive assets yet: start with your colour, a phrase or a shape customers could recognise without your logo.',
     empathetic: empathetic?.feelingAfter.trim()
       ? `You want customers to feel “${clip(empathetic.feelingAfter)}” after buying.`
       : 'Your Empathetic worksheet does not yet say how customers should feel after buying: that feeling is what your messages must promise.',
     authentic:
       authentic && authentic.values.length > 0
-        ? `Your stated values: ${authentic.values.map((value) => value.value).join(', ')}; ${authentic.values.filter((value) => value.proof.trim()).length} of them have a proof point.`
+        ? `Your stated values: ${authentic.values.map((value) => value.value).join(', ')}; ${provenValues(authentic.values)}.`
         : 'You have not written your core values yet: name two or three and one proof point for each.',
   };
   return {
@@ -71,7 +93,23 @@ export function summariseWorkspace(snapshot: WorkspaceSnapshot): BrandSummary {
     notes,
     canvasFilled: canvas ? CANVAS_KEYS.filter((key) => filled(canvas[key])).length : 0,
     avatarNames: snapshot.avatars.map((avatar) => avatar.name),
+    saved: {
+      canvas,
+      insight,
+      distinctive,
+      empathetic,
+      authentic,
+      avatars: snapshot.avatars.slice(0, AVATARS_READ).map(({ voice: _voice, ...avatar }) => avatar),
+    },
   };
+}
+
+/** "none of them has a proof point yet", "1 of them has a proof point", "all 3 have a proof point". */
+function provenValues(values: readonly { proof: string }[]): string {
+  const proven = values.filter((value) => value.proof.trim()).length;
+  if (proven === 0) return `none of them ${hasOrHave(1)} a proof point yet`;
+  if (proven === values.length && values.length > 1) return `all ${values.length} have a proof point`;
+  return `${proven} of them ${hasOrHave(proven)} a proof point`;
 }
 
 /** The provider prompt's view of the workspace: only what the user filled in, as data. */

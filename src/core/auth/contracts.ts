@@ -32,6 +32,11 @@ export const signInBodySchema = z.strictObject({
   email: emailSchema,
   // Sign-in accepts any stored password length; the policy applies when a password is set.
   password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH),
+  /**
+   * The brand this browser last worked in, if any: this browser's anonymous diagnostic results are
+   * claimed into it when it is one of the account's live brands (else into the first brand).
+   */
+  brandId: z.uuid().optional(),
 });
 export type SignInBody = z.input<typeof signInBodySchema>;
 
@@ -52,6 +57,20 @@ export type ResetPasswordBody = z.input<typeof resetPasswordBodySchema>;
 
 export const verifyEmailBodySchema = z.strictObject({ token: tokenSchema });
 export type VerifyEmailBody = z.input<typeof verifyEmailBodySchema>;
+
+/**
+ * What an emailed link (password reset, email verification) is worth before its page shows a form:
+ * `used` — it already did its job; `expired` — too old; `revoked` — a reset link cancelled because the
+ * password changed after it was sent (another link was used, or the password was changed in
+ * Settings); `invalid` — not a link we issued, cut short, or so old it is forgotten.
+ */
+export const linkStatusSchema = z.enum(['valid', 'used', 'expired', 'revoked', 'invalid']);
+export type LinkStatus = z.infer<typeof linkStatusSchema>;
+
+/** `GET /api/auth/reset-password/status?token=` and `GET /api/auth/verify-email/status?token=`. */
+export const linkStatusQuerySchema = z.strictObject({ token: tokenSchema });
+export const linkStatusResponseSchema = z.object({ status: linkStatusSchema });
+export type LinkStatusResponse = z.infer<typeof linkStatusResponseSchema>;
 
 export const roleSchema = z.enum(['user', 'admin']);
 export type Role = z.infer<typeof roleSchema>;

@@ -5,6 +5,7 @@ import {
   checkPasswordRules,
   PASSWORD_MIN_STRENGTH_SCORE,
   type PasswordRuleResult,
+  personalWordsOf,
 } from './password-rules.ts';
 
 const estimator = new ZxcvbnFactory({
@@ -12,6 +13,19 @@ const estimator = new ZxcvbnFactory({
   graphs: common.adjacencyGraphs,
   translations: english.translations,
 });
+
+/** How much of a password the strength estimator reads. */
+export const ESTIMATED_LENGTH = 64;
+
+/**
+ * What the estimator scores. Its repeat matcher is slow on repetitive input (a 128-character
+ * "aB3!aB3!…" took ~0.5 s of event loop), so a run of a repeated unit is scored as one copy —
+ * repetition adds almost no strength, so this is at worst a little stricter — and only the first 64 characters
+ * are read, which decide the score of any real password.
+ */
+export function estimatorInput(password: string): string {
+  return password.replace(/(.{1,16}?)\1{2,}/gs, '$1').slice(0, ESTIMATED_LENGTH);
+}
 
 export type StrengthScore = 0 | 1 | 2 | 3 | 4;
 
@@ -25,14 +39,13 @@ export interface PasswordAssessment {
 }
 
 /**
- * The whole password policy: length, character classes and an estimated strength score. `userInputs`
- * (name, email) count as guessable words, so "Jane2024!" is weak for Jane.
+ * The whole password policy: length, character classes, not containing the user's name or email, and
+ * an estimated strength score. `userInputs` (name, email) also count as guessable words for the
+ * estimator — whole, the email's local part, and their pieces — so "Jane2024!" is weak for Jane.
  */
-export function assessPassword(password: string, userInputs: string[] = []): PasswordAssessment {
-  const rules = checkPasswordRules(password);
-  const inputs = userInputs.flatMap((value) => value.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
-  // The estimator's cost grows with length; the policy caps length anyway.
-  const result = estimator.check(password.slice(0, 128), inputs);
+export function assessPassword(password: string, userInputs: readonly string[] = []): PasswordAssessment {
+  const rules = checkPasswordRules(password, userInputs);
+  const result = estimator.check(estimatorInput(password), personalWordsOf(userInputs).guessable);
   const score = result.score as StrengthScore;
   const strengthMet = score >= PASSWORD_MIN_STRENGTH_SCORE;
   const allRules: PasswordRuleResult[] = [

@@ -1,18 +1,25 @@
 import { z } from 'zod';
 import { emailSchema } from '../auth/contracts.ts';
+import { idParam } from '../http/params.ts';
 import { ANSWER_MAX, ANSWER_MIN, DIMENSIONS, QUESTIONNAIRES } from './questionnaire.ts';
 import { BANDS } from './scoring.ts';
 
 export { ANSWER_MAX, ANSWER_MIN };
 
+/** A brand of the signed-in user (another user's or a deleted brand is a 404). */
+const brandIdSchema = idParam('Choose one of your brands');
+
 /**
  * A submission is checked against the questionnaire version it names: every question answered once,
- * no unknown question ids, each answer an integer 1–5.
+ * no unknown question ids, each answer an integer 1–5. A signed-in taker names the brand the result
+ * is for (without one, their first brand — the one the app shows when none is chosen); an anonymous
+ * result has no brand until it is claimed.
  */
 export const submitDiagnosticBodySchema = z
   .strictObject({
     questionnaireVersion: z.number().int().positive(),
     answers: z.record(z.string().min(1).max(64), z.unknown()),
+    brandId: brandIdSchema.optional(),
   })
   .superRefine((body, context) => {
     const questionnaire = QUESTIONNAIRES[body.questionnaireVersion];
@@ -50,10 +57,14 @@ export const submitDiagnosticBodySchema = z
   .transform((body) => ({
     questionnaireVersion: body.questionnaireVersion,
     answers: body.answers as Record<string, number>,
+    brandId: body.brandId,
   }));
 export type SubmitDiagnosticBody = z.input<typeof submitDiagnosticBodySchema>;
 
-export const resultIdParamsSchema = z.strictObject({ id: z.uuid('The result id must be a UUID') });
+/** Whose history: one brand's results only. */
+export const diagnosticHistoryQuerySchema = z.strictObject({ brandId: brandIdSchema });
+
+export const resultIdParamsSchema = z.strictObject({ id: idParam('The result id must be a UUID') });
 
 const bandSchema = z.enum(BANDS);
 const dimensionScoreSchema = z.object({ score: z.number().int().min(0).max(100), band: bandSchema });
@@ -77,6 +88,8 @@ export const diagnosticResultSchema = z.object({
   scores: diagnosticScoresSchema,
   /** True once the result belongs to an account (taken signed in, or claimed after sign-up). */
   saved: z.boolean(),
+  /** The brand it was taken for; null while it is anonymous. */
+  brandId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type DiagnosticResult = z.infer<typeof diagnosticResultSchema>;

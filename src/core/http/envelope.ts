@@ -19,6 +19,7 @@ export const errorCodeSchema = z.enum([
   'WEAK_PASSWORD',
   'INVALID_CREDENTIALS',
   'INVALID_TOKEN',
+  'ACCOUNT_PENDING_DELETION',
   'CAPTCHA_FAILED',
   'RATE_LIMITED',
   'QUOTA_EXCEEDED',
@@ -43,6 +44,8 @@ export const errorEnvelopeSchema = z.object({
     details: z.array(errorDetailSchema).optional(),
     /** On 409 CONFLICT for a versioned resource: the server's current copy, to offer beside the client's. */
     current: z.unknown().optional(),
+    /** On 409 CONFLICT for a workspace item: each field changed both in the request and in `current`. */
+    conflicts: z.array(z.object({ path: z.string(), yours: z.unknown(), theirs: z.unknown() })).optional(),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

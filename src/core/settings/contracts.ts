@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { nameSchema, passwordInputSchema } from '../auth/contracts.ts';
 import { PASSWORD_MAX_LENGTH } from '../auth/password-rules.ts';
+import { idParam } from '../http/params.ts';
 
 /** `PATCH /api/settings/profile` → `200 { user }` (the session user with the new name). */
 export const updateProfileBodySchema = z.strictObject({ name: nameSchema });
@@ -67,7 +68,7 @@ export const activeSessionListSchema = z.object({ sessions: z.array(activeSessio
 export type ActiveSessionList = z.infer<typeof activeSessionListSchema>;
 
 /** `DELETE /api/settings/sessions/:id`: another user's (or an unknown) session is `404`. */
-export const sessionIdParamsSchema = z.strictObject({ id: z.uuid('The session id must be a UUID') });
+export const sessionIdParamsSchema = z.strictObject({ id: idParam('The session id must be a UUID') });
 
 /**
  * Answer of `DELETE /api/settings/sessions/:id` and `POST /api/settings/sessions/revoke-others`.

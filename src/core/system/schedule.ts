@@ -2,6 +2,7 @@
  * When a scheduled job runs next, for the admin System page. The scheduler (src/server/jobs) runs
  * each slot once; a slot starts at the top of the day (UTC), of the hour, or of the N-minute period.
  */
+import { countOf } from '../text/plural.ts';
 
 export type JobScheduleLike = { every: 'day' } | { every: 'hour' } | { everyMinutes: number };
 
@@ -23,5 +24,5 @@ export function nextSlotStart(schedule: JobScheduleLike, at: Date): Date {
 /** "daily", "hourly", "every 15 minutes". */
 export function describeSchedule(schedule: JobScheduleLike): string {
   if ('every' in schedule) return schedule.every === 'day' ? 'daily' : 'hourly';
-  return schedule.everyMinutes === 1 ? 'every minute' : `every ${schedule.everyMinutes} minutes`;
+  return schedule.everyMinutes === 1 ? 'every minute' : `every ${countOf(schedule.everyMinutes, 'minute')}`;
 }

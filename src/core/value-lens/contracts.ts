@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { aiMetaSchema, COPY_FORMATS, valueLensCopyInputSchema } from '../ai/contracts.ts';
+import { idParam, integerParam } from '../http/params.ts';
 
 /** What the form sends: the copy brief, plus which saved work to use as context. */
 export const valueLensBriefSchema = valueLensCopyInputSchema.omit({ context: true });
@@ -11,7 +12,7 @@ export type ValueLensBrief = z.output<typeof valueLensBriefSchema>;
 
 export const valueLensRequestSchema = valueLensBriefSchema.extend({
   /** An avatar of this brand to write for; null or absent for none. */
-  avatarId: z.uuid('Must be a UUID').nullable().default(null),
+  avatarId: idParam().nullable().default(null),
   /** Use the brand canvas (positioning, value proposition, values, personality, voice) as context. */
   useCanvas: z.boolean().default(true),
 });
@@ -40,7 +41,7 @@ export const valueLensGenerationResponseSchema = z.object({ generation: valueLen
 export const VALUE_LENS_PAGE_SIZE_MAX = 50;
 
 export const valueLensHistoryQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(VALUE_LENS_PAGE_SIZE_MAX).default(10),
+  limit: integerParam({ max: VALUE_LENS_PAGE_SIZE_MAX }).default(10),
   /** The `nextCursor` of the previous page. */
   cursor: z
     .string()
@@ -55,4 +56,4 @@ export const valueLensHistoryResponseSchema = z.object({
 });
 export type ValueLensHistory = z.infer<typeof valueLensHistoryResponseSchema>;
 
-export const valueLensIdParamsSchema = z.strictObject({ id: z.uuid('Must be a UUID') });
+export const valueLensIdParamsSchema = z.strictObject({ id: idParam() });

@@ -5,6 +5,7 @@
  */
 import type { AiTaskOutput, CopyFormat } from '../ai/contracts.ts';
 import { COPY_LIMITS, clipCopy, copyLength } from '../ai/copy-limits.ts';
+import { countOf, plural } from '../text/plural.ts';
 
 export interface LimitedCopy {
   format: CopyFormat;
@@ -29,7 +30,7 @@ export function enforceCopyLimits(output: AiTaskOutput<'value-lens-copy'>, forma
   const notes = output.notes.map((note) => note.trim()).filter(Boolean);
   if (clipped > 0)
     notes.push(
-      `${clipped === 1 ? 'One variant was' : `${clipped} variants were`} shortened to fit the ${limit}-character limit; reread ${clipped === 1 ? 'it' : 'them'} before use.`,
+      `${clipped === 1 ? 'One variant' : countOf(clipped, 'variant')} ${plural(clipped, 'was', 'were')} shortened to fit the ${limit}-character limit; reread ${plural(clipped, 'it', 'them')} before use.`,
     );
   return { format, variants, notes: notes.slice(0, 6), limit, clipped };
 }

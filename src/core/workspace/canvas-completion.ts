@@ -1,7 +1,7 @@
 /**
  * How complete a brand canvas is. A text field counts once it has real words in it and no
- * `[placeholder]` left from a suggested template (an accepted rewrite with "[audience]" still in it
- * is not finished); a tag field counts once it has at least one tag.
+ * bracketed placeholder left to fill in (text the owner pasted from a template elsewhere is not
+ * finished; the coach itself never proposes one); a tag field counts once it has at least one tag.
  */
 import type { CanvasData } from './canvas.ts';
 import { CANVAS_KEYS, type CanvasKey, isCanvasTagKey } from './canvas-fields.ts';

@@ -83,9 +83,8 @@ describe('proposeCanvasImport', () => {
   it('uses the avatar as audience hints when the worksheets are empty', () => {
     const proposals = proposeCanvasImport(canvas(), { avatar });
     const byField = Object.fromEntries(proposals.map((proposal) => [proposal.field, proposal.value]));
-    expect(byField.positioning).toBe(
-      'For Sam (a Nurse aged 25-34 living in the suburbs) who want more time, [Brand] is the [category] that [what only you do].',
-    );
+    // The category and the difference are the owner's to say: no positioning with blanks to fill.
+    expect(byField.positioning).toBeUndefined();
     expect(byField.valueProposition).toBe('We help Sam get more time without wasting money.');
     expect(byField.personality).toEqual(['Dependable']);
   });

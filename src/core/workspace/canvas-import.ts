@@ -92,7 +92,7 @@ function joinList(items: readonly string[]): string {
 }
 
 /** A short description of the avatar as an audience, e.g. "Sam, a nurse aged 25-34 in the suburbs". */
-export function avatarAudience(avatar: AvatarData): string {
+export function avatarAudience(avatar: Pick<AvatarData, 'name' | 'demographics'>): string {
   const { occupation, ageBand, locationType } = avatar.demographics;
   const parts = [
     occupation.trim() ? `${/^[aeiou]/i.test(occupation.trim()) ? 'an' : 'a'} ${occupation.trim()}` : '',
@@ -153,14 +153,10 @@ function candidates(sources: CanvasImportSources): Candidate[] {
   }
 
   if (avatar) {
-    const audience = avatarAudience(avatar);
+    // No positioning from an avatar alone: the category and the difference are the owner's to say,
+    // and a proposal never leaves blanks to fill in.
     const [desire] = avatar.psychology.desires;
     const [fear] = avatar.psychology.fears;
-    list.push({
-      field: 'positioning',
-      origin: `Avatar: ${avatar.name}`,
-      value: `For ${audience}${desire ? ` who want ${desire.toLowerCase()}` : ''}, [Brand] is the [category] that [what only you do].`,
-    });
     if (desire)
       list.push({
         field: 'valueProposition',

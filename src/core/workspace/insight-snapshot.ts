@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EMOTIONAL_TRIGGERS } from '../ai/contracts.ts';
+import { idParam } from '../http/params.ts';
 import { insightDataSchema, triggerAssessmentDataSchema } from './modules.ts';
 
 export const snapshotTriggerSchema = z.object({
@@ -35,7 +36,7 @@ export type InsightSnapshot = z.infer<typeof insightSnapshotSchema>;
 
 /** Nothing to send: the server copies the brand's saved worksheet and assessment itself. */
 export const createInsightSnapshotBodySchema = z.strictObject({});
-export const insightSnapshotIdParamsSchema = z.strictObject({ snapshotId: z.uuid('Must be a UUID') });
+export const insightSnapshotIdParamsSchema = z.strictObject({ snapshotId: idParam() });
 
 export const insightSnapshotResponseSchema = z.object({ snapshot: insightSnapshotSchema });
 export const insightSnapshotListResponseSchema = z.object({ snapshots: z.array(insightSnapshotSchema) });

@@ -7,6 +7,7 @@
  * revision history, and per-field sources (typed by the user or accepted from the coach).
  */
 import { z } from 'zod';
+import { idParam, int4, integerParam } from '../http/params.ts';
 import { avatarDataSchema } from './avatar.ts';
 import { canvasDataSchema } from './canvas.ts';
 import { BRAND_NAME_MAX } from './limits.ts';
@@ -68,7 +69,7 @@ export const fieldSourcesSchema = z
   .default({});
 export type FieldSources = z.output<typeof fieldSourcesSchema>;
 
-const idSchema = z.uuid('Must be a UUID');
+const idSchema = idParam();
 
 export const brandIdParamsSchema = z.strictObject({ brandId: idSchema });
 export const itemIdParamsSchema = z.strictObject({ itemId: idSchema });
@@ -82,13 +83,13 @@ export const collectionParamsSchema = z.strictObject({
 });
 export const revisionParamsSchema = z.strictObject({
   itemId: idSchema,
-  version: z.coerce.number().int().min(1).max(2_147_483_647),
+  version: integerParam(),
 });
 
 /** The body of every save: the new data, its field sources and the version it was based on. */
 export const saveItemBodySchema = z.strictObject({
   /** 0 when the item has never been saved. */
-  baseVersion: z.number().int().min(0).max(2_147_483_647),
+  baseVersion: int4({ min: 0 }),
   data: z.record(z.string(), z.unknown()),
   sources: fieldSourcesSchema,
 });
@@ -101,7 +102,7 @@ export const createItemBodySchema = z.strictObject({
 export type CreateItemBody = z.input<typeof createItemBodySchema>;
 
 export const restoreRevisionBodySchema = z.strictObject({
-  baseVersion: z.number().int().min(0).max(2_147_483_647),
+  baseVersion: int4({ min: 0 }),
 });
 
 export const itemSchema = z.object({
@@ -116,6 +117,18 @@ export const itemSchema = z.object({
 });
 export type WorkspaceItem = z.infer<typeof itemSchema>;
 export const itemResponseSchema = z.object({ item: itemSchema });
+
+/**
+ * The answer to a save. When another tab or device saved after `baseVersion` and the two changed
+ * different fields, the server merges them (src/core/workspace/merge.ts): `item` is the merged copy
+ * and `mergedFields` lists the fields that came from the other copy. Empty when the save applied
+ * directly. Fields changed on both sides get 409 CONFLICT with `current` and `conflicts` instead.
+ */
+export const saveItemResponseSchema = z.object({
+  item: itemSchema,
+  mergedFields: z.array(z.string()),
+});
+export type SaveItemResponse = z.infer<typeof saveItemResponseSchema>;
 
 export const itemListResponseSchema = z.object({ items: z.array(itemSchema) });
 

@@ -7,6 +7,9 @@
 
 export const BRAND_NAME_MAX = 80;
 
+/** The name of the brand every account starts with; the coach never writes it into a sentence. */
+export const DEFAULT_BRAND_NAME = 'My brand';
+
 /** A tag's length unless its list says otherwise. */
 export const TAG_MAX_LENGTH = 60;
 

@@ -5,7 +5,7 @@
  * by a deploy.
  */
 import { readFile } from 'node:fs/promises';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { AI_TASKS } from '../../core/ai/contracts.ts';
 import type { Database } from '../db/client.ts';
 import { aiPrompts } from '../db/schema.ts';
@@ -34,6 +34,15 @@ export async function seedDefaultPrompts(database: Database): Promise<void> {
 }
 
 type Transaction = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
+
+/**
+ * Holds this prompt's versions for the rest of the transaction: two admins saving or publishing the
+ * same prompt at once queue here instead of both taking the next version number (a unique violation)
+ * or both publishing. Released at commit or rollback.
+ */
+async function lockPrompt(tx: Transaction, promptId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ai_prompts:${promptId}`}))`);
+}
 
 /** The version number a new draft or publication of this prompt gets. */
 async function nextVersion(tx: Transaction, promptId: string): Promise<number> {
@@ -91,6 +100,7 @@ export function createPromptStore(database: Database) {
     /** Saves a new draft version; nothing uses it until it is published. */
     async createDraft(promptId: string, body: string, createdBy: string | null) {
       return database.db.transaction(async (tx) => {
+        await lockPrompt(tx, promptId);
         const version = await nextVersion(tx, promptId);
         await tx.insert(aiPrompts).values({ promptId, version, status: 'draft', body, createdBy });
         return { promptId, version, status: 'draft' as const };
@@ -103,6 +113,7 @@ export function createPromptStore(database: Database) {
      */
     async publishVersion(promptId: string, version: number) {
       return database.db.transaction(async (tx) => {
+        await lockPrompt(tx, promptId);
         const [target] = await tx
           .select({ status: aiPrompts.status })
           .from(aiPrompts)
@@ -129,6 +140,7 @@ export function createPromptStore(database: Database) {
      */
     async publish(promptId: string, body: string, createdBy: string | null = null): Promise<PublishedPrompt> {
       return database.db.transaction(async (tx) => {
+        await lockPrompt(tx, promptId);
         const version = await nextVersion(tx, promptId);
         await tx
           .update(aiPrompts)

@@ -6,6 +6,7 @@
  * row — so concurrent calls can overshoot a cap by at most one call's worst case.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { formatMonth, SERVER_TIME_ZONE } from '../../core/text/dates.ts';
 import type { AppConfig, ModelPrice } from '../config.ts';
 import { MICROS_PER_USD } from '../config.ts';
 import type { Database } from '../db/client.ts';
@@ -97,11 +98,12 @@ export function createSpendControl(deps: {
         try {
           // If the mail server fails, the mailer queues the message for retry (the jobs queue backs
           // off and tries again), so the alert still arrives — and the row above keeps it once.
+          const period = formatMonth(`${month}-01T00:00:00Z`, { timeZone: SERVER_TIME_ZONE });
           await mailer.send({
             to: admin.email,
-            subject: `AI spending passed ${usd(threshold)} in ${month}`,
-            text: `AI spending this month (${month}) has reached ${usd(spent)}, passing the ${usd(threshold)} alert threshold. The monthly cap is ${usd(config.monthlyBudgetMicros)}; at the cap the coach answers from the offline coach.`,
-            html: `<p>AI spending this month (${month}) has reached <strong>${usd(spent)}</strong>, passing the ${usd(threshold)} alert threshold.</p><p>The monthly cap is ${usd(config.monthlyBudgetMicros)}; at the cap the coach answers from the offline coach.</p>`,
+            subject: `AI spending passed ${usd(threshold)} in ${period}`,
+            text: `AI spending this month (${period}) has reached ${usd(spent)}, passing the ${usd(threshold)} alert threshold. The monthly cap is ${usd(config.monthlyBudgetMicros)}; at the cap the coach answers from the offline coach.`,
+            html: `<p>AI spending this month (${period}) has reached <strong>${usd(spent)}</strong>, passing the ${usd(threshold)} alert threshold.</p><p>The monthly cap is ${usd(config.monthlyBudgetMicros)}; at the cap the coach answers from the offline coach.</p>`,
           });
           notified += 1;
         } catch (error) {

@@ -54,6 +54,7 @@ try {
     console.log(
       `  database   ${manifest.database} (${manifest.engine}), ${manifest.migrations.applied} migrations`,
     );
+    console.log(`  identity   ${manifest.databaseId}`);
     console.log(
       `  size       ${manifest.sizeBytes} bytes${manifest.encrypted ? ', AES-256-GCM encrypted' : ''}`,
     );

@@ -1,4 +1,6 @@
 /** `npm run db:migrate`: apply pending migrations to the configured database, then exit. */
+
+import { countOf } from '../../core/text/plural.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { appliedMigrationCount, runMigrations } from '../db/migrate.ts';
@@ -11,7 +13,7 @@ try {
     await runMigrations(database, config.database.kind === 'postgres' ? config.database.url : undefined);
     const after = await appliedMigrationCount(database);
     console.log(
-      `Database (${config.database.kind}) is up to date: ${after - before} migration(s) applied, ${after} in total.`,
+      `Database (${config.database.kind}) is up to date: ${countOf(after - before, 'migration')} applied, ${after} in total.`,
     );
   } finally {
     await database.close();

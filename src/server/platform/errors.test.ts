@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOutageLogThrottle, isDatabaseUnavailable } from './errors.ts';
+import { createOutageLogThrottle, dataExceptionCode, isDatabaseUnavailable } from './errors.ts';
 
 /** An error as node-postgres raises it for a server message: a SQLSTATE in `code`. */
 function pgError(code: string, message: string): Error {
@@ -96,5 +96,26 @@ describe('createOutageLogThrottle', () => {
     expect(throttle.next()).toBe(2);
     time += 20_000;
     expect(throttle.next()).toBe(0);
+  });
+});
+
+describe('dataExceptionCode', () => {
+  it.each([
+    ['22P02', 'invalid input syntax for type uuid: "x"'],
+    ['22003', 'value "2147483648" is out of range for type integer'],
+    ['22021', 'invalid byte sequence for encoding "UTF8": 0x00'],
+    ['22P05', 'unsupported Unicode escape sequence'],
+    ['22001', 'value too long for type character varying(80)'],
+  ])('finds PostgreSQL %s (%s), also wrapped by the ORM', (code, message) => {
+    expect(dataExceptionCode(pgError(code, message))).toBe(code);
+    const wrapped = Object.assign(new Error('Failed query: update ...'), { cause: pgError(code, message) });
+    expect(dataExceptionCode(Object.assign(new Error('auth failed'), { cause: wrapped }))).toBe(code);
+  });
+
+  it('is null for other errors', () => {
+    expect(dataExceptionCode(pgError('23505', 'duplicate key value violates unique constraint'))).toBeNull();
+    expect(dataExceptionCode(pgError('57P01', 'terminating connection'))).toBeNull();
+    expect(dataExceptionCode(new Error('plain'))).toBeNull();
+    expect(dataExceptionCode(undefined)).toBeNull();
   });
 });

@@ -14,12 +14,18 @@ export class AppError extends Error {
   readonly details: ErrorDetail[] | undefined;
   readonly headers: Record<string, string>;
   readonly current: unknown;
+  readonly conflicts: ErrorEnvelope['error']['conflicts'];
 
   constructor(
     statusCode: number,
     code: ErrorCode,
     message: string,
-    options: { details?: ErrorDetail[]; headers?: Record<string, string>; current?: unknown } = {},
+    options: {
+      details?: ErrorDetail[];
+      headers?: Record<string, string>;
+      current?: unknown;
+      conflicts?: ErrorEnvelope['error']['conflicts'];
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -28,6 +34,7 @@ export class AppError extends Error {
     this.details = options.details;
     this.headers = options.headers ?? {};
     this.current = options.current;
+    this.conflicts = options.conflicts;
   }
 }
 
@@ -142,6 +149,20 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(cause, depth + 1);
 }
 
+/**
+ * The PostgreSQL SQLSTATE of a data exception (class 22: 22P02 invalid text representation, 22003
+ * numeric value out of range, 22021 character not in repertoire / NUL, 22P05 untranslatable
+ * character, 22001 string too long, 22007 bad datetime, …), or null for any other error. Both drivers
+ * put the SQLSTATE in `code`; the ORM and the auth library wrap it (`cause`). Such an error means a
+ * value from the request passed its contract and the database refused it: a 400, not a 500.
+ */
+export function dataExceptionCode(error: unknown, depth = 0): string | null {
+  if (!error || typeof error !== 'object' || depth > 6) return null;
+  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return code;
+  return dataExceptionCode(cause, depth + 1);
+}
+
 function statusToCode(status: number): ErrorCode {
   switch (status) {
     case 401:
@@ -229,7 +250,13 @@ export function registerErrorHandling(
         return reply
           .status(error.statusCode)
           .type('application/json; charset=utf-8')
-          .send({ error: { ...body.error, current: error.current } });
+          .send({
+            error: {
+              ...body.error,
+              current: error.current,
+              ...(error.conflicts ? { conflicts: error.conflicts } : {}),
+            },
+          });
       }
       return sendError(reply, error.statusCode, error.code, error.message, error.details);
     }
@@ -244,6 +271,18 @@ export function registerErrorHandling(
         503,
         'UNAVAILABLE',
         'The service is temporarily unavailable. Please retry in a few seconds.',
+      );
+    }
+    const dataException = dataExceptionCode(error);
+    if (dataException) {
+      // The last line of defence (ADR 0030): the input guard and the contracts should have refused
+      // this value; the warning says which contract misses a bound.
+      request.log.warn({ err: error, sqlstate: dataException }, 'database refused a value from the request');
+      return sendError(
+        reply,
+        400,
+        'VALIDATION_FAILED',
+        'A value in the request cannot be stored (a number out of range, or text with characters that are not allowed).',
       );
     }
     if (error.validation) {

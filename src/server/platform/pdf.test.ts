@@ -51,8 +51,9 @@ describe('printable', () => {
 });
 
 describe('pdfDate', () => {
-  it('prints the UTC day in full', () => {
-    expect(pdfDate(new Date('2026-03-04T23:30:00Z'))).toBe('4 March 2026');
+  it('prints the UTC day in the product’s one date style, as the web app shows it', () => {
+    expect(pdfDate(new Date('2026-03-04T23:30:00Z'))).toBe('4 Mar 2026');
+    expect(pdfDate(new Date('2026-09-30T00:30:00Z'))).toBe('30 Sep 2026');
   });
 });
 

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { FastifyReply } from 'fastify';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { formatDay, SERVER_TIME_ZONE } from '../../core/text/dates.ts';
 
 export const PDF_MARGIN = 56;
 
@@ -116,14 +117,12 @@ export function printable(text: string): string {
   return result;
 }
 
-/** A date as the PDFs print it: "4 March 2026" (UTC, so the server's zone does not matter). */
+/**
+ * A date as the PDFs print it, in the product's one date style: "4 Mar 2026" (UTC, so the server's
+ * own zone does not matter).
+ */
 export function pdfDate(date: Date): string {
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return formatDay(date, { timeZone: SERVER_TIME_ZONE });
 }
 
 export interface Pdf {

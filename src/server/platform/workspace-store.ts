@@ -1,6 +1,7 @@
 /**
- * Brands and workspace items: ownership, versioned saves with conflict detection, revision history
- * and soft delete (docs/decisions/0015-workspace-persistence.md). Every read and write is scoped to
+ * Brands and workspace items: ownership, versioned saves that merge concurrent edits field by field
+ * (docs/decisions/0027-per-field-merge.md), revision history and soft delete
+ * (docs/decisions/0015-workspace-persistence.md). Every read and write is scoped to
  * the requesting user: another user's ids answer 404, exactly like ids that don't exist.
  */
 import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
@@ -15,9 +16,17 @@ import {
   parseItemData,
   REVISIONS_KEPT,
   type SaveItemBody,
+  type SaveItemResponse,
   type SingletonKind,
   type WorkspaceItem,
 } from '../../core/workspace/items.ts';
+import { DEFAULT_BRAND_NAME } from '../../core/workspace/limits.ts';
+import {
+  type FieldConflict,
+  type ItemDocument,
+  mergeItemData,
+  sameValue,
+} from '../../core/workspace/merge.ts';
 import type { Database, Db } from '../db/client.ts';
 import { brands, workspaceItemRevisions, workspaceItems } from '../db/schema.ts';
 import { AppError } from './errors.ts';
@@ -26,12 +35,13 @@ type BrandRow = typeof brands.$inferSelect;
 type ItemRow = typeof workspaceItems.$inferSelect;
 type RevisionOrigin = (typeof workspaceItemRevisions.$inferInsert)['origin'];
 
-export const DEFAULT_BRAND_NAME = 'My brand';
 /** A generous ceiling so one account cannot create brands or avatars without bound. */
 export const MAX_BRANDS_PER_USER = 20;
 export const MAX_COLLECTION_ITEMS = 50;
 
 const PG_UNIQUE_VIOLATION = '23505';
+/** How often a save re-merges when other saves keep landing between its read and its write. */
+const SAVE_ATTEMPTS = 3;
 
 export interface BrandWorkspace {
   singletons: Partial<Record<SingletonKind, WorkspaceItem>>;
@@ -73,12 +83,21 @@ function neverSaved(brandId: string, kind: SingletonKind): WorkspaceItem {
 
 const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what} was not found.`);
 
-function conflict(current: WorkspaceItem): AppError {
+function conflict(current: WorkspaceItem, conflicts?: FieldConflict[]): AppError {
   return new AppError(
     409,
     'CONFLICT',
-    'This was saved elsewhere since you loaded it. Your copy was not saved; the current one is attached.',
-    { current },
+    conflicts
+      ? 'Some fields were changed both here and elsewhere since you loaded them. Nothing was saved; choose a version of each field listed in `conflicts` and save on top of `current`.'
+      : 'This was saved elsewhere since you loaded it. Your copy was not saved; the current one is attached.',
+    {
+      current,
+      ...(conflicts
+        ? {
+            conflicts: conflicts.map(({ path, mine, theirs }) => ({ path, yours: mine, theirs })),
+          }
+        : {}),
+    },
   );
 }
 
@@ -181,23 +200,22 @@ export function createWorkspaceStore(deps: { database: Database }) {
       );
   }
 
-  /** Writes `data` on top of `baseVersion`, or answers 409 with the current copy. */
-  async function writeVersion(
+  /** Writes a new version on top of `onVersion`; undefined when another save got there first. */
+  async function writeOnTop(
     existing: ItemRow,
-    baseVersion: number,
+    onVersion: number,
     data: Record<string, unknown>,
     sources: FieldSources,
     origin: RevisionOrigin,
-  ): Promise<WorkspaceItem> {
-    if (existing.version !== baseVersion) throw conflict(toItem(existing));
-    const updated = await db.transaction(async (tx) => {
+  ): Promise<ItemRow | undefined> {
+    return db.transaction(async (tx) => {
       const [row] = await tx
         .update(workspaceItems)
         .set({ data, sources, version: sql`${workspaceItems.version} + 1` })
         .where(
           and(
             eq(workspaceItems.id, existing.id),
-            eq(workspaceItems.version, baseVersion),
+            eq(workspaceItems.version, onVersion),
             isNull(workspaceItems.deletedAt),
           ),
         )
@@ -205,13 +223,67 @@ export function createWorkspaceStore(deps: { database: Database }) {
       if (row) await recordRevision(tx, row, origin);
       return row;
     });
-    if (!updated) {
-      // Another save won the race between our read and our write.
-      const [current] = await db.select().from(workspaceItems).where(eq(workspaceItems.id, existing.id));
-      if (!current || current.deletedAt) throw notFound('That item');
-      throw conflict(toItem(current));
+  }
+
+  async function reloadItem(itemId: string): Promise<ItemRow> {
+    const [current] = await db.select().from(workspaceItems).where(eq(workspaceItems.id, itemId));
+    if (!current || current.deletedAt) throw notFound('That item');
+    return current;
+  }
+
+  /**
+   * The copy a save started from: its revision, the empty item for a singleton's first save, or
+   * null when that version is no longer kept (then every differing field is the user's choice).
+   */
+  async function baseDocument(row: ItemRow, baseVersion: number): Promise<ItemDocument | null> {
+    if (baseVersion === 0) {
+      return isSingletonKind(row.kind)
+        ? { data: emptyItemData(row.kind) as Record<string, unknown>, sources: {} }
+        : null;
     }
-    return toItem(updated);
+    const [revision] = await db
+      .select({ data: workspaceItemRevisions.data, sources: workspaceItemRevisions.sources })
+      .from(workspaceItemRevisions)
+      .where(and(eq(workspaceItemRevisions.itemId, row.id), eq(workspaceItemRevisions.version, baseVersion)));
+    return revision ?? null;
+  }
+
+  /**
+   * Saves `mine` (already validated) as the next version. When another save landed after
+   * `baseVersion`, the two are merged field by field against that version (ADR 0027): disjoint
+   * edits are both kept, and fields changed on both sides answer 409 with each field's two values.
+   */
+  async function saveMerging(
+    existing: ItemRow,
+    baseVersion: number,
+    mine: ItemDocument,
+    origin: RevisionOrigin,
+  ): Promise<SaveItemResponse> {
+    const kind = existing.kind as ItemKind;
+    let current = existing;
+    for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt += 1) {
+      let next = mine;
+      let mergedFields: string[] = [];
+      if (current.version !== baseVersion) {
+        const theirs = { data: current.data, sources: current.sources };
+        const result = mergeItemData(kind, await baseDocument(current, baseVersion), mine, theirs);
+        if (result.conflicts.length > 0) throw conflict(toItem(current), result.conflicts);
+        const parsed = parseItemData(kind, result.merged.data);
+        if (!parsed.success) {
+          // Each copy was valid on its own but not combined (a rule across fields): the user chooses.
+          throw conflict(toItem(current), mergeItemData(kind, null, mine, theirs).conflicts);
+        }
+        next = { data: parsed.data as Record<string, unknown>, sources: result.merged.sources };
+        mergedFields = result.fromTheirs;
+        if (sameValue(next, theirs)) return { item: toItem(current), mergedFields };
+      }
+      const written = await writeOnTop(current, current.version, next.data, next.sources, origin);
+      if (written) return { item: toItem(written), mergedFields };
+      // Another save landed between our read and our write: merge on top of that one instead.
+      current = await reloadItem(current.id);
+    }
+    // Still racing after several tries: hand the newest copy back; the client merges and retries.
+    throw conflict(toItem(current));
   }
 
   async function insertItem(
@@ -334,24 +406,26 @@ export function createWorkspaceStore(deps: { database: Database }) {
       kind: SingletonKind,
       body: SaveItemBody,
       origin: RevisionOrigin = 'edit',
-    ): Promise<WorkspaceItem> {
-      const data = validData(kind, body.data);
-      const sources = body.sources ?? {};
+    ): Promise<SaveItemResponse> {
+      const mine = { data: validData(kind, body.data), sources: body.sources ?? {} };
       await requireBrandRow(userId, brandId);
-      const existing = await singletonRow(brandId, kind);
-      if (existing) return writeVersion(existing, body.baseVersion, data, sources, origin);
-      if (body.baseVersion !== 0) {
-        // The client saw a version that no longer exists (deleted meanwhile): start over from empty.
-        throw conflict(neverSaved(brandId, kind));
+      let existing = await singletonRow(brandId, kind);
+      if (!existing) {
+        if (body.baseVersion !== 0) {
+          // The client saw a version that no longer exists (deleted meanwhile): start over from empty.
+          throw conflict(neverSaved(brandId, kind));
+        }
+        try {
+          const created = await insertItem(userId, brandId, kind, mine.data, mine.sources, 'create');
+          return { item: toItem(created), mergedFields: [] };
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          // Two first saves raced and the other one created it: merge on top of it, from empty.
+          existing = await singletonRow(brandId, kind);
+          if (!existing) throw conflict(neverSaved(brandId, kind));
+        }
       }
-      try {
-        return toItem(await insertItem(userId, brandId, kind, data, sources, 'create'));
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // Two first saves raced; the other one created it.
-        const current = await singletonRow(brandId, kind);
-        throw conflict(current ? toItem(current) : neverSaved(brandId, kind));
-      }
+      return saveMerging(existing, body.baseVersion, mine, origin);
     },
 
     async listCollection(userId: string, brandId: string, kind: CollectionKind): Promise<WorkspaceItem[]> {
@@ -400,10 +474,10 @@ export function createWorkspaceStore(deps: { database: Database }) {
       itemId: string,
       body: SaveItemBody,
       origin: RevisionOrigin = 'edit',
-    ): Promise<WorkspaceItem> {
+    ): Promise<SaveItemResponse> {
       const existing = await requireItemRow(userId, itemId);
       const data = validData(existing.kind as ItemKind, body.data);
-      return writeVersion(existing, body.baseVersion, data, body.sources ?? {}, origin);
+      return saveMerging(existing, body.baseVersion, { data, sources: body.sources ?? {} }, origin);
     },
 
     async deleteItem(userId: string, itemId: string): Promise<void> {
@@ -473,7 +547,12 @@ export function createWorkspaceStore(deps: { database: Database }) {
       if (!revision) throw notFound('That revision');
       // Re-validate: a schema may have tightened since the revision was written.
       const data = validData(existing.kind as ItemKind, revision.data);
-      return writeVersion(existing, baseVersion, data, revision.sources, 'restore');
+      // Restoring means "make it exactly this version again", so it is never merged: a stale
+      // `baseVersion` is a plain conflict, and the user restores again from the newer copy.
+      if (existing.version !== baseVersion) throw conflict(toItem(existing));
+      const written = await writeOnTop(existing, baseVersion, data, revision.sources, 'restore');
+      if (!written) throw conflict(toItem(await reloadItem(existing.id)));
+      return toItem(written);
     },
   };
 }

@@ -235,10 +235,10 @@ export async function signUp(
 /** The signed-in user's default brand (every account has one from sign-up). */
 export async function defaultBrand(client: TestClient): Promise<Brand> {
   const response = await client.get<{ brands: Brand[] }>('/api/brands');
-  const [brand] = response.body.brands ?? [];
-  if (response.status !== 200 || !brand)
+  const first = response.body.brands?.[0];
+  if (response.status !== 200 || !first)
     throw new Error(`no default brand: ${response.status} ${response.text}`);
-  return brand;
+  return first;
 }
 
 export async function defaultBrandId(client: TestClient): Promise<string> {

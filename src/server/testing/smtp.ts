@@ -29,15 +29,26 @@ function addresses(parsed: ParsedMail): string[] {
   return list.flatMap((group) => group.value.map((entry) => entry.address ?? ''));
 }
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export interface SmtpServerOptions {
+  /**
+   * How long the server takes to accept each message, imitating a real mail server's latency (a
+   * remote SMTP round trip is hundreds of milliseconds), e.g. to show that a request does not wait
+   * for it.
+   */
+  acceptDelayMs?: number;
+}
+
+export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const received = new Arrivals<CapturedMail>();
+  const acceptDelayMs = options.acceptDelayMs ?? 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          if (acceptDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, acceptDelayMs));
           received.record({
             to: addresses(parsed),
             subject: parsed.subject ?? '',

@@ -1,4 +1,4 @@
-import { describeError, isApiError } from '../lib/api-client.ts';
+import { describeError, supportReference } from '../lib/api-client.ts';
 import { mapErrorDetails } from '../lib/form-errors.ts';
 import { Alert } from './alert.tsx';
 
@@ -13,7 +13,8 @@ interface FormErrorAlertProps {
 export function FormErrorAlert({ error, fields = [], aliases, title }: FormErrorAlertProps) {
   if (!error) return null;
   const { unmatched } = mapErrorDetails(error, fields, aliases);
-  const requestId = isApiError(error) ? error.requestId : null;
+  // Only unexpected failures carry a reference to quote; a wrong password is not a fault.
+  const requestId = supportReference(error);
   return (
     <Alert tone="error" title={title}>
       <p>{describeError(error)}</p>

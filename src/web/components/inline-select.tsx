@@ -24,8 +24,8 @@ export function InlineSelect<V extends string | number>({
 }: InlineSelectProps<V>) {
   const id = useId();
   return (
-    <div className="flex items-center gap-2">
-      <label htmlFor={id} className="text-sm font-semibold text-slate-900">
+    <div className="flex min-w-0 items-center gap-2">
+      <label htmlFor={id} className="shrink-0 text-sm font-semibold text-slate-900">
         {label}
       </label>
       <select
@@ -36,7 +36,7 @@ export function InlineSelect<V extends string | number>({
           if (chosen) onChange(chosen.value);
         }}
         className={cx(
-          'min-h-11 rounded-lg border border-slate-500 bg-white px-3',
+          'min-h-11 min-w-0 max-w-full truncate rounded-lg border border-slate-500 bg-white px-3',
           size === 'sm' ? 'text-sm' : 'text-base',
         )}
       >

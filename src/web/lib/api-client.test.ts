@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { caught, jsonResponse, stubFetch } from '../test/fetch-stub.ts';
-import { describeError, request } from './api-client.ts';
+import { ApiError, describeError, request, supportReference } from './api-client.ts';
 
 const jane = { id: 'u1', name: 'Jane', email: 'jane@example.com', emailVerified: false, role: 'user' };
 
@@ -100,5 +100,21 @@ describe('api client', () => {
     stubFetch(jsonResponse(200, { user: { id: 'u1' } }));
     const error = await caught(request('GET', '/api/session', 'sessionResponseSchema'));
     expect(error).toMatchObject({ code: 'BAD_RESPONSE', status: 200 });
+  });
+});
+
+describe('supportReference', () => {
+  const error = (status: number, code: ConstructorParameters<typeof ApiError>[0]['code']) =>
+    new ApiError({ status, code, message: 'x', requestId: 'req-123' });
+
+  it('quotes the request id for unexpected failures only', () => {
+    expect(supportReference(error(500, 'INTERNAL'))).toBe('req-123');
+    expect(supportReference(error(503, 'UNAVAILABLE'))).toBe('req-123');
+    expect(supportReference(error(0, 'NETWORK_ERROR'))).toBe('req-123');
+    expect(supportReference(error(200, 'BAD_RESPONSE'))).toBe('req-123');
+    expect(supportReference(error(401, 'INVALID_CREDENTIALS'))).toBeNull();
+    expect(supportReference(error(400, 'VALIDATION_FAILED'))).toBeNull();
+    expect(supportReference(error(429, 'RATE_LIMITED'))).toBeNull();
+    expect(supportReference(new Error('boom'))).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { ErrorCode, ErrorDetail } from '../../core/http/envelope.ts';
+import { countOf } from '../../core/text/plural.ts';
 import { type Contracts, loadContractsWith } from './contracts.ts';
 import { createSseParser, type SseMessage } from './sse.ts';
 
@@ -49,12 +50,23 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/**
+ * The request id to quote to support, for errors nobody expected: a server fault (5xx), a lost
+ * connection or an answer that made no sense. An expected answer (a wrong password, a field to fix,
+ * a limit) needs no reference, and showing one would make it look like a fault.
+ */
+export function supportReference(error: unknown): string | null {
+  if (!isApiError(error) || !error.requestId) return null;
+  const unexpected = error.status === 0 || error.status >= 500 || error.code === 'BAD_RESPONSE';
+  return unexpected ? error.requestId : null;
+}
+
 /** A sentence for people, for any error a call can throw. */
 export function describeError(error: unknown): string {
   if (!isApiError(error)) return 'Something went wrong. Please try again.';
   if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds) {
     const wait = error.retryAfterSeconds;
-    const when = wait < 60 ? `${wait} second${wait === 1 ? '' : 's'}` : `${Math.ceil(wait / 60)} minutes`;
+    const when = wait < 60 ? countOf(wait, 'second') : countOf(Math.ceil(wait / 60), 'minute');
     return `Too many attempts. Please try again in ${when}.`;
   }
   return error.message;

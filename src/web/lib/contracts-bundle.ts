@@ -49,5 +49,6 @@ export {
   itemResponseSchema,
   revisionListResponseSchema,
   revisionResponseSchema,
+  saveItemResponseSchema,
 } from '../../core/workspace/items.ts';
 export { brandProgressResponseSchema } from '../../core/workspace/progress.ts';

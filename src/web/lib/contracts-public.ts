@@ -1,11 +1,13 @@
 // Only imported through ./contracts.ts. The contracts the public pages need (session, sign-in and
-// sign-up, the diagnostic, the error envelope), small enough that a visitor's first request does not
+// sign-up, emailed links, the operator contact, the diagnostic, the error envelope), small enough that a visitor's first request does not
 // download and build every schema of the signed-in app.
 
 // Must run before any schema below is built, so it comes first (modules evaluate in import order).
 import './zod-jitless.ts';
 
+export { contactResponseSchema } from '../../core/account/lifecycle-contracts.ts';
 export {
+  linkStatusResponseSchema,
   requestPasswordResetBodySchema,
   resetPasswordBodySchema,
   sessionResponseSchema,

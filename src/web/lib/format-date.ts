@@ -1,100 +1,104 @@
 /**
- * Every date and time the app shows, in the reader's own locale and time zone. Pages pick one of
- * these formats rather than building their own, so the same moment reads the same on every page.
+ * Every date and time the app shows, in the product's one date style (src/core/text/dates.ts, which
+ * the server's PDFs and emails use too) and the reader's own time zone. Pages pick one of these
+ * rather than building their own, so the same moment reads the same on every page.
  */
+import {
+  formatTime as formatClock,
+  formatDay,
+  formatDayMonthTime,
+  formatDateTime as formatMoment,
+  formatPreciseDateTime as formatPreciseMoment,
+  formatPreciseTime,
+  formatDayMonth as formatShortDay,
+  sameDay,
+} from '../../core/text/dates.ts';
 
-const formats = {
-  /** "3 November 2026" */
-  date: new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }),
-  /** "3 Nov 2026" */
-  mediumDate: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }),
-  /** "3 Nov" */
-  dayMonth: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' }),
-  /** "14:05" */
-  time: new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }),
-  /** "3 Nov, 14:05" */
-  dayMonthTime: new Intl.DateTimeFormat(undefined, {
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-  }),
-  /** "3 Nov 2026, 14:05" */
-  dateTime: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
-  /** "3 Nov 2026, 14:05:07" */
-  preciseDateTime: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }),
-};
-
-const HOUR_MS = 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
-/** "3 November 2026": a day on its own (a deletion date). */
+/** "3 Nov 2026": a day (a deletion date, a result's day). */
 export function formatDate(iso: string): string {
-  return formats.date.format(new Date(iso));
-}
-
-/** "3 Nov 2026": a day inside a sentence or a title. */
-export function formatMediumDate(iso: string): string {
-  return formats.mediumDate.format(new Date(iso));
+  return formatDay(iso);
 }
 
 /** "3 Nov": for chart axes, where space is short. */
 export function formatDayMonth(iso: string): string {
-  return formats.dayMonth.format(new Date(iso));
+  return formatShortDay(iso);
 }
 
 /** "14:05" */
 export function formatTime(iso: string): string {
-  return formats.time.format(new Date(iso));
+  return formatClock(iso);
 }
 
 /** "3 Nov 2026, 14:05": precise enough to tell two events on the same day apart. */
 export function formatDateTime(iso: string): string {
-  return formats.dateTime.format(new Date(iso));
+  return formatMoment(iso);
 }
 
 /** "3 Nov 2026, 14:05:07": for autosaved versions, which can be seconds apart. */
 export function formatPreciseDateTime(iso: string): string {
-  return formats.preciseDateTime.format(new Date(iso));
+  return formatPreciseMoment(iso);
 }
 
-function sameDay(a: Date, b: Date): boolean {
-  return a.toDateString() === b.toDateString();
+/**
+ * Labels for a chart axis of moments, oldest first: the day ("3 Nov"), with the time wherever another
+ * moment on the axis falls on the same day — to the second if they share the minute too — so two
+ * results of one day can always be told apart.
+ */
+export function formatAxisDates(isos: readonly string[]): { day: string; time: string | null }[] {
+  const days = isos.map((iso) => formatShortDay(iso));
+  const times = isos.map((iso) => formatClock(iso));
+  const count = <T>(list: readonly T[], value: T) => list.filter((entry) => entry === value).length;
+  return isos.map((iso, index) => {
+    const day = days[index] ?? '';
+    if (count(days, day) < 2) return { day, time: null };
+    const minute = `${day} ${times[index]}`;
+    const sameMinute = count(
+      isos.map((_, at) => `${days[at]} ${times[at]}`),
+      minute,
+    );
+    return { day, time: sameMinute > 1 ? formatPreciseTime(iso) : (times[index] ?? null) };
+  });
 }
 
 /** "14:05" today, "3 Nov, 14:05" otherwise: for lists of recent things. */
 export function formatWhen(iso: string, now = new Date()): string {
-  const date = new Date(iso);
-  return sameDay(date, now) ? formats.time.format(date) : formats.dayMonthTime.format(date);
+  return sameDay(iso, now) ? formatClock(iso) : formatDayMonthTime(iso);
 }
 
 /** When a daily allowance resets, said the way people read it: "today at 01:00", "tomorrow at 01:00". */
 export function formatReset(iso: string, now = new Date()): string {
-  const date = new Date(iso);
-  const time = formats.time.format(date);
-  if (sameDay(date, now)) return `today at ${time}`;
+  const time = formatClock(iso);
+  if (sameDay(iso, now)) return `today at ${time}`;
   const tomorrow = new Date(now);
   tomorrow.setDate(now.getDate() + 1);
-  if (sameDay(date, tomorrow)) return `tomorrow at ${time}`;
-  return formats.dayMonthTime.format(date);
+  if (sameDay(iso, tomorrow)) return `tomorrow at ${time}`;
+  return formatDayMonthTime(iso);
 }
 
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
 /**
- * A session's last activity. The server refreshes sessions at most once a day, so anything under a
- * day reads "within the past day" rather than pretending to minute precision.
+ * How long ago something was last used, as people say it: "just now", "2 minutes ago", "3 hours
+ * ago", "yesterday", "5 days ago", then the day ("on 3 Nov 2026").
  */
-export function describeLastActive(iso: string, now: Date, locale = 'en'): string {
-  const age = now.getTime() - new Date(iso).getTime();
-  if (age < DAY_MS) return 'within the past day';
+export function describeLastActive(iso: string, now: Date): string {
+  const age = Math.max(0, now.getTime() - new Date(iso).getTime());
+  if (age < MINUTE_MS) return 'just now';
+  if (age < HOUR_MS) return relative.format(-Math.floor(age / MINUTE_MS), 'minute');
+  if (age < DAY_MS) return relative.format(-Math.floor(age / HOUR_MS), 'hour');
   const days = Math.floor(age / DAY_MS);
-  if (days < 30) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day');
-  return `on ${new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso))}`;
+  if (days < 30) return relative.format(-days, 'day');
+  return `on ${formatDay(iso)}`;
 }
 
 /** "in 5 hours", "in 20 minutes": when today's AI allowance starts again. */
-export function describeTimeUntil(iso: string, now: Date, locale = 'en'): string {
+export function describeTimeUntil(iso: string, now: Date): string {
   const remaining = Math.max(0, new Date(iso).getTime() - now.getTime());
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  const format = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
   if (remaining >= HOUR_MS) return format.format(Math.round(remaining / HOUR_MS), 'hour');
-  return format.format(Math.max(1, Math.ceil(remaining / 60_000)), 'minute');
+  return format.format(Math.max(1, Math.ceil(remaining / MINUTE_MS)), 'minute');
 }

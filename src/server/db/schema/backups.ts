@@ -1,10 +1,29 @@
+/** Backups: which database this is, and the history of backup runs. */
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from '../columns.ts';
+
+/**
+ * Which database this is: exactly one row (the `singleton` column can only be true and is unique),
+ * with a random id, made by the migration that created the table. Backups carry the id in their file
+ * names and manifests, and rotation deletes only backups of its own database, so several databases
+ * can share one BACKUP_DIR without deleting each other's files. A restore brings the backup's row
+ * along: the restored database continues the one the backup was taken from (ADR 0032).
+ */
+export const databaseIdentity = pgTable(
+  'database_identity',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    singleton: boolean('singleton').notNull().default(true).unique(),
+    ...timestamps,
+  },
+  (table) => [check('database_identity_one_row', sql`${table.singleton}`)],
+);
+
 /**
  * One row per backup attempt (successful or not), so operators and the admin System page can see
  * when the last good backup was taken without listing the backup folder. Holds no user content.
  */
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { timestamps } from '../columns.ts';
-
 export const backupRuns = pgTable(
   'backup_runs',
   {

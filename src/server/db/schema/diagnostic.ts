@@ -2,19 +2,24 @@
  * The free diagnostic: stored results (anonymous or owned), report-by-email leads and spent
  * proof-of-work challenges.
  */
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../columns.ts';
 import { users } from './auth.ts';
+import { brands } from './workspace.ts';
 
 /**
  * One take of the diagnostic. Anonymous takes are keyed by a hash of the browser's anonymous token
- * (the raw token lives only in the HttpOnly cookie); claiming moves them to the account.
+ * (the raw token lives only in the HttpOnly cookie); claiming moves them to the account and into the
+ * brand active at sign-in. An owned result always belongs to one of its owner's brands.
  */
 export const diagnosticResults = pgTable(
   'diagnostic_results',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** The brand the result was taken for; null only while the result is anonymous. */
+    brandId: uuid('brand_id').references(() => brands.id, { onDelete: 'cascade' }),
     anonymousTokenHash: text('anonymous_token_hash'),
     questionnaireVersion: integer('questionnaire_version').notNull(),
     answers: jsonb('answers').$type<Record<string, number>>().notNull(),
@@ -29,7 +34,9 @@ export const diagnosticResults = pgTable(
   },
   (table) => [
     index('diagnostic_results_user_id_created_at_idx').on(table.userId, table.createdAt),
+    index('diagnostic_results_brand_id_created_at_idx').on(table.brandId, table.createdAt),
     index('diagnostic_results_anonymous_token_hash_idx').on(table.anonymousTokenHash),
+    check('diagnostic_results_owned_by_a_brand', sql`(${table.userId} is null) = (${table.brandId} is null)`),
   ],
 );
 

@@ -6,6 +6,7 @@ import type {
   RestoreAccountResponse,
 } from '../../../core/account/lifecycle-contracts.ts';
 import type { ChatSession } from '../../../core/ai/chat-contracts.ts';
+import { formatPurgeDate } from '../../../core/auth/scheduled-deletion.ts';
 import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { grantAdminRole } from '../../platform/auth/admin-bootstrap.ts';
 import { DAY_MS, ManualClock } from '../../platform/clock.ts';
@@ -18,10 +19,11 @@ import {
   type TestApp,
   type TestClient,
 } from '../../testing/harness.ts';
-import { startSmtpServer } from '../../testing/smtp.ts';
+import { type CapturedMail, startSmtpServer, tokenFromMail } from '../../testing/smtp.ts';
 
 // Starts at the real time (sessions expire by the real clock); tests that move it reset it first.
 const clock = new ManualClock();
+const CONTACT = 'help@coach.example.com';
 const smtp = await startSmtpServer();
 afterAll(() => smtp.close());
 
@@ -111,6 +113,14 @@ describeOnEachDatabase(
       const text = (name: string) => new TextDecoder().decode(files[name]);
       expect(names).toContain('README.txt');
       expect(text('README.txt')).toContain('data/diagnostic_results.json');
+      // The README lists what the export holds: PDF reports made from the user's data, and nothing
+      // the product does not have (there are no uploads to export).
+      expect(text('README.txt')).toContain('documents/diagnostic-reports/');
+      expect(text('README.txt')).not.toMatch(/upload/i);
+      for (const folder of new Set(
+        names.filter((name) => name.startsWith('documents/')).map((name) => name.split('/')[1]),
+      ))
+        expect(text('README.txt')).toContain(`documents/${folder}/`);
       expect(names).not.toContain('data/sessions.json');
       expect(names).not.toContain('data/accounts.json');
 
@@ -220,31 +230,14 @@ describeOnEachDatabase(
         });
         expect(response.status).toBe(401);
       }
-      // Sign-in is refused with exactly the wrong-password answer.
+      // Sign-in is refused: the owner, with the right password, is told when and how to get it back.
       const signIn = await testApp.client().post<ErrorBody>('/api/auth/sign-in', {
         email: carol.email,
         password: STRONG_PASSWORD,
       });
-      const wrongPassword = await testApp.client().post<ErrorBody>('/api/auth/sign-in', {
-        email: dave.email,
-        password: 'Wrong-Password-42',
-      });
-      expect(signIn.status).toBe(401);
-      expect(signIn.body.error.code).toBe('INVALID_CREDENTIALS');
-      expect(signIn.body.error.message).toBe(wrongPassword.body.error.message);
-      // A password reset cannot reopen it: the request gets the usual answer, and no link is sent.
-      const lockedReset = await testApp
-        .client()
-        .post('/api/auth/request-password-reset', { email: carol.email });
-      const openReset = await testApp
-        .client()
-        .post('/api/auth/request-password-reset', { email: dave.email });
-      expect(lockedReset.status).toBe(200);
-      expect(lockedReset.body).toEqual(openReset.body);
-      await smtp.waitForMessage((mail) => mail.to.includes(dave.email) && /reset/i.test(mail.subject));
-      expect(
-        smtp.messages.filter((mail) => mail.to.includes(carol.email) && /reset/i.test(mail.subject)),
-      ).toEqual([]);
+      expect(signIn.status).toBe(403);
+      expect(signIn.body.error.code).toBe('ACCOUNT_PENDING_DELETION');
+      expect(signIn.headers.getSetCookie()).toEqual([]);
 
       // Admin sees it pending; a non-admin cannot see or restore it.
       const { client: admin, email: adminEmail } = await adminClient(testApp);
@@ -308,8 +301,10 @@ describeOnEachDatabase(
       const gone = await freshAdmin.post<ErrorBody>(`/api/admin/users/${carol.user.id}/restore`);
       expect(gone.status).toBe(404);
       expect(gone.body.error.code).toBe('NOT_FOUND');
+      // User ids are UUIDs (src/core/http/params.ts): anything else is refused before a lookup.
       const notAnId = await freshAdmin.post<ErrorBody>('/api/admin/users/not-a-user-id/restore');
-      expect(notAnId.status).toBe(404);
+      expect(notAnId.status).toBe(400);
+      expect(notAnId.body.error.details?.[0]?.path).toBe('params.userId');
 
       // Dave's data is untouched.
       expect(await countOwned(testApp, dave.user.id)).toEqual({
@@ -321,6 +316,134 @@ describeOnEachDatabase(
     });
   },
   { clock, env: { SMTP_URL: smtp.url } },
+);
+
+describeOnEachDatabase(
+  'account pending deletion: what each visitor is told',
+  (getApp) => {
+    const resetLinkOf = (mail: CapturedMail) => /\/auth\/reset-password\?token=/.test(mail.text);
+
+    it('tells only the owner: the date and the contact after the right password or in their mailbox', async () => {
+      clock.set(new Date());
+      const testApp = getApp();
+      const carol = await userWithContent(testApp, 'Carola');
+      const dave = await userWithContent(testApp, 'Davide');
+      // A reset link she asked for earlier; the deletion must kill it.
+      await testApp.client().post('/api/auth/request-password-reset', { email: carol.email });
+      await testApp.app.services.jobs.tick();
+      const earlierLink = tokenFromMail(
+        await smtp.waitForMessage((mail) => mail.to.includes(carol.email) && resetLinkOf(mail)),
+        '/auth/reset-password',
+      );
+
+      const deletion = await carol.client.post<AccountDeletionResponse>('/api/account/deletion', {
+        password: STRONG_PASSWORD,
+        confirmation: 'DELETE',
+      });
+      expect(deletion.status).toBe(200);
+      const purgeDate = formatPurgeDate(deletion.body.purgeAfter);
+
+      // The confirmation: when the data goes, and who can bring it back.
+      const confirmation = await smtp.waitForMessage(
+        (mail) => mail.to.includes(carol.email) && /scheduled for deletion/.test(mail.subject),
+      );
+      expect(confirmation.text).toContain(purgeDate);
+      expect(confirmation.text).toContain(CONTACT);
+      expect(confirmation.html).toContain(`mailto:${CONTACT}`);
+
+      // Sign-in: the right password learns the date and the contact; a wrong one learns nothing.
+      const owner = await testApp.client().post<ErrorBody>('/api/auth/sign-in', {
+        email: carol.email,
+        password: STRONG_PASSWORD,
+      });
+      expect(owner.status).toBe(403);
+      expect(owner.body.error).toMatchObject({
+        code: 'ACCOUNT_PENDING_DELETION',
+        message: `This account is scheduled for deletion on ${purgeDate}, so it can’t be signed in to. To keep it, contact ${CONTACT} before then.`,
+      });
+      const guesser = await testApp.client().post<ErrorBody>('/api/auth/sign-in', {
+        email: carol.email,
+        password: 'Wrong-Password-42',
+      });
+      const strangerWrong = await testApp.client().post<ErrorBody>('/api/auth/sign-in', {
+        email: dave.email,
+        password: 'Wrong-Password-42',
+      });
+      expect(guesser.status).toBe(401);
+      expect(guesser.body.error.code).toBe('INVALID_CREDENTIALS');
+      expect(guesser.body.error.message).toBe(strangerWrong.body.error.message);
+
+      // The earlier reset link is dead, and says so.
+      const status = await testApp
+        .client()
+        .get<{ status: string }>(
+          `/api/auth/reset-password/status?${new URLSearchParams({ token: earlierLink })}`,
+        );
+      expect(status.body.status).toBe('revoked');
+      const lateReset = await testApp
+        .client()
+        .post<ErrorBody>('/api/auth/reset-password', { token: earlierLink, newPassword: 'Lantern-Fjord-83' });
+      expect(lateReset.status).toBe(400);
+
+      // A reset request gets the usual answer; the mailbox gets the explanation instead of a link.
+      const lockedReset = await testApp
+        .client()
+        .post('/api/auth/request-password-reset', { email: carol.email });
+      const openReset = await testApp
+        .client()
+        .post('/api/auth/request-password-reset', { email: dave.email });
+      expect(lockedReset.status).toBe(200);
+      expect(lockedReset.body).toEqual(openReset.body);
+      const sentBefore = new Set(smtp.messages);
+      await testApp.app.services.jobs.tick();
+      await smtp.waitForMessage((mail) => mail.to.includes(dave.email) && resetLinkOf(mail));
+      const notice = await smtp.waitForMessage(
+        (mail) =>
+          !sentBefore.has(mail) && mail.to.includes(carol.email) && /reset the password/.test(mail.text),
+      );
+      expect(notice.subject).toMatch(/scheduled for deletion/);
+      expect(notice.text).toContain(purgeDate);
+      expect(notice.text).toContain(CONTACT);
+      expect(resetLinkOf(notice)).toBe(false);
+      expect(
+        smtp.messages.filter(
+          (mail) => !sentBefore.has(mail) && mail.to.includes(carol.email) && resetLinkOf(mail),
+        ),
+      ).toEqual([]);
+
+      // Sign-up with her address: the usual "taken" answer; the explanation goes to her mailbox.
+      const takenAnswer = await testApp.client().post<ErrorBody>('/api/auth/sign-up', {
+        name: 'Someone Else',
+        email: dave.email,
+        password: 'Another-Strong-Pass-91',
+      });
+      const deletedAnswer = await testApp.client().post<ErrorBody>('/api/auth/sign-up', {
+        name: 'Someone Else',
+        email: carol.email,
+        password: 'Another-Strong-Pass-91',
+      });
+      expect(deletedAnswer.status).toBe(409);
+      expect(deletedAnswer.body.error.code).toBe('EMAIL_TAKEN');
+      expect(deletedAnswer.body.error.message).toBe(takenAnswer.body.error.message);
+      await testApp.app.services.jobs.tick();
+      const signUpNotice = await smtp.waitForMessage(
+        (mail) => mail.to.includes(carol.email) && /create an IDEA Brand Coach account/.test(mail.text),
+      );
+      expect(signUpNotice.text).toContain(purgeDate);
+      expect(signUpNotice.text).toContain(CONTACT);
+      // An ordinary taken address gets no such mail.
+      expect(
+        smtp.messages.filter((mail) => mail.to.includes(dave.email) && /deletion/.test(mail.subject)),
+      ).toEqual([]);
+    });
+
+    it('publishes the operator’s contact address for the deleted-account page', async () => {
+      const response = await getApp().client().get<{ email: string }>('/api/contact');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ email: CONTACT });
+    });
+  },
+  { clock, env: { SMTP_URL: smtp.url, CONTACT_EMAIL: CONTACT } },
 );
 
 describeOnEachDatabase(

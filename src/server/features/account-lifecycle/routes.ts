@@ -1,6 +1,7 @@
 /**
  * The signed-in user's own account lifecycle: export everything as a ZIP, and delete the account.
- * Both act only on the session's user — there is no user id in the request to tamper with.
+ * Both act only on the session's user — there is no user id in the request to tamper with. Plus the
+ * public operator contact, which the deleted-account page shows.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -8,6 +9,7 @@ import {
   ACCOUNT_EXPORT_PATH,
   accountDeletionRequestSchema,
   accountDeletionResponseSchema,
+  contactResponseSchema,
 } from '../../../core/account/lifecycle-contracts.ts';
 import type { AccountLifecycleService } from './service.ts';
 
@@ -27,6 +29,18 @@ export const accountLifecycleRoutes =
           .header('content-disposition', `attachment; filename="${filename}"`)
           .send(stream);
       },
+    );
+
+    app.get(
+      '/api/contact',
+      {
+        schema: {
+          tags,
+          summary: 'The operator’s contact address (public), e.g. to get a deleted account back',
+          response: { 200: contactResponseSchema },
+        },
+      },
+      async () => lifecycle.contact(),
     );
 
     app.post(

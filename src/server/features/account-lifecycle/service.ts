@@ -3,8 +3,10 @@
  * grace period before the purge), and the admin's view of pending deletions with restore.
  *
  * Deletion is a row in `account_deletions`: while it exists the account is locked (every session is
- * revoked in the same transaction, sign-in is refused with the generic invalid-credentials answer),
- * and the daily retention job purges the user once `purge_after` has passed (purge.ts).
+ * revoked in the same transaction, outstanding reset links are revoked, sign-in is refused — with the
+ * purge date and the operator's contact once the right password is given, ADR 0029), the owner is
+ * emailed the purge date and the way back, and the daily retention job purges the user once
+ * `purge_after` has passed (purge.ts).
  */
 import type { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
@@ -14,13 +16,17 @@ import {
   ACCOUNT_EXPORTS_PER_HOUR,
   type AccountDeletionRequest,
   accountExportFilename,
+  type ContactResponse,
   type DeletedAccount,
   type RestoreAccountResponse,
 } from '../../../core/account/lifecycle-contracts.ts';
+import { countOf } from '../../../core/text/plural.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { accountDeletions, sessions } from '../../db/schema.ts';
 import type { Auth } from '../../platform/auth/better-auth.ts';
+import { verifyCredentialPassword } from '../../platform/auth/credentials.ts';
+import { revokeResetLinks } from '../../platform/auth/email-links.ts';
 import { type Clock, DAY_MS } from '../../platform/clock.ts';
 import { purgeUser } from '../../platform/data-lifecycle/purge.ts';
 import {
@@ -30,8 +36,10 @@ import {
 } from '../../platform/data-lifecycle/registry.ts';
 import { ownedTables, quoteIdentifier, schemaTables } from '../../platform/data-lifecycle/tables.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Mailer } from '../../platform/mailer.ts';
 import type { Throttle } from '../../platform/throttle.ts';
 import { type ArchiveEntry, zipStream } from './archive.ts';
+import { deletionScheduledEmail } from './emails.ts';
 
 /** Tables never exported: credentials and session tokens, which are secrets rather than content. */
 const EXCLUDED_TABLES = new Set(['sessions', 'accounts']);
@@ -55,6 +63,7 @@ export interface AccountLifecycleDeps {
   database: Database;
   auth: Auth;
   throttle: Throttle;
+  mailer: Mailer;
   clock: Clock;
   config: AppConfig;
   log: FastifyBaseLogger;
@@ -66,6 +75,7 @@ export function createAccountLifecycleService({
   database,
   auth,
   throttle,
+  mailer,
   clock,
   config,
   log,
@@ -83,7 +93,7 @@ export function createAccountLifecycleService({
       '                  Dates are ISO 8601 in UTC. Records you deleted that are still within the',
       `                  ${config.retention.softDeletedDays}-day retention period are included (their deleted_at is set).`,
       ...tables.map((table) => `                  - data/${table}.json`),
-      'documents/        Files generated for you or uploaded by you:',
+      'documents/        PDF reports made from your data:',
       ...documentSources().map(
         (source) => `                  - documents/${source.name}/: ${source.description}`,
       ),
@@ -132,16 +142,6 @@ export function createAccountLifecycleService({
     }
   }
 
-  async function verifyPassword(userId: string, password: string): Promise<boolean> {
-    const [account] = await database.query<{ password: string | null }>(
-      "select password from accounts where user_id = $1 and provider_id = 'credential' limit 1",
-      [userId],
-    );
-    if (!account?.password) return false;
-    const context = await auth.$context;
-    return context.password.verify({ hash: account.password, password });
-  }
-
   /** The `Set-Cookie` that removes the session cookie (better-auth's name, with its secure prefix). */
   function clearedSessionCookie(): string {
     const secure = config.auth.secureCookies;
@@ -150,6 +150,9 @@ export function createAccountLifecycleService({
   }
 
   return {
+    /** The operator's address, for people who need a person (e.g. to get a deleted account back). */
+    contact: (): ContactResponse => ({ email: config.contactEmail }),
+
     /**
      * The retention rule that purges every account whose deletion grace period has ended. One account
      * that cannot be purged does not hold back the others; the rule then fails, listing them.
@@ -174,7 +177,8 @@ export function createAccountLifecycleService({
               failed.push(error);
             }
           }
-          if (failed.length > 0) throw new AggregateError(failed, `${failed.length} account purge(s) failed`);
+          if (failed.length > 0)
+            throw new AggregateError(failed, `${countOf(failed.length, 'account purge')} failed`);
           return purged;
         },
       };
@@ -213,7 +217,7 @@ export function createAccountLifecycleService({
       input: AccountDeletionRequest,
     ): Promise<{ purgeAfter: string; cookies: string[] }> {
       await throttle.enforce(DELETION_THROTTLE, userId);
-      if (!(await verifyPassword(userId, input.password))) {
+      if (!(await verifyCredentialPassword(auth, database, userId, input.password))) {
         throw new AppError(
           403,
           ACCOUNT_DELETION_WRONG_PASSWORD_CODE,
@@ -230,7 +234,27 @@ export function createAccountLifecycleService({
           .onConflictDoNothing({ target: accountDeletions.userId });
         await tx.delete(sessions).where(eq(sessions.userId, userId));
       });
+      // A reset link in the mailbox must not reopen a locked account.
+      await revokeResetLinks(database, userId);
       log.info({ userId, purgeAfter }, 'account deletion requested');
+      // The owner gets the date and the way back in writing; a mail failure does not undo the deletion.
+      const [owner] = await database.query<{ name: string; email: string }>(
+        'select name, email from users where id = $1',
+        [userId],
+      );
+      if (owner) {
+        try {
+          await mailer.send(
+            deletionScheduledEmail(owner, {
+              requestedAt: now,
+              purgeAfter,
+              contactEmail: config.contactEmail,
+            }),
+          );
+        } catch (error) {
+          log.error({ err: error, userId }, 'failed to send the account deletion confirmation');
+        }
+      }
       return { purgeAfter: purgeAfter.toISOString(), cookies: [clearedSessionCookie()] };
     },
 

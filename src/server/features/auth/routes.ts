@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  linkStatusQuerySchema,
+  linkStatusResponseSchema,
   requestPasswordResetBodySchema,
   resetPasswordBodySchema,
   sessionResponseSchema,
@@ -16,8 +18,16 @@ import type { AuthService } from './service.ts';
 
 const emptyBodySchema = z.strictObject({}).optional();
 
-/** Runs after a successful sign-up or sign-in, e.g. to claim this browser's anonymous results. */
-export type OnSignedIn = (userId: string, request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+/**
+ * Runs after a successful sign-up or sign-in, e.g. to claim this browser's anonymous results into
+ * `activeBrandId`: the brand this browser had chosen (sign-in only; unchecked, may be stale or null).
+ */
+export type OnSignedIn = (
+  userId: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  activeBrandId: string | null,
+) => Promise<void>;
 
 export const authRoutes =
   (
@@ -48,7 +58,7 @@ export const authRoutes =
       },
       async (request, reply) => {
         const outcome = await authService.signUp(request.body, authRequestOf(request));
-        await onSignedIn(outcome.body.user.id, request, reply);
+        await onSignedIn(outcome.body.user.id, request, reply, null);
         return sendWithCookies(reply, outcome);
       },
     );
@@ -64,8 +74,9 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const outcome = await authService.signIn(request.body, authRequestOf(request));
-        await onSignedIn(outcome.body.user.id, request, reply);
+        const { brandId, ...credentials } = request.body;
+        const outcome = await authService.signIn(credentials, authRequestOf(request));
+        await onSignedIn(outcome.body.user.id, request, reply, brandId ?? null);
         return sendWithCookies(reply, outcome);
       },
     );
@@ -97,6 +108,19 @@ export const authRoutes =
         sendWithCookies(reply, await authService.verifyEmail(request.body.token, authRequestOf(request))),
     );
 
+    app.get(
+      '/api/auth/verify-email/status',
+      {
+        schema: {
+          tags,
+          summary: 'Whether an email-verification link can still be used (valid, used, expired, invalid)',
+          querystring: linkStatusQuerySchema,
+          response: { 200: linkStatusResponseSchema },
+        },
+      },
+      async (request) => authService.verificationLinkStatus(request.query.token, authRequestOf(request)),
+    );
+
     app.post(
       '/api/auth/send-verification-email',
       {
@@ -115,12 +139,26 @@ export const authRoutes =
       {
         schema: {
           tags,
-          summary: 'Email a password-reset link (same answer whether or not the account exists)',
+          summary:
+            'Queue a password-reset email (same answer, in the same time, whether or not the account exists)',
           body: requestPasswordResetBodySchema,
           response: { 200: okSchema },
         },
       },
       async (request) => authService.requestPasswordReset(request.body.email, authRequestOf(request)),
+    );
+
+    app.get(
+      '/api/auth/reset-password/status',
+      {
+        schema: {
+          tags,
+          summary: 'Whether a password-reset link can still be used (valid, used, expired, revoked, invalid)',
+          querystring: linkStatusQuerySchema,
+          response: { 200: linkStatusResponseSchema },
+        },
+      },
+      async (request) => authService.resetLinkStatus(request.query.token, authRequestOf(request)),
     );
 
     app.post(

@@ -4,6 +4,7 @@
  * on a phone as on a desktop.
  */
 import { TRIGGER_KNOWLEDGE } from '../../../core/ai/knowledge.ts';
+import { countOf } from '../../../core/text/plural.ts';
 import type { AvatarData } from '../../../core/workspace/avatar.ts';
 import {
   AGE_BAND_LABELS,
@@ -103,7 +104,7 @@ export function renderAvatarReport(
   } else {
     const by = voice.analysedBy === 'offline' ? 'the offline coach' : 'the AI coach';
     paragraph(
-      `${analysis.reviewCount} reviews analysed by ${by}${voice.analysedAt ? ` on ${pdfDate(new Date(voice.analysedAt))}` : ''}. Every quote is verbatim: check findings against it.`,
+      `${countOf(analysis.reviewCount, 'review')} analysed by ${by}${voice.analysedAt ? ` on ${pdfDate(new Date(voice.analysedAt))}` : ''}. Every quote is verbatim: check findings against it.`,
       muted,
     );
     doc.moveDown(0.4);
@@ -142,7 +143,7 @@ export function renderAvatarReport(
       subheading('Emotional triggers detected');
       for (const entry of analysis.triggers) {
         paragraph(
-          `${TRIGGER_KNOWLEDGE[entry.trigger].label}: ${entry.mentions} of ${analysis.reviewCount} reviews`,
+          `${TRIGGER_KNOWLEDGE[entry.trigger].label}: ${entry.mentions} of ${countOf(analysis.reviewCount, 'review')}`,
         );
         for (const quote of entry.quotes.slice(0, 2)) paragraph(`   “${quote}”`, muted);
       }

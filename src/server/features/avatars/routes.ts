@@ -4,6 +4,8 @@ import {
   reviewImportResponseSchema,
 } from '../../../core/workspace/avatar-contracts.ts';
 import { itemIdParamsSchema } from '../../../core/workspace/items.ts';
+import { COSTLY_PDF } from '../../platform/costly-routes.ts';
+import { TEXT_NOT_STORED } from '../../platform/input-guard.ts';
 import { sendPdf } from '../../platform/pdf.ts';
 import type { AvatarService } from './service.ts';
 
@@ -15,6 +17,9 @@ export const avatarRoutes =
     app.post(
       '/api/avatars/reviews/import',
       {
+        // Nothing here is stored, and a binary file pasted as CSV is recognised (by its NUL bytes)
+        // and explained by the import itself.
+        config: TEXT_NOT_STORED,
         schema: {
           tags,
           summary: 'Read reviews from pasted text or a CSV file’s text, ready for the avatar-voice analysis',
@@ -30,7 +35,10 @@ export const avatarRoutes =
 
     app.get(
       '/api/avatars/:itemId/pdf',
-      { schema: { tags, summary: 'The avatar as a PDF report (download)', params: itemIdParamsSchema } },
+      {
+        config: COSTLY_PDF,
+        schema: { tags, summary: 'The avatar as a PDF report (download)', params: itemIdParamsSchema },
+      },
       async (request, reply) => {
         return sendPdf(reply, await avatars.reportPdf(request.user.id, request.params.itemId));
       },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
+import { COSTLY_PDF } from '../../platform/costly-routes.ts';
 import { sendPdf } from '../../platform/pdf.ts';
 import type { CanvasService } from './service.ts';
 
@@ -9,6 +10,7 @@ export const canvasRoutes =
     app.get(
       '/api/brands/:brandId/canvas/pdf',
       {
+        config: COSTLY_PDF,
         schema: {
           tags: ['workspace'],
           summary: 'The brand canvas as a PDF',

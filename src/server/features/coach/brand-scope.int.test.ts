@@ -52,7 +52,11 @@ function brandTasks(brandId: string): [string, Record<string, unknown>][] {
   return [
     ['chat', { brandId, message: 'How do I understand why my customers buy?' }],
     ['insight-guidance', { brandId, dimension: 'insight' }],
-    ['canvas-suggestion', { brandId, field: 'positioning', currentText: '' }],
+    // Generic wording the coach rewrites with the brand's own name (it never fills a template).
+    [
+      'canvas-suggestion',
+      { brandId, field: 'mission', currentText: 'Our brand makes really gentle bars for sensitive skin.' },
+    ],
     ['contextual-help', { brandId, area: 'insight-module' }],
   ];
 }

@@ -57,8 +57,11 @@ describeOnEachDatabase(
       expect(oversized.body.error.details?.[0]?.path).toBe('body.terms.0');
       const extra = await client.post<ErrorBody>('/api/ai/buyer-intent', { terms: ['a'], admin: true });
       expect(extra.status).toBe(400);
-      const noDiagnostic = await client.post<ErrorBody>('/api/ai/diagnostic-reading', {});
+      const noDiagnostic = await client.post<ErrorBody>('/api/ai/diagnostic-reading', { brandId });
       expect(noDiagnostic.status).toBe(404);
+      const noBrand = await client.post<ErrorBody>('/api/ai/diagnostic-reading', {});
+      expect(noBrand.status).toBe(400);
+      expect(noBrand.body.error.details?.[0]?.path).toBe('body.brandId');
 
       const usage = await client.get<AiUsage>('/api/ai/usage');
       expect(usage.body).toMatchObject({ used: 0, limit: 50, remaining: 50 });
@@ -97,7 +100,9 @@ describeOnEachDatabase(
       });
       expect((other.body.output as { focus: string }).focus).toBe('authentic');
 
-      const reading = await distinctiveUser.post<AiTaskResponse>('/api/ai/diagnostic-reading', {});
+      const reading = await distinctiveUser.post<AiTaskResponse>('/api/ai/diagnostic-reading', {
+        brandId: distinctiveBrand,
+      });
       expect(reading.status).toBe(200);
       const priorities = (reading.body.output as { priorities: { dimension: string }[] }).priorities;
       expect(priorities[0]?.dimension).toBe('distinctive');

@@ -7,17 +7,16 @@ import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 
 export interface DashboardDeps {
   workspace: WorkspaceStore;
-  /** The user's latest diagnostic result (the diagnostic feature's, passed in by the app). */
-  latestDiagnostic(userId: string): Promise<DiagnosticResult | null>;
+  /** The brand's latest diagnostic result (the diagnostic feature's, passed in by the app). */
+  latestDiagnostic(userId: string, brandId: string): Promise<DiagnosticResult | null>;
 }
 
 export function createDashboardService(deps: DashboardDeps) {
   return {
     async progress(userId: string, brandId: string): Promise<BrandProgress> {
-      const [workspace, latest] = await Promise.all([
-        deps.workspace.brandWorkspace(userId, brandId),
-        deps.latestDiagnostic(userId),
-      ]);
+      // The brand check comes first: the diagnostic read trusts it.
+      const workspace = await deps.workspace.brandWorkspace(userId, brandId);
+      const latest = await deps.latestDiagnostic(userId, brandId);
       const saved = <K extends SingletonKind>(kind: K): ItemData<K> | undefined =>
         workspace.singletons[kind]?.data as ItemData<K> | undefined;
       const [learning, insight, assessment, distinctive, empathetic, authentic, canvas] = [

@@ -1,21 +1,29 @@
 /**
- * The diagnostic as the coach reads it: the result the task names, or the user's latest, with the
- * scores per dimension and what the weakest one means.
+ * The diagnostic as the coach reads it: the result the task names, or the latest of the request's
+ * brand, with the scores per dimension and what the weakest one means. Only that brand's results
+ * count: another brand's take says nothing about this one.
  */
 import { guidanceFor } from '../../../core/diagnostic/guidance.ts';
 import { DIMENSION_LABELS, DIMENSIONS } from '../../../core/diagnostic/questionnaire.ts';
 import { BAND_LABELS, dimensionsByWeakness, scoresFrom } from '../../../core/diagnostic/scoring.ts';
+import { formatDay, SERVER_TIME_ZONE } from '../../../core/text/dates.ts';
 import type { ContextSource } from '../../ai/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { DiagnosticService } from './service.ts';
 
 export function diagnosticContextSource(
   diagnostic: Pick<DiagnosticService, 'get' | 'latest'>,
 ): ContextSource {
-  return async ({ userId, input }) => {
+  return async ({ userId, brandId, input }) => {
+    // Every task that reads the diagnostic names a brand; without one there is nothing to read.
+    if (!brandId) return { coach: { diagnostic: null }, section: null };
     const resultId = typeof input.resultId === 'string' ? input.resultId : null;
-    const result = resultId
-      ? await diagnostic.get(resultId, { userId, anonymousToken: null, ip: '' })
-      : await diagnostic.latest(userId);
+    let result = resultId ? await diagnostic.get(resultId, { userId, anonymousToken: null, ip: '' }) : null;
+    if (result && result.brandId !== brandId) {
+      // The same answer as for someone else's result: a result of another brand is not this one's.
+      throw new AppError(404, 'NOT_FOUND', 'No diagnostic result with this id belongs to this brand.');
+    }
+    result ??= await diagnostic.latest(userId, brandId);
     if (!result) return { coach: { diagnostic: null }, section: null };
     const { dimensions } = result.scores;
     const scores = scoresFrom(result.scores.overall, {
@@ -26,7 +34,7 @@ export function diagnosticContextSource(
     });
     const [weakest] = dimensionsByWeakness(scores);
     const lines = [
-      `Taken ${result.createdAt.slice(0, 10)}. Overall ${scores.overall}/100 (${BAND_LABELS[scores.overallBand]}).`,
+      `Taken ${formatDay(result.createdAt, { timeZone: SERVER_TIME_ZONE })}. Overall ${scores.overall}/100 (${BAND_LABELS[scores.overallBand]}).`,
       ...DIMENSIONS.map(
         (dimension) =>
           `- ${DIMENSION_LABELS[dimension]}: ${scores.dimensions[dimension].score}/100 (${BAND_LABELS[scores.dimensions[dimension].band]})`,

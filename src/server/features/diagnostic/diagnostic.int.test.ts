@@ -5,6 +5,7 @@ import { afterAll, expect, it } from 'vitest';
 import type { AltchaChallenge, DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { EMAIL_RETRY_JOB } from '../../jobs/email.ts';
 import {
+  defaultBrandId,
   describeOnEachDatabase,
   type ErrorBody,
   STRONG_PASSWORD,
@@ -101,19 +102,24 @@ describeOnEachDatabase(
       expect(second.headers.getSetCookie().some((cookie) => cookie.startsWith('ibc.anon='))).toBe(false);
 
       const { email } = await signUp(browser);
-      const history = await browser.get<{ results: DiagnosticResult[] }>('/api/diagnostic/results');
+      const brandId = await defaultBrandId(browser);
+      const history = await browser.get<{ results: DiagnosticResult[] }>(
+        `/api/diagnostic/results?brandId=${brandId}`,
+      );
       expect(history.status).toBe(200);
       expect(history.body.results.map((result) => result.id).sort()).toEqual(
         [id, second.body.result.id].sort(),
       );
-      expect(history.body.results.every((result) => result.saved)).toBe(true);
+      expect(history.body.results.every((result) => result.saved && result.brandId === brandId)).toBe(true);
       expect(browser.cookies.has('ibc.anon')).toBe(false);
 
       // Replaying the claim (sign in again with the old anonymous cookie) adds nothing.
       const replay = getApp().client();
       replay.cookies.set('ibc.anon', anonCookie?.split(';')[0]?.split('=')[1] ?? '');
       await replay.post('/api/auth/sign-in', { email, password: STRONG_PASSWORD });
-      const again = await replay.get<{ results: DiagnosticResult[] }>('/api/diagnostic/results');
+      const again = await replay.get<{ results: DiagnosticResult[] }>(
+        `/api/diagnostic/results?brandId=${brandId}`,
+      );
       expect(again.body.results).toHaveLength(2);
       // The anonymous cookie no longer opens the result: it belongs to the account now.
       const oldCookieOnly = await getApp()
@@ -130,7 +136,10 @@ describeOnEachDatabase(
       expect(first.status).toBe(201);
       expect(first.body.result.saved).toBe(true);
       expect(first.headers.getSetCookie().some((cookie) => cookie.startsWith('ibc.anon='))).toBe(false);
-      const history = await browser.get<{ results: DiagnosticResult[] }>('/api/diagnostic/results');
+      const brandId = await defaultBrandId(browser);
+      const history = await browser.get<{ results: DiagnosticResult[] }>(
+        `/api/diagnostic/results?brandId=${brandId}`,
+      );
       expect(history.body.results.map((result) => result.id)).toEqual([
         second.body.result.id,
         first.body.result.id,
@@ -139,10 +148,11 @@ describeOnEachDatabase(
       const otherUser = getApp().client();
       await signUp(otherUser);
       expect((await otherUser.get(`/api/diagnostic/results/${first.body.result.id}`)).status).toBe(404);
-      expect((await otherUser.get<{ results: unknown[] }>('/api/diagnostic/results')).body.results).toEqual(
-        [],
+      const ownHistory = await otherUser.get<{ results: unknown[] }>(
+        `/api/diagnostic/results?brandId=${await defaultBrandId(otherUser)}`,
       );
-      expect((await getApp().client().get('/api/diagnostic/results')).status).toBe(401);
+      expect(ownHistory.body.results).toEqual([]);
+      expect((await getApp().client().get(`/api/diagnostic/results?brandId=${brandId}`)).status).toBe(401);
     });
 
     it.each([

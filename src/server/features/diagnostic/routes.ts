@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   altchaChallengeSchema,
+  diagnosticHistoryQuerySchema,
   diagnosticHistoryResponseSchema,
   diagnosticResultResponseSchema,
   leadCaptureBodySchema,
@@ -10,6 +11,7 @@ import {
   submitDiagnosticBodySchema,
 } from '../../../core/diagnostic/contracts.ts';
 import type { AppConfig } from '../../config.ts';
+import { COSTLY_PDF } from '../../platform/costly-routes.ts';
 import { sendPdf } from '../../platform/pdf.ts';
 import { DIAGNOSTIC_REPORT_FILE_NAME } from './report-pdf.ts';
 import type { DiagnosticService, Requester } from './service.ts';
@@ -48,7 +50,8 @@ export const diagnosticRoutes =
       {
         schema: {
           tags,
-          summary: 'Submit answers; scores and stores the result (anonymous or in the account)',
+          summary:
+            'Submit answers; scores and stores the result (anonymous, or for the named brand of the signed-in user)',
           body: submitDiagnosticBodySchema,
           response: { 201: diagnosticResultResponseSchema },
         },
@@ -73,11 +76,12 @@ export const diagnosticRoutes =
       {
         schema: {
           tags,
-          summary: 'The signed-in user’s results, newest first',
+          summary: 'One brand’s results, newest first (another user’s brand is a 404)',
+          querystring: diagnosticHistoryQuerySchema,
           response: { 200: diagnosticHistoryResponseSchema },
         },
       },
-      async (request) => ({ results: await diagnostic.history(request.user.id) }),
+      async (request) => ({ results: await diagnostic.history(request.user.id, request.query.brandId) }),
     );
 
     app.get(
@@ -97,7 +101,10 @@ export const diagnosticRoutes =
 
     app.get(
       '/api/diagnostic/results/:id/report.pdf',
-      { schema: { tags, summary: 'The result as a PDF report', params: resultIdParamsSchema } },
+      {
+        config: COSTLY_PDF,
+        schema: { tags, summary: 'The result as a PDF report', params: resultIdParamsSchema },
+      },
       async (request, reply) => {
         const pdf = await diagnostic.reportPdf(request.params.id, await requesterOf(request));
         return sendPdf(reply, { pdf, fileName: DIAGNOSTIC_REPORT_FILE_NAME });

@@ -1,6 +1,6 @@
 /**
- * Taking the diagnostic, reading results (owner only), history, claiming anonymous results into an
- * account, the PDF report, and emailing it to a consenting lead.
+ * Taking the diagnostic, reading results (owner only), each brand's history, claiming anonymous
+ * results into an account's brand, the PDF report, and emailing it to a consenting lead.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
@@ -24,6 +24,7 @@ import { diagnosticResults, leads } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Mailer, renderActionEmail } from '../../platform/mailer.ts';
 import type { Throttle } from '../../platform/throttle.ts';
+import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 import type { ProofOfWork } from './altcha.ts';
 import { DIAGNOSTIC_REPORT_FILE_NAME, renderDiagnosticReport } from './report-pdf.ts';
 
@@ -73,6 +74,7 @@ function toDto(row: ResultRow): DiagnosticResult {
       ) as DiagnosticResult['scores']['dimensions'],
     },
     saved: row.userId !== null,
+    brandId: row.brandId,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -83,6 +85,8 @@ export interface DiagnosticServiceDeps {
   mailer: Mailer;
   proofOfWork: ProofOfWork;
   config: AppConfig;
+  /** The user's brands: every owned result belongs to one of them. */
+  brands: Pick<WorkspaceStore, 'requireBrand' | 'listBrands'>;
 }
 
 export function createDiagnosticService({
@@ -91,9 +95,30 @@ export function createDiagnosticService({
   mailer,
   proofOfWork,
   config,
+  brands,
 }: DiagnosticServiceDeps) {
   const { db } = database;
   const limits = config.diagnostic;
+
+  /** The user's first live brand: the one the web app shows when none is chosen. */
+  async function firstBrandId(userId: string): Promise<string> {
+    const [first] = await brands.listBrands(userId);
+    if (!first) throw new Error('listBrands returned no brand');
+    return first.id;
+  }
+
+  /** The named brand if it is the user's and live (else 404), or the first one when none is named. */
+  async function ownBrandId(userId: string, brandId: string | undefined): Promise<string> {
+    if (brandId === undefined) return firstBrandId(userId);
+    return (await brands.requireBrand(userId, brandId)).id;
+  }
+
+  const ownedByBrand = (userId: string, brandId: string) =>
+    and(
+      eq(diagnosticResults.userId, userId),
+      eq(diagnosticResults.brandId, brandId),
+      isNull(diagnosticResults.deletedAt),
+    );
 
   async function findOwned(id: string, requester: Requester): Promise<ResultRow> {
     const [row] = await db
@@ -115,13 +140,17 @@ export function createDiagnosticService({
 
   return {
     /**
-     * Scores and stores a submission. Signed-in takes go to the account; anonymous ones are keyed by
-     * the browser's token, which the caller must set as a cookie when `issuedToken` is returned.
+     * Scores and stores a submission. Signed-in takes go to the named brand of the account (its first
+     * brand when none is named; another user's brand is a 404); anonymous ones are keyed by the
+     * browser's token, which the caller must set as a cookie when `issuedToken` is returned, and get
+     * their brand when claimed. A `brandId` sent without a session is ignored: the result stays the
+     * browser's until sign-in claims it into the brand active then.
      */
     async submit(
       body: { questionnaireVersion: number; answers: Record<string, number> } & SubmitDiagnosticBody,
       requester: Requester,
     ): Promise<{ result: DiagnosticResult; issuedToken: string | null }> {
+      const brandId = requester.userId ? await ownBrandId(requester.userId, body.brandId) : null;
       if (!requester.userId) {
         await throttle.enforce(
           { name: 'diagnostic:submit:ip', max: limits.submitMaxPerIp, windowSeconds: HOUR },
@@ -138,6 +167,7 @@ export function createDiagnosticService({
         .insert(diagnosticResults)
         .values({
           userId: requester.userId,
+          brandId,
           anonymousTokenHash: requester.userId || !anonymousToken ? null : hashToken(anonymousToken),
           questionnaireVersion: questionnaire.version,
           answers: body.answers,
@@ -156,35 +186,54 @@ export function createDiagnosticService({
       return toDto(await findOwned(id, requester));
     },
 
-    /** The user's newest result, or null: one row, for the dashboard and the coach's context. */
-    async latest(userId: string): Promise<DiagnosticResult | null> {
+    /**
+     * A brand's newest result, or null: one row, for the dashboard and the coach's context. The
+     * caller has checked the brand is the user's (the dashboard and the AI engine both do).
+     */
+    async latest(userId: string, brandId: string): Promise<DiagnosticResult | null> {
       const [row] = await db
         .select()
         .from(diagnosticResults)
-        .where(and(eq(diagnosticResults.userId, userId), isNull(diagnosticResults.deletedAt)))
-        .orderBy(desc(diagnosticResults.createdAt))
+        .where(ownedByBrand(userId, brandId))
+        .orderBy(desc(diagnosticResults.createdAt), desc(diagnosticResults.id))
         .limit(1);
       return row ? toDto(row) : null;
     },
 
-    async history(userId: string): Promise<DiagnosticResult[]> {
+    /** One brand's results, newest first; another user's or a deleted brand is a 404. */
+    async history(userId: string, brandId: string): Promise<DiagnosticResult[]> {
+      await brands.requireBrand(userId, brandId);
       const rows = await db
         .select()
         .from(diagnosticResults)
-        .where(and(eq(diagnosticResults.userId, userId), isNull(diagnosticResults.deletedAt)))
-        .orderBy(desc(diagnosticResults.createdAt))
+        .where(ownedByBrand(userId, brandId))
+        .orderBy(desc(diagnosticResults.createdAt), desc(diagnosticResults.id))
         .limit(200);
       return rows.map(toDto);
     },
 
     /**
-     * Moves this browser's anonymous results into the account. Matching is by the browser's own
-     * token, never by email; repeating it changes nothing, so there are never duplicates.
+     * Moves this browser's anonymous results into the account, into the brand that is active in the
+     * browser (`preferredBrandId`, when it is one of the user's live brands) or else the user's first
+     * brand — at sign-up, the new default one. Matching is by the browser's own token, never by
+     * email; repeating it changes nothing, so there are never duplicates.
      */
-    async claim(userId: string, anonymousToken: string): Promise<number> {
+    async claim(userId: string, anonymousToken: string, preferredBrandId: string | null): Promise<number> {
+      let brandId: string | null = null;
+      if (preferredBrandId) {
+        // A brand id remembered by this browser may be another account's or deleted: fall back.
+        brandId = await brands.requireBrand(userId, preferredBrandId).then(
+          (brand) => brand.id,
+          (error: unknown) => {
+            if (error instanceof AppError && error.statusCode === 404) return null;
+            throw error;
+          },
+        );
+      }
+      brandId ??= await firstBrandId(userId);
       const claimed = await db
         .update(diagnosticResults)
-        .set({ userId, anonymousTokenHash: null, claimedAt: new Date() })
+        .set({ userId, brandId, anonymousTokenHash: null, claimedAt: new Date() })
         .where(
           and(
             eq(diagnosticResults.anonymousTokenHash, hashToken(anonymousToken)),

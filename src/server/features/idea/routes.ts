@@ -7,6 +7,7 @@ import {
   insightSnapshotResponseSchema,
 } from '../../../core/workspace/insight-snapshot.ts';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
+import { COSTLY_PDF } from '../../platform/costly-routes.ts';
 import { sendPdf } from '../../platform/pdf.ts';
 import type { IdeaService } from './service.ts';
 
@@ -49,7 +50,10 @@ export const ideaRoutes =
 
     app.get(
       '/api/insight-snapshots/:snapshotId/pdf',
-      { schema: { tags, summary: 'An Insight snapshot as a PDF', params: insightSnapshotIdParamsSchema } },
+      {
+        config: COSTLY_PDF,
+        schema: { tags, summary: 'An Insight snapshot as a PDF', params: insightSnapshotIdParamsSchema },
+      },
       async (request, reply) => {
         return sendPdf(reply, await idea.pdf(request.user.id, request.params.snapshotId));
       },

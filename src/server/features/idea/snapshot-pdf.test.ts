@@ -32,7 +32,7 @@ describe('renderInsightSnapshot', () => {
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('Gift buyers ? in December');
-    expect(flat).toContain('Submitted on 4 March 2026');
+    expect(flat).toContain('Submitted on 4 Mar 2026');
     expect(flat).toContain('Not answered yet.');
     expect(flat).toContain('The assessment was not taken.');
   });

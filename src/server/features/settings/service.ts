@@ -18,6 +18,7 @@ import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { sessions } from '../../db/schema.ts';
 import type { Auth } from '../../platform/auth/better-auth.ts';
+import { revokeResetLinks } from '../../platform/auth/email-links.ts';
 import { assertStrongPassword } from '../../platform/auth/password-policy.ts';
 import { type AuthOutcome, type AuthRequest, betterAuthHeaders } from '../../platform/auth/sessions.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -173,6 +174,8 @@ export function createSettingsService({
       } catch (error) {
         translateAuthError(error);
       }
+      // A reset link still sitting in a mailbox (perhaps a compromised one) must not outlive this fix.
+      await revokeResetLinks(database, user.id);
       // The owner hears about it, so a change they did not make does not go unnoticed.
       try {
         await mailer.send(passwordChangedEmail(user, new URL(PAGE_PATHS.forgotPassword, config.publicUrl)));

@@ -1,4 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
+import { ManualClock, MINUTE_MS, SECOND_MS } from '../../platform/clock.ts';
 import {
   describeOnEachDatabase,
   type ErrorBody,
@@ -7,7 +8,7 @@ import {
   type TestApp,
   type TestClient,
 } from '../../testing/harness.ts';
-import { startSmtpServer } from '../../testing/smtp.ts';
+import { startSmtpServer, tokenFromMail } from '../../testing/smtp.ts';
 
 const smtp = await startSmtpServer();
 afterAll(() => smtp.close());
@@ -131,6 +132,39 @@ describeOnEachDatabase(
       expect(mail.text).toContain('/auth/forgot-password');
     });
 
+    it('kills every pending reset link when the password is changed here', async () => {
+      const browser = getApp().client();
+      const { email } = await signUp(browser);
+      // A link sitting in the mailbox (perhaps a compromised one) from before the owner's fix.
+      await getApp().client().post('/api/auth/request-password-reset', { email });
+      await getApp().app.services.jobs.tick();
+      const mail = await smtp.waitForMessage(
+        (message) => message.to.includes(email) && /reset your/i.test(message.subject),
+      );
+      const token = tokenFromMail(mail, '/auth/reset-password');
+      const statusOf = async () =>
+        (
+          await getApp()
+            .client()
+            .get<{ status: string }>(`/api/auth/reset-password/status?${new URLSearchParams({ token })}`)
+        ).body.status;
+      expect(await statusOf()).toBe('valid');
+
+      const change = await browser.post('/api/settings/password', {
+        currentPassword: STRONG_PASSWORD,
+        newPassword: NEW_PASSWORD,
+      });
+      expect(change.status).toBe(200);
+      expect(await statusOf()).toBe('revoked');
+      const late = await getApp()
+        .client()
+        .post<ErrorBody>('/api/auth/reset-password', { token, newPassword: 'Attacker-Owned-Pass-99' });
+      expect(late.status).toBe(400);
+      expect(late.body.error.code).toBe('INVALID_TOKEN');
+      const signIn = await getApp().client().post('/api/auth/sign-in', { email, password: NEW_PASSWORD });
+      expect(signIn.status, 'the owner’s new password stands').toBe(200);
+    });
+
     it('with "sign out other devices", ends every other session and keeps this one with a fresh cookie', async () => {
       const browser = getApp().client();
       const { email } = await signUp(browser);
@@ -186,7 +220,7 @@ describeOnEachDatabase(
     it('holds the new password to the sign-up policy, with the unmet rules on the newPassword field', async () => {
       const browser = getApp().client();
       const { email } = await signUp(browser, { name: 'Zyrqelwick' });
-      for (const newPassword of ['alllowercase', 'Password1', 'Summer2024!', 'Zyrqelwick2024!']) {
+      for (const newPassword of ['alllowercase', 'Password1', 'Summer2024!']) {
         const response = await browser.post<ErrorBody>('/api/settings/password', {
           currentPassword: STRONG_PASSWORD,
           newPassword,
@@ -195,7 +229,23 @@ describeOnEachDatabase(
         expect(response.body.error.code, newPassword).toBe('WEAK_PASSWORD');
         expect(response.body.error.message).toBe('Choose a stronger password.');
         expect(response.body.error.details?.[0]?.path).toBe('newPassword');
-        expect(response.body.error.details?.[0]?.message).toMatch(/^Missing: /);
+        expect(response.body.error.details?.[0]?.message).toMatch(/^Not met: /);
+      }
+      // Built from the name, or from the email's local part, however strong it looks otherwise.
+      const localPart = email.split('@')[0] ?? '';
+      for (const newPassword of ['Zyrqelwick2024!', 'Vexillum-ZYRQELWICK-Pike-9', `${localPart}-Quartz-9A`]) {
+        const response = await browser.post<ErrorBody>('/api/settings/password', {
+          currentPassword: STRONG_PASSWORD,
+          newPassword,
+        });
+        expect(response.status, newPassword).toBe(400);
+        expect(response.body.error.code).toBe('WEAK_PASSWORD');
+        expect(response.body.error.message).toBe(
+          'Choose a password that doesn’t contain your name or email address.',
+        );
+        expect(response.body.error.details?.[0]?.message).toContain(
+          'Doesn’t contain your name or email address',
+        );
       }
       const tooShort = await browser.post<ErrorBody>('/api/settings/password', {
         currentPassword: STRONG_PASSWORD,
@@ -371,4 +421,44 @@ describeOnEachDatabase(
     });
   },
   { env: { AUTH_THROTTLE_MAX_PER_EMAIL: '3', AUTH_THROTTLE_WINDOW_SECONDS: '600' } },
+);
+
+const activityClock = new ManualClock();
+
+describeOnEachDatabase(
+  'settings: when each device was last active',
+  (getApp) => {
+    it('shows the last use of each session, not when it signed in, to the minute', async () => {
+      // The app's clock starts at the real time the sessions are created.
+      activityClock.set(new Date());
+      const browser = getApp().client();
+      const { email } = await signUp(browser);
+      const phone = await signInElsewhere(getApp(), email, IPHONE_SAFARI);
+      const phoneSession = async () => {
+        const list = await browser.get<SessionListBody>('/api/settings/sessions');
+        const session = list.body.sessions.find((entry) => entry.device === 'Safari on iOS');
+        if (!session) throw new Error('the phone’s session is missing');
+        return session;
+      };
+
+      // Ten minutes later the phone is used again: that is its last activity.
+      activityClock.advance(10 * MINUTE_MS);
+      expect(await isSignedIn(phone)).toBe(true);
+      const used = activityClock.now().getTime();
+      const afterUse = await phoneSession();
+      expect(Date.parse(afterUse.lastActiveAt)).toBe(used);
+      expect(Date.parse(afterUse.lastActiveAt) - Date.parse(afterUse.signedInAt)).toBeGreaterThanOrEqual(
+        9 * MINUTE_MS,
+      );
+
+      // Within the same minute another request changes nothing; a later one moves it on.
+      activityClock.advance(30 * SECOND_MS);
+      expect(await isSignedIn(phone)).toBe(true);
+      expect(Date.parse((await phoneSession()).lastActiveAt)).toBe(used);
+      activityClock.advance(2 * MINUTE_MS);
+      expect((await phone.get('/api/settings/sessions')).status).toBe(200);
+      expect(Date.parse((await phoneSession()).lastActiveAt)).toBe(activityClock.now().getTime());
+    });
+  },
+  { clock: activityClock },
 );

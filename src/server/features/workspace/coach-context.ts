@@ -14,14 +14,14 @@ import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 export function workspaceContextSource(store: WorkspaceStore): ContextSource {
   return async ({ userId, brandId }) => {
     if (!brandId) return { coach: { brand: null }, section: null };
-    const [brand, workspace] = await Promise.all([
+    const [owned, workspace] = await Promise.all([
       store.requireBrand(userId, brandId),
       store.brandWorkspace(userId, brandId),
     ]);
     const saved = <K extends 'canvas' | 'insight' | 'distinctive' | 'empathetic' | 'authentic'>(kind: K) =>
       (workspace.singletons[kind]?.data as ItemData<K> | undefined) ?? null;
     const snapshot: WorkspaceSnapshot = {
-      brandName: brand.name,
+      brandName: owned.name,
       canvas: saved('canvas'),
       insight: saved('insight'),
       distinctive: saved('distinctive'),

@@ -14,6 +14,7 @@ import {
   revisionParamsSchema,
   revisionResponseSchema,
   saveItemBodySchema,
+  saveItemResponseSchema,
   singletonParamsSchema,
 } from '../../../core/workspace/items.ts';
 import type { WorkspaceStore } from '../../platform/workspace-store.ts';
@@ -101,20 +102,15 @@ export const workspaceRoutes =
       {
         schema: {
           tags,
-          summary: 'Save a one-per-brand item on top of `baseVersion` (409 with the current copy if stale)',
+          summary:
+            'Save a one-per-brand item on top of `baseVersion`; a newer copy saved elsewhere is merged field by field (409 with the fields changed on both sides)',
           params: singletonParamsSchema,
           body: saveItemBodySchema,
-          response: { 200: itemResponseSchema },
+          response: { 200: saveItemResponseSchema },
         },
       },
-      async (request) => ({
-        item: await workspace.saveSingleton(
-          request.user.id,
-          request.params.brandId,
-          request.params.kind,
-          request.body,
-        ),
-      }),
+      async (request) =>
+        workspace.saveSingleton(request.user.id, request.params.brandId, request.params.kind, request.body),
     );
 
     app.get(
@@ -174,15 +170,14 @@ export const workspaceRoutes =
       {
         schema: {
           tags,
-          summary: 'Save an item on top of `baseVersion` (409 with the current copy if stale)',
+          summary:
+            'Save an item on top of `baseVersion`; a newer copy saved elsewhere is merged field by field (409 with the fields changed on both sides)',
           params: itemIdParamsSchema,
           body: saveItemBodySchema,
-          response: { 200: itemResponseSchema },
+          response: { 200: saveItemResponseSchema },
         },
       },
-      async (request) => ({
-        item: await workspace.saveItem(request.user.id, request.params.itemId, request.body),
-      }),
+      async (request) => workspace.saveItem(request.user.id, request.params.itemId, request.body),
     );
 
     app.delete(

@@ -90,6 +90,10 @@ describeOnEachDatabase('workspace: brands and items', (getApp) => {
     const conflict = stale.body as unknown as ConflictBody;
     expect(conflict.error.code).toBe('CONFLICT');
     expect(conflict.error.current).toMatchObject({ version: 2, data: { purpose: 'Second tab text' } });
+    // Only the field both copies changed is in question (ADR 0027; merge.int.test.ts covers merging).
+    expect((stale.body as unknown as { error: { conflicts: unknown } }).error.conflicts).toEqual([
+      { path: 'purpose', yours: 'Older tab text', theirs: 'Second tab text' },
+    ]);
 
     const now = await client.get<{ item: WorkspaceItem }>(canvasPath(brand.id));
     expect(now.body.item.data.purpose).toBe('Second tab text');

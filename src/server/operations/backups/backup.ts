@@ -20,7 +20,13 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { appVersion } from '../../platform/version.ts';
-import { engineOf, migrationLevel, pgliteClientOf, serverMajorVersion } from './database-info.ts';
+import {
+  databaseIdentityOf,
+  engineOf,
+  migrationLevel,
+  pgliteClientOf,
+  serverMajorVersion,
+} from './database-info.ts';
 import { createEncryptStream, keyIdOf } from './encryption.ts';
 import { BackupError } from './errors.ts';
 import { type BackupManifest, MANIFEST_SUFFIX, readManifest, writeManifest } from './manifest.ts';
@@ -32,7 +38,7 @@ import {
   spawnTool,
   toolMajorVersion,
 } from './pg-tools.ts';
-import { planRotation } from './rotation.ts';
+import { type BackupInFolder, planOwnRotation } from './rotation.ts';
 import { recordBackupRun } from './runs.ts';
 
 /** pino-compatible, so the app's logger can be passed as is. */
@@ -60,16 +66,28 @@ export interface BackupResult {
   rotated: string[];
 }
 
-const BACKUP_NAME = /^ibc-(pglite|postgres)-\d{8}T\d{6}Z-[0-9a-f]{6}\.(tar\.gz|pgdump)(\.enc)?$/;
+/** `ibc-<kind>-<database>-<time>-<random>.<ext>[.enc]`, the database being its identity's first 12 hex digits. */
+const BACKUP_NAME =
+  /^ibc-(pglite|postgres)-([0-9a-f]{12})-\d{8}T\d{6}Z-[0-9a-f]{6}\.(tar\.gz|pgdump)(\.enc)?$/;
 
-export function backupFileName(kind: Database['kind'], at: Date, encrypted: boolean): string {
+/** The part of a backup's name that says which database it is from (the manifest has the full id). */
+export const shortDatabaseId = (databaseId: string) =>
+  databaseId.replaceAll('-', '').slice(0, 12).toLowerCase();
+
+export function backupFileName(
+  kind: Database['kind'],
+  databaseId: string,
+  at: Date,
+  encrypted: boolean,
+): string {
   const stamp = at
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
   const extension = kind === 'pglite' ? 'tar.gz' : 'pgdump';
   // The random part keeps two backups started in the same second (CLI and job) apart.
-  return `ibc-${kind}-${stamp}-${randomBytes(3).toString('hex')}.${extension}${encrypted ? '.enc' : ''}`;
+  const unique = randomBytes(3).toString('hex');
+  return `ibc-${kind}-${shortDatabaseId(databaseId)}-${stamp}-${unique}.${extension}${encrypted ? '.enc' : ''}`;
 }
 
 /** Counts and hashes the bytes flowing to the file. */
@@ -142,24 +160,26 @@ async function dumpPostgres(
   return written.value;
 }
 
-/** Deletes backups of this database kind that the rotation policy no longer keeps. */
-async function rotate(config: AppConfig, kind: Database['kind'], logger?: BackupLogger): Promise<string[]> {
+/**
+ * Deletes this database's backups that the rotation policy no longer keeps. Only files named as this
+ * tool names them for this database, whose manifest names this database, are candidates; another
+ * database's backups in the same folder, and backups from before identities, are never touched.
+ */
+async function rotate(config: AppConfig, databaseId: string, logger?: BackupLogger): Promise<string[]> {
   const entries = await readdir(config.backup.dir);
-  const candidates: { name: string; createdAt: Date }[] = [];
+  const found: BackupInFolder[] = [];
   for (const entry of entries) {
     if (!entry.endsWith(MANIFEST_SUFFIX)) continue;
     const file = entry.slice(0, -MANIFEST_SUFFIX.length);
-    // Only files this tool wrote are ever deleted.
-    if (!BACKUP_NAME.test(file)) continue;
+    if (BACKUP_NAME.exec(file)?.[2] !== shortDatabaseId(databaseId)) continue;
     try {
       const manifest = await readManifest(path.join(config.backup.dir, file));
-      if (manifest.database === kind)
-        candidates.push({ name: file, createdAt: new Date(manifest.createdAt) });
+      found.push({ name: file, createdAt: new Date(manifest.createdAt), databaseId: manifest.databaseId });
     } catch (error) {
       logger?.error({ file, err: error }, 'backup rotation skipped an unreadable manifest');
     }
   }
-  const { remove } = planRotation(candidates, config.backup.keep);
+  const { remove } = planOwnRotation(found, config.backup.keep, databaseId);
   for (const backup of remove) {
     const file = path.join(config.backup.dir, backup.name);
     await rm(file, { force: true });
@@ -179,11 +199,16 @@ export async function runBackup(deps: BackupDeps): Promise<BackupResult> {
   const key = config.backup.encryptionKey;
   const startedAt = now();
   const startedMs = performance.now();
-  const name = backupFileName(database.kind, startedAt, key !== null);
-  const target = path.join(config.backup.dir, name);
-  const partial = `${target}.partial`;
+  // Named once the database's identity is known (the name carries it).
+  let name: string | null = null;
+  let target = '';
+  let databaseId = '';
   let manifest: BackupManifest | undefined;
   try {
+    databaseId = await databaseIdentityOf(database);
+    name = backupFileName(database.kind, databaseId, startedAt, key !== null);
+    target = path.join(config.backup.dir, name);
+    const partial = `${target}.partial`;
     await mkdir(config.backup.dir, { recursive: true, mode: 0o700 });
     const [migrations, engine] = await Promise.all([migrationLevel(database), engineOf(database)]);
     const written =
@@ -192,10 +217,11 @@ export async function runBackup(deps: BackupDeps): Promise<BackupResult> {
         : await dumpPglite(database, partial, key);
     await rename(partial, target);
     manifest = {
-      format: 1,
+      format: 2,
       file: name,
       createdAt: startedAt.toISOString(),
       database: database.kind,
+      databaseId,
       engine,
       contents: database.kind === 'pglite' ? 'pglite-datadir-tar-gz' : 'pg-dump-custom',
       sizeBytes: written.sizeBytes,
@@ -209,8 +235,10 @@ export async function runBackup(deps: BackupDeps): Promise<BackupResult> {
     await writeManifest(target, manifest);
   } catch (error) {
     // Best effort: the cleanup must not hide the original error or skip recording it.
-    await rm(partial, { force: true }).catch(() => {});
-    await rm(target, { force: true }).catch(() => {});
+    if (target) {
+      await rm(`${target}.partial`, { force: true }).catch(() => {});
+      await rm(target, { force: true }).catch(() => {});
+    }
     const message = error instanceof Error ? error.message : String(error);
     await record(deps, {
       startedAt,
@@ -234,7 +262,7 @@ export async function runBackup(deps: BackupDeps): Promise<BackupResult> {
   let rotated: string[] = [];
   if (deps.rotate !== false) {
     try {
-      rotated = await rotate(config, database.kind, deps.logger);
+      rotated = await rotate(config, databaseId, deps.logger);
     } catch (error) {
       deps.logger?.error({ err: error }, 'backup rotation failed');
     }

@@ -28,6 +28,46 @@ export async function migrationLevel(
 
 export const migrationsInThisBuild = () => migrationTags().length;
 
+/**
+ * This database's identity: the id of its one `database_identity` row (ADR 0032). The migration that
+ * made the table made the row; should it have been deleted, a new one is made here, so backups are
+ * never taken without an identity (a new identity only ever leaves older backups alone).
+ */
+export async function databaseIdentityOf(database: Database): Promise<string> {
+  try {
+    const [row] = await database.query<{ id: string }>(
+      `with made as (insert into database_identity default values on conflict (singleton) do nothing returning id)
+       select id from made union all select id from database_identity limit 1`,
+    );
+    if (!row) throw new Error('database_identity returned no row');
+    return row.id;
+  } catch (error) {
+    // 42P01 undefined_table: the build is newer than the database's migrations.
+    if ((error as { code?: unknown }).code === '42P01') {
+      throw new BackupError(
+        'NOT_MIGRATED',
+        'The database has no identity table yet: start the app once (or run `npm run db:migrate`) so its migrations are applied, then back up.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Gives the database a new identity, for a restored copy that must not be taken for the original
+ * (`npm run restore -- <file> --new-identity`): its backups and the original's then never rotate
+ * each other, even in one BACKUP_DIR.
+ */
+export async function renewDatabaseIdentity(database: Database): Promise<string> {
+  await databaseIdentityOf(database);
+  const [row] = await database.query<{ id: string }>(
+    'update database_identity set id = gen_random_uuid(), updated_at = now() returning id',
+  );
+  if (!row) throw new BackupError('RESTORE_FAILED', 'The restored database has no identity row to renew.');
+  return row.id;
+}
+
 /** "PostgreSQL 15.20" or "PGlite 0.5.16 (PostgreSQL 18.6)". */
 export async function engineOf(database: Database): Promise<string> {
   const [row] = await database.query<{ version: string }>('select version() as version');

@@ -22,6 +22,7 @@ export type BackupErrorCode =
   | 'DATABASE_KIND_MISMATCH'
   | 'BACKUP_NEWER_THAN_APP'
   | 'TARGET_NOT_EMPTY'
+  | 'NOT_MIGRATED'
   | 'RESTORE_FAILED';
 
 export class BackupError extends Error {

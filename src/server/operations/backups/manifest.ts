@@ -12,11 +12,17 @@ import { BackupError } from './errors.ts';
 export const MANIFEST_SUFFIX = '.manifest.json';
 
 export const backupManifestSchema = z.object({
-  format: z.literal(1),
+  /** 2 adds `databaseId`; format 1 manifests (written before identities) still read, with it null. */
+  format: z.union([z.literal(1), z.literal(2)]),
   /** The backup's file name (no folder), so a copied pair can be checked anywhere. */
   file: z.string().min(1),
   createdAt: z.iso.datetime(),
   database: z.enum(['pglite', 'postgres']),
+  /**
+   * The identity of the database the backup was taken from (its `database_identity` row). Rotation
+   * deletes only backups of its own database; null in format 1 manifests.
+   */
+  databaseId: z.uuid().nullable().default(null),
   /** The database server's version string, e.g. "PostgreSQL 15.20" or "PGlite 0.5.16 (PostgreSQL 18.6)". */
   engine: z.string().min(1),
   /** pglite: a gzip tar of the data folder; postgres: a pg_dump custom-format archive. */

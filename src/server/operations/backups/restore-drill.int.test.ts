@@ -31,6 +31,7 @@ import {
   type TestClient,
 } from '../../testing/harness.ts';
 import { runBackup } from './backup.ts';
+import { databaseIdentityOf } from './database-info.ts';
 import { type TableFingerprint, tableFingerprints } from './fingerprint.ts';
 import { manifestPathOf, readManifest, sha256OfFile } from './manifest.ts';
 import { restoreBackup, verifyBackup } from './restore.ts';
@@ -170,6 +171,25 @@ describeOnEachDatabase(
       );
       expect(report.tables).toEqual(source.map(({ table, rows }) => ({ table, rows })));
       expect(await fingerprintsOf(restoredTarget)).toEqual(source);
+      // The restored database continues the one backed up: same identity (ADR 0032).
+      expect(report.databaseId).toBe(await databaseIdentityOf(getApp().database));
+    });
+
+    it('gives a restored copy an identity of its own with newIdentity, and nothing else differs', {
+      timeout: 120_000,
+    }, async () => {
+      const original = await databaseIdentityOf(getApp().database);
+      expect((await readManifest(backupFile)).databaseId).toBe(original);
+      const copy = await freshTarget(kind, { BACKUP_ENCRYPTION_KEY: KEY });
+      const report = await restoreBackup({ config: copy, file: backupFile, newIdentity: true });
+      expect(report.steps.map((step) => step.name)).toContain('new identity');
+      expect(report.databaseId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(report.databaseId).not.toBe(original);
+      const copied = await fingerprintsOf(copy);
+      const differing = copied.filter(
+        (table) => table.md5 !== source.find((original) => original.table === table.table)?.md5,
+      );
+      expect(differing.map((table) => table.table)).toEqual(['public.database_identity']);
     });
 
     it('verifies a backup on its own, without a target', { timeout: 90_000 }, async () => {

@@ -10,6 +10,10 @@
  *   and only then swapped in; with `--force` the old folder is kept beside it, renamed.
  *
  * Afterwards pending migrations run (the backup may predate this build).
+ *
+ * The restored database has the backup's identity (ADR 0032): it continues the database the backup
+ * was taken from, and rotates that database's backups. A copy restored beside a database that is
+ * still in use (a staging clone) takes `newIdentity`, so the two never rotate each other's backups.
  */
 
 import { openAsBlob } from 'node:fs';
@@ -22,7 +26,13 @@ import pg from 'pg';
 import type { AppConfig } from '../../config.ts';
 import { type Database, openDatabase } from '../../db/client.ts';
 import { appliedMigrationCount, runMigrations } from '../../db/migrate.ts';
-import { dataDirInUseError, migrationsInThisBuild, pgliteDirState } from './database-info.ts';
+import {
+  databaseIdentityOf,
+  dataDirInUseError,
+  migrationsInThisBuild,
+  pgliteDirState,
+  renewDatabaseIdentity,
+} from './database-info.ts';
 import { decryptFile, keyIdOf } from './encryption.ts';
 import { BackupError } from './errors.ts';
 import { type TableRowCount, tableRowCounts } from './fingerprint.ts';
@@ -35,6 +45,8 @@ export interface RestoreOptions {
   file: string;
   /** Replace a database that already holds data. */
   force?: boolean;
+  /** Give the restored database a new identity instead of the backup's (a copy, not a recovery). */
+  newIdentity?: boolean;
   /** Progress lines, as each step finishes. */
   onStep?: (step: RestoreStep) => void;
 }
@@ -51,6 +63,8 @@ export interface RestoreReport {
   migrationsApplied: number;
   /** Rows per table in the restored database. */
   tables: TableRowCount[];
+  /** The restored database's identity: the backup's, or a new one with `newIdentity`. */
+  databaseId: string;
   /** PGlite with --force: where the replaced data folder was moved. */
   previousDataDir: string | null;
 }
@@ -359,12 +373,19 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       () => migrate(database, postgresUrl),
       (count) => `${count} pending migration(s) applied`,
     );
+    const databaseId = options.newIdentity
+      ? await step(
+          'new identity',
+          () => renewDatabaseIdentity(database),
+          (id) => `the restored database is ${id}, not the backup's ${manifest.databaseId ?? '(none)'}`,
+        )
+      : await databaseIdentityOf(database);
     const tables = await step(
       'count rows',
       () => tableRowCounts(database),
       (counts) => `${counts.length} tables, ${counts.reduce((sum, table) => sum + table.rows, 0)} rows`,
     );
-    return { migrationsApplied, tables };
+    return { migrationsApplied, tables, databaseId };
   };
 
   const workDir = await mkdtemp(path.join(tmpdir(), 'ibc-restore-'));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, isoWeekKey, monthKey, planRotation, type RotationCandidate } from './rotation.ts';
+import {
+  dayKey,
+  isoWeekKey,
+  monthKey,
+  planOwnRotation,
+  planRotation,
+  type RotationCandidate,
+} from './rotation.ts';
 
 const POLICY = { daily: 7, weekly: 4, monthly: 12 };
 
@@ -83,5 +90,38 @@ describe('backup rotation', () => {
       { daily: 0, weekly: 0, monthly: 0 },
     );
     expect(plan.keep.map((backup) => backup.name)).toEqual(['y']);
+  });
+});
+
+describe('rotation with several databases in one folder', () => {
+  const ours = '6c1f6d0e-7a53-4f0f-9d7e-2f4b8d5a9c01';
+  const theirs = '0a8e3c44-91b2-4c3d-8e5f-6a7b8c9d0e1f';
+  const tagged = (backups: RotationCandidate[], databaseId: string | null) =>
+    backups.map((backup) => ({ ...backup, name: `${databaseId ?? 'legacy'}-${backup.name}`, databaseId }));
+
+  it('rotates only its own backups and leaves another database’s and unidentified ones alone', () => {
+    const own = tagged(dailyBackups('2026-11-26', 30), ours);
+    const other = tagged(dailyBackups('2026-11-26', 30), theirs);
+    const legacy = tagged(dailyBackups('2026-10-01', 20), null);
+    const plan = planOwnRotation([...other, ...own, ...legacy], { daily: 3, weekly: 0, monthly: 0 }, ours);
+    expect(plan.keep.map((backup) => backup.databaseId)).toEqual([ours, ours, ours]);
+    expect(plan.remove).toHaveLength(27);
+    expect(plan.remove.every((backup) => backup.databaseId === ours)).toBe(true);
+    expect(plan.untouched).toHaveLength(50);
+    expect(new Set(plan.untouched.map((backup) => backup.databaseId))).toEqual(new Set([theirs, null]));
+  });
+
+  it('plans the same for its own backups as when they are alone in the folder', () => {
+    const own = tagged(dailyBackups('2026-11-26', 400), ours);
+    const mixed = planOwnRotation([...own, ...tagged(dailyBackups('2026-11-26', 400), theirs)], POLICY, ours);
+    const alone = planRotation(own, POLICY);
+    expect(mixed.keep).toEqual(alone.keep);
+    expect(mixed.remove).toEqual(alone.remove);
+  });
+
+  it('removes nothing when the folder holds no backup of its own', () => {
+    const plan = planOwnRotation(tagged(dailyBackups('2026-11-26', 10), theirs), POLICY, ours);
+    expect(plan).toMatchObject({ keep: [], remove: [] });
+    expect(plan.untouched).toHaveLength(10);
   });
 });

@@ -2,7 +2,8 @@
  * Backup rotation ("grandfather-father-son"): keep the newest backup of each of the last N days,
  * ISO weeks and months that have a backup. Pure, so the policy is tested without files or clocks.
  * Buckets are counted among days/weeks/months that HAVE backups (not calendar days before "now"),
- * so a pause in backups never deletes the last good ones.
+ * so a pause in backups never deletes the last good ones. A database rotates only its own backups
+ * (`planOwnRotation`): several databases may share one BACKUP_DIR.
  */
 
 export interface RotationPolicy {
@@ -78,5 +79,33 @@ export function planRotation<T extends RotationCandidate>(
   return {
     keep: newestFirst.filter((backup) => kept.has(backup)),
     remove: newestFirst.filter((backup) => !kept.has(backup)),
+  };
+}
+
+/** A backup found in BACKUP_DIR, with the identity its manifest names (null: written before identities). */
+export interface BackupInFolder extends RotationCandidate {
+  databaseId: string | null;
+}
+
+export interface OwnRotationPlan<T extends BackupInFolder> extends RotationPlan<T> {
+  /** Other databases' backups and backups without an identity: never deleted here. */
+  untouched: T[];
+}
+
+/**
+ * The rotation plan of the database `databaseId` over everything in the folder: its own backups are
+ * kept or removed by the policy; every other backup — another database's, or one whose manifest
+ * names no database (older than identities) — is left alone, because rotation never deletes what its
+ * database did not write.
+ */
+export function planOwnRotation<T extends BackupInFolder>(
+  backups: readonly T[],
+  policy: RotationPolicy,
+  databaseId: string,
+): OwnRotationPlan<T> {
+  const own = backups.filter((backup) => backup.databaseId === databaseId);
+  return {
+    ...planRotation(own, policy),
+    untouched: backups.filter((backup) => backup.databaseId !== databaseId),
   };
 }

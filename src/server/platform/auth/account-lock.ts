@@ -10,11 +10,21 @@ export async function isPendingDeletion(database: Database, userId: string): Pro
   return rows.length > 0;
 }
 
-/** The same, by sign-in email (stored lower-cased). */
-export async function isEmailPendingDeletion(database: Database, email: string): Promise<boolean> {
-  const rows = await database.query(
-    'select 1 from account_deletions d join users u on u.id = d.user_id where lower(u.email) = lower($1)',
+export interface PendingDeletion {
+  userId: string;
+  /** When the account's data is purged; until then an admin can restore it. */
+  purgeAfter: Date;
+}
+
+/** The pending deletion of the account with this sign-in email (stored lower-cased), if any. */
+export async function pendingDeletionByEmail(
+  database: Database,
+  email: string,
+): Promise<PendingDeletion | null> {
+  const [row] = await database.query<{ user_id: string; purge_after: Date | string }>(
+    `select d.user_id, d.purge_after from account_deletions d join users u on u.id = d.user_id
+     where lower(u.email) = lower($1)`,
     [email],
   );
-  return rows.length > 0;
+  return row ? { userId: row.user_id, purgeAfter: new Date(row.purge_after) } : null;
 }

@@ -13,6 +13,7 @@ import { accounts, sessions, users, verifications } from '../../db/schema.ts';
 import type { Mailer } from '../mailer.ts';
 import { isPendingDeletion } from './account-lock.ts';
 import { promoteListedAdmin } from './admin-bootstrap.ts';
+import { revokeResetLinks } from './email-links.ts';
 import { passwordResetEmail, verificationEmail } from './emails.ts';
 
 /** We set this header ourselves from Fastify's `request.ip`, so a client cannot spoof its address. */
@@ -64,13 +65,18 @@ export function createAuth({ config, database, mailer, log }: AuthDeps) {
       maxPasswordLength: 128,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
+      // Runs in the password-reset job (features/auth/mail-jobs.ts), never in a request, so a failure
+      // to send (or to queue the retry) fails the job, which the queue retries.
       sendResetPassword: async ({ user, token }) => {
-        // A locked account (deletion pending) gets no reset link: the answer to the request stays
-        // the same as for any address, and only an admin restore reopens the account.
+        // A locked account (deletion pending) gets no reset link; the job sends it a notice instead.
         if (await isPendingDeletion(database, user.id)) return;
         const url = new URL(PAGE_PATHS.resetPassword, origin);
         url.searchParams.set('token', token);
-        await deliver('password-reset', () => mailer.send(passwordResetEmail(user, url.toString())));
+        await mailer.send(passwordResetEmail(user, url.toString()));
+      },
+      // Using one link kills every other outstanding link of the user (ADR 0028).
+      onPasswordReset: async ({ user }) => {
+        await revokeResetLinks(database, user.id);
       },
     },
     emailVerification: {

@@ -1,3 +1,4 @@
+import { formatPurgeDate } from '../../../core/auth/scheduled-deletion.ts';
 import { type EmailMessage, renderActionEmail } from '../mailer.ts';
 
 interface Recipient {
@@ -27,5 +28,39 @@ export function passwordResetEmail(user: Recipient, url: string): EmailMessage {
     actionUrl: url,
     outro:
       'The link works for one hour. If you did not ask for this, ignore this email: your password stays the same.',
+  });
+}
+
+export interface ScheduledDeletion {
+  purgeAfter: Date;
+  contactEmail: string;
+}
+
+const occasions = {
+  'password-reset':
+    'Someone (hopefully you) asked to reset the password for this address. The account it belongs to was deleted at its owner’s request',
+  'sign-up':
+    'Someone (hopefully you) tried to create an IDEA Brand Coach account with this address. The existing account for it was deleted at its owner’s request',
+} as const;
+
+/**
+ * Sent instead of a reset link, or when someone tries to sign up with the address, while the account is
+ * pending deletion: only the mailbox's owner learns that the account exists and how to get it back
+ * (ADR 0029).
+ */
+export function scheduledDeletionNoticeEmail(
+  user: Recipient,
+  occasion: keyof typeof occasions,
+  deletion: ScheduledDeletion,
+): EmailMessage {
+  const date = formatPurgeDate(deletion.purgeAfter);
+  return renderActionEmail({
+    to: user.email,
+    subject: 'Your IDEA Brand Coach account is scheduled for deletion',
+    greetingName: user.name,
+    intro: `${occasions[occasion]} and is scheduled for permanent deletion on ${date}. Until then nobody can sign in to it, and its password cannot be reset.`,
+    actionLabel: `Contact us at ${deletion.contactEmail}`,
+    actionUrl: `mailto:${deletion.contactEmail}`,
+    outro: `To get the account back with everything in it, write to ${deletion.contactEmail} before ${date}. After that date you can create a new account with this address. If this was not you, you can ignore this email.`,
   });
 }

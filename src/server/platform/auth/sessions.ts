@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
 import { type Auth, CLIENT_IP_HEADER } from './better-auth.ts';
+import type { RecordSessionUse } from './session-activity.ts';
 
 /** What a call into better-auth needs from the incoming request. */
 export interface AuthRequest {
@@ -64,15 +65,17 @@ export type SessionResolver = (
 
 /**
  * The session's user, plus any `Set-Cookie` better-auth issues when it slides the session's expiry
- * forward (the browser's cookie must be extended along with the database row).
+ * forward (the browser's cookie must be extended along with the database row). Each session found
+ * is recorded as used now (`recordUse`), which is what "last active" in Settings shows.
  */
-export function createSessionResolver(auth: Auth): SessionResolver {
+export function createSessionResolver(auth: Auth, recordUse?: RecordSessionUse): SessionResolver {
   return async (requestHeaders) => {
     if (!requestHeaders.cookie) return { body: null, cookies: [] };
     const { headers, response } = await auth.api.getSession({
       headers: new Headers({ cookie: requestHeaders.cookie }),
       returnHeaders: true,
     });
+    if (response && recordUse) await recordUse(response.session.id);
     return { body: response ? toSessionUser(response.user) : null, cookies: headers.getSetCookie() };
   };
 }

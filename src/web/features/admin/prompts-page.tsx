@@ -36,7 +36,7 @@ const sampleInputs = (brandId: string | undefined): Record<AiTask, Record<string
     question: 'What makes you trust a brand?',
   },
   'value-lens-copy': { product: 'Linen shirt', features: ['Breathable linen'], format: 'ad-headline' },
-  'diagnostic-reading': {},
+  'diagnostic-reading': { brandId },
 });
 
 const STATUS_CLASSES: Record<Version['status'], string> = {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { BackupRunView, ServerErrorView, SystemStatus } from '../../../core/system/contracts.ts';
 import { formatAge, formatBytes, formatDurationMs, shortChecksum } from '../../../core/system/format.ts';
+import { plural } from '../../../core/text/plural.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { describeError } from '../../lib/api-client.ts';
@@ -257,8 +258,8 @@ function Outbox({ outbox }: { outbox: SystemStatus['outbox'] }) {
         {outbox.transport === 'smtp'
           ? 'Mail is sent through SMTP; the outbox only holds mail stored before SMTP was configured.'
           : 'No SMTP server is configured: mail is stored here instead of being sent.'}{' '}
-        <strong className="text-slate-900">{outbox.count}</strong>{' '}
-        {outbox.count === 1 ? 'message' : 'messages'} in the outbox.
+        <strong className="text-slate-900">{outbox.count}</strong> {plural(outbox.count, 'message')} in the
+        outbox.
       </p>
       <AdminTable
         caption="Newest outbox messages (recipients masked)"

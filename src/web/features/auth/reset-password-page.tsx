@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
@@ -8,36 +8,39 @@ import { Alert } from '../../components/alert.tsx';
 import { Button, ButtonLink } from '../../components/button.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { NoIndex } from '../../components/no-index.tsx';
+import { PageLoader } from '../../components/spinner.tsx';
 import { PasswordField } from '../../components/text-field.tsx';
 import { TextLink } from '../../components/text-link.tsx';
 import { findPasswordProblem, WEAK_PASSWORD_MESSAGE } from '../../kit/account/password-policy.ts';
 import { usePasswordEstimator } from '../../kit/account/password-strength.ts';
 import { PasswordStrengthMeter } from '../../kit/account/password-strength-meter.tsx';
-import { isApiError } from '../../lib/api-client.ts';
+import { describeError, isApiError } from '../../lib/api-client.ts';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
 import { authApi } from './api.ts';
 import { AuthLayout } from './auth-layout.tsx';
+import { DeadLink, type DeadLinkReason } from './dead-link.tsx';
 
 const resolver = lazyZodResolver((contracts) => contracts.resetPasswordBodySchema);
 const fields = ['newPassword'] as const;
 
-const INCOMPLETE = 'This link is incomplete — it may have been cut short when it was copied.';
-
-function InvalidLink({ reason }: { reason: string }) {
+function DeadResetLink({ reason }: { reason: DeadLinkReason }) {
   return (
-    <AuthLayout title="This reset link doesn’t work">
-      <Alert tone="error">
-        <p>{reason} Reset links can be used once and expire after a while.</p>
-      </Alert>
+    <DeadLink reason={reason} what="reset link">
       <ButtonLink to={PAGE_PATHS.forgotPassword} size="lg" className="w-full">
         Request a new link
       </ButtonLink>
-    </AuthLayout>
+    </DeadLink>
   );
 }
 
-function ResetPasswordForm({ token }: { token: string }) {
+interface ResetPasswordFormProps {
+  token: string;
+  /** The server refused the link after all (used or revoked meanwhile): look again and explain. */
+  onLinkRefused: () => void;
+}
+
+function ResetPasswordForm({ token, onLinkRefused }: ResetPasswordFormProps) {
   const meterId = useId();
   const estimator = usePasswordEstimator();
   const form = useForm({
@@ -50,6 +53,10 @@ function ResetPasswordForm({ token }: { token: string }) {
   const reset = useMutation({
     mutationFn: authApi.resetPassword,
     onError: (error) => {
+      if (isApiError(error) && error.code === 'INVALID_TOKEN') {
+        onLinkRefused();
+        return;
+      }
       const { newPassword: message } = mapErrorDetails(error, fields).fieldErrors;
       if (message) form.setError('newPassword', { type: 'server', message }, { shouldFocus: true });
     },
@@ -75,12 +82,9 @@ function ResetPasswordForm({ token }: { token: string }) {
       </AuthLayout>
     );
   }
-  if (isApiError(reset.error) && reset.error.code === 'INVALID_TOKEN') {
-    return <InvalidLink reason="This link has expired or has already been used." />;
-  }
   // The token rides along as a form value, so a mangled one is caught by the shared schema.
   if (errors.token || mapErrorDetails(reset.error, ['token']).fieldErrors.token) {
-    return <InvalidLink reason={INCOMPLETE} />;
+    return <DeadResetLink reason="incomplete" />;
   }
 
   return (
@@ -127,13 +131,51 @@ function ResetPasswordForm({ token }: { token: string }) {
   );
 }
 
+/** Asks whether the link still works before showing the form, so a dead link is explained first. */
+function CheckedResetLink({ token }: { token: string }) {
+  const status = useQuery({
+    queryKey: ['link-status', 'reset-password', token],
+    queryFn: () => authApi.linkStatus('reset-password', token),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+
+  if (status.isPending) {
+    return (
+      <AuthLayout title="Checking your link">
+        <PageLoader variant="inline" label="Checking your reset link…" />
+      </AuthLayout>
+    );
+  }
+  if (status.isError) {
+    // A malformed token fails validation: to the user, a link cut short.
+    if (isApiError(status.error) && status.error.code === 'VALIDATION_FAILED') {
+      return <DeadResetLink reason="incomplete" />;
+    }
+    return (
+      <AuthLayout title="We couldn’t check your link">
+        <Alert tone="error">
+          <p>{describeError(status.error)}</p>
+        </Alert>
+        <Button size="lg" className="w-full" onClick={() => void status.refetch()}>
+          Try again
+        </Button>
+      </AuthLayout>
+    );
+  }
+  if (status.data.status !== 'valid') return <DeadResetLink reason={status.data.status} />;
+  return <ResetPasswordForm token={token} onLinkRefused={() => void status.refetch()} />;
+}
+
 export default function ResetPasswordPage() {
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token');
   return (
     <>
       <NoIndex />
-      {token ? <ResetPasswordForm key={token} token={token} /> : <InvalidLink reason={INCOMPLETE} />}
+      {token ? <CheckedResetLink key={token} token={token} /> : <DeadResetLink reason="incomplete" />}
     </>
   );
 }

@@ -59,7 +59,12 @@ export default function SignInPage() {
           key={signIn.submittedAt}
           error={signIn.error}
           fields={fields}
-          title="We couldn’t sign you in"
+          title={
+            // Said only after the right password: the message carries the purge date and the contact.
+            isApiError(signIn.error) && signIn.error.code === 'ACCOUNT_PENDING_DELETION'
+              ? 'Your account is scheduled for deletion'
+              : 'We couldn’t sign you in'
+          }
         />
         <EmailField error={errors.email?.message} {...form.register('email')} />
         <div className="space-y-2">

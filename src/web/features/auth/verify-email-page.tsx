@@ -5,11 +5,13 @@ import { Alert } from '../../components/alert.tsx';
 import { Button, ButtonLink } from '../../components/button.tsx';
 import { NoIndex } from '../../components/no-index.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
+import { ResendVerificationEmail } from '../../kit/account/resend-verification.tsx';
 import { describeError, isApiError } from '../../lib/api-client.ts';
 import { signInPath } from '../../lib/auth-paths.ts';
 import { sessionQueryKey, useSession } from '../../lib/session.ts';
 import { authApi } from './api.ts';
 import { AuthLayout } from './auth-layout.tsx';
+import { DeadLink, type DeadLinkReason } from './dead-link.tsx';
 
 function NextStep({ signedIn }: { signedIn: boolean }) {
   return signedIn ? (
@@ -23,10 +25,63 @@ function NextStep({ signedIn }: { signedIn: boolean }) {
   );
 }
 
+/** A dead link, with the way to a new one: right here when signed in, after signing in otherwise. */
+function DeadVerificationLink({ reason }: { reason: DeadLinkReason }) {
+  const session = useSession();
+  const user = session.data?.user;
+  if (user?.emailVerified) {
+    return (
+      <AuthLayout title="Your email is already verified">
+        <Alert tone="success">
+          <p>There is nothing more to do with this link.</p>
+        </Alert>
+        <NextStep signedIn />
+      </AuthLayout>
+    );
+  }
+  return (
+    <DeadLink reason={reason} what="verification link">
+      {user ? (
+        <div className="space-y-3">
+          <ResendVerificationEmail />
+          <NextStep signedIn />
+        </div>
+      ) : (
+        <>
+          <p className="text-slate-700">Sign in to send yourself a new one from your dashboard.</p>
+          <NextStep signedIn={false} />
+        </>
+      )}
+    </DeadLink>
+  );
+}
+
+function CouldNotVerify({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <AuthLayout title="We couldn’t verify your email">
+      <Alert tone="error">
+        <p>{describeError(error)}</p>
+      </Alert>
+      <Button size="lg" className="w-full" onClick={retry}>
+        Try again
+      </Button>
+    </AuthLayout>
+  );
+}
+
 function VerifyToken({ token }: { token: string }) {
   const queryClient = useQueryClient();
   const session = useSession();
   const signedIn = Boolean(session.data?.user);
+  // First whether the link still works, so a used or expired one is explained rather than failed.
+  const status = useQuery({
+    queryKey: ['link-status', 'verify-email', token],
+    queryFn: () => authApi.linkStatus('verify-email', token),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
   // A query rather than a mutation: it runs once per token even when React mounts the page twice,
   // and a token can only be spent once.
   const verification = useQuery({
@@ -36,6 +91,7 @@ function VerifyToken({ token }: { token: string }) {
       await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
       return result;
     },
+    enabled: status.data?.status === 'valid',
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
@@ -43,12 +99,15 @@ function VerifyToken({ token }: { token: string }) {
     refetchOnReconnect: false,
   });
 
-  if (verification.isPending) {
-    return (
-      <AuthLayout title="Verifying your email">
-        <PageLoader variant="inline" label="Verifying your email…" />
-      </AuthLayout>
-    );
+  if (status.isError) {
+    // A malformed token fails validation rather than lookup; to the user both mean the link is dead.
+    if (isApiError(status.error) && status.error.code === 'VALIDATION_FAILED') {
+      return <DeadVerificationLink reason="incomplete" />;
+    }
+    return <CouldNotVerify error={status.error} retry={() => void status.refetch()} />;
+  }
+  if (status.data && status.data.status !== 'valid') {
+    return <DeadVerificationLink reason={status.data.status} />;
   }
   if (verification.isSuccess) {
     return (
@@ -60,31 +119,16 @@ function VerifyToken({ token }: { token: string }) {
       </AuthLayout>
     );
   }
-  // A malformed token fails validation rather than lookup; to the user both mean the link is dead.
-  const code = isApiError(verification.error) ? verification.error.code : null;
-  if (code === 'INVALID_TOKEN' || code === 'VALIDATION_FAILED') {
-    return (
-      <AuthLayout title="This link doesn’t work">
-        <Alert tone="error">
-          <p>
-            This verification link has expired or has already been used.{' '}
-            {signedIn
-              ? 'You can send yourself a new one from your dashboard.'
-              : 'Sign in to send yourself a new one from your dashboard.'}
-          </p>
-        </Alert>
-        <NextStep signedIn={signedIn} />
-      </AuthLayout>
-    );
+  if (verification.isError) {
+    // Spent between the check and the click (another tab): look again, which explains it.
+    if (isApiError(verification.error) && verification.error.code === 'INVALID_TOKEN') {
+      return <DeadVerificationLink reason="used" />;
+    }
+    return <CouldNotVerify error={verification.error} retry={() => void verification.refetch()} />;
   }
   return (
-    <AuthLayout title="We couldn’t verify your email">
-      <Alert tone="error">
-        <p>{describeError(verification.error)}</p>
-      </Alert>
-      <Button size="lg" className="w-full" onClick={() => void verification.refetch()}>
-        Try again
-      </Button>
+    <AuthLayout title="Verifying your email">
+      <PageLoader variant="inline" label="Verifying your email…" />
     </AuthLayout>
   );
 }
@@ -92,20 +136,10 @@ function VerifyToken({ token }: { token: string }) {
 export default function VerifyEmailPage() {
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token');
-  const session = useSession();
   return (
     <>
       <NoIndex />
-      {token ? (
-        <VerifyToken key={token} token={token} />
-      ) : (
-        <AuthLayout title="This link doesn’t work">
-          <Alert tone="error">
-            <p>This verification link is incomplete — it may have been cut short when it was copied.</p>
-          </Alert>
-          <NextStep signedIn={Boolean(session.data?.user)} />
-        </AuthLayout>
-      )}
+      {token ? <VerifyToken key={token} token={token} /> : <DeadVerificationLink reason="incomplete" />}
     </>
   );
 }

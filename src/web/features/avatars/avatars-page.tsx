@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { avatarPath } from '../../../core/navigation/pages.ts';
+import { countOf } from '../../../core/text/plural.ts';
 import type { AvatarData } from '../../../core/workspace/avatar.ts';
 import { AVATAR_TEXT_LIMITS } from '../../../core/workspace/avatar-profile.ts';
 import { avatarSummary } from '../../../core/workspace/avatar-summary.ts';
@@ -119,8 +120,8 @@ function AvatarCard({ item, brandId }: { item: WorkspaceItem; brandId: string })
           {summary || 'No demographics or buying behaviour yet.'}
         </p>
         <p className="text-xs text-slate-600">
-          {tagCount} {tagCount === 1 ? 'value, fear or desire' : 'values, fears and desires'} ·{' '}
-          {analysis ? `${analysis.reviewCount} reviews analysed` : 'No reviews analysed yet'}
+          {countOf(tagCount, 'value, fear or desire', 'values, fears and desires')} ·{' '}
+          {analysis ? `${countOf(analysis.reviewCount, 'review')} analysed` : 'No reviews analysed yet'}
         </p>
       </div>
       {confirming ? (

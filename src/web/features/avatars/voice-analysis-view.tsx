@@ -1,5 +1,6 @@
 /** The saved voice-of-customer analysis: sentiment split, key phrases, triggers, quotes, fit. */
 import { useId } from 'react';
+import { countOf, plural } from '../../../core/text/plural.ts';
 import type { AvatarVoiceAnalysis } from '../../../core/workspace/avatar.ts';
 import { TRIGGER_LABELS } from '../../../core/workspace/trigger-assessment.ts';
 import { cx } from '../../components/cx.ts';
@@ -70,7 +71,7 @@ export function VoiceAnalysisView({ analysis, analysedAt, analysedBy, notice }: 
     >
       <div className="space-y-1">
         <h3 id={ids.root} className="text-lg font-semibold text-slate-900">
-          What {analysis.reviewCount} {analysis.reviewCount === 1 ? 'review says' : 'reviews say'}
+          What {countOf(analysis.reviewCount, 'review')} {plural(analysis.reviewCount, 'says', 'say')}
         </h3>
         <p className="text-xs text-slate-600">
           {analysedBy === 'offline' ? 'Offline coach' : 'AI coach'}
@@ -127,7 +128,7 @@ export function VoiceAnalysisView({ analysis, analysedAt, analysedBy, notice }: 
                   ×{entry.count}
                   <span className="sr-only">
                     {' '}
-                    {entry.count === 1 ? 'review' : 'reviews'}, mostly {entry.sentiment}
+                    {plural(entry.count, 'review')}, mostly {entry.sentiment}
                   </span>
                 </span>
               </li>
@@ -149,7 +150,7 @@ export function VoiceAnalysisView({ analysis, analysedAt, analysedBy, notice }: 
                 <p className="text-sm font-semibold text-slate-900">
                   {TRIGGER_LABELS[entry.trigger]}{' '}
                   <span className="font-normal text-slate-700">
-                    — {entry.mentions} of {analysis.reviewCount} reviews
+                    — {entry.mentions} of {countOf(analysis.reviewCount, 'review')}
                   </span>
                 </p>
                 {entry.quotes.slice(0, 2).map((quote) => (
@@ -197,7 +198,7 @@ export function VoiceAnalysisView({ analysis, analysedAt, analysedBy, notice }: 
               {confirmed.map((echo) => (
                 <li key={`${echo.field}:${echo.tag}`}>
                   <span className="font-semibold">{echo.tag}</span> ({echo.field.replace(/s$/, '')}) — heard
-                  in {echo.mentions} {echo.mentions === 1 ? 'review' : 'reviews'}
+                  in {countOf(echo.mentions, 'review')}
                   {echo.quote ? <span className="block text-slate-600 italic">“{echo.quote}”</span> : null}
                 </li>
               ))}

@@ -7,6 +7,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import type { AiMeta } from '../../../core/ai/contracts.ts';
+import { countOf, plural } from '../../../core/text/plural.ts';
 import type { AvatarData } from '../../../core/workspace/avatar.ts';
 import type { ReviewImport } from '../../../core/workspace/avatar-contracts.ts';
 import { AVATAR_REVIEWS_MAX_CHARACTERS } from '../../../core/workspace/avatar-profile.ts';
@@ -152,10 +153,10 @@ export function VoiceSection({
         {csv ? (
           <div className="space-y-2 rounded-xl border border-slate-200 bg-slate-50 p-3">
             <p role="status" className="text-sm text-slate-800">
-              Imported {csv.reviews.length} {csv.reviews.length === 1 ? 'review' : 'reviews'} from “
-              {csv.fileName}”{csv.column ? `, column “${csv.column}”` : ''}.
+              Imported {countOf(csv.reviews.length, 'review')} from “{csv.fileName}”
+              {csv.column ? `, column “${csv.column}”` : ''}.
               {csv.omitted > 0
-                ? ` ${csv.omitted} more were left out to stay within one analysis (200 reviews).`
+                ? ` ${csv.omitted} more ${plural(csv.omitted, 'was', 'were')} left out to stay within one analysis (200 reviews).`
                 : ''}
             </p>
             {csv.columns.length > 1 ? (
@@ -194,8 +195,9 @@ export function VoiceSection({
       </div>
       {analyse.data && analyse.data.omitted > 0 ? (
         <Alert tone="warning">
-          Only the first {analyse.data.output.reviewCount} reviews were analysed; {analyse.data.omitted} more
-          would exceed one analysis.
+          Only the first {countOf(analyse.data.output.reviewCount, 'review')}{' '}
+          {plural(analyse.data.output.reviewCount, 'was', 'were')} analysed; {analyse.data.omitted} more would
+          exceed one analysis.
         </Alert>
       ) : null}
 

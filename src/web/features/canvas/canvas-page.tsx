@@ -5,6 +5,7 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { countOf, plural } from '../../../core/text/plural.ts';
 import { canvasCompletion } from '../../../core/workspace/canvas-completion.ts';
 import { CANVAS_FIELD_INFO, type CanvasKey, isCanvasTagKey } from '../../../core/workspace/canvas-fields.ts';
 import { cleanTags } from '../../../core/workspace/canvas-import.ts';
@@ -110,7 +111,7 @@ export default function CanvasPage() {
             <Alert tone="success">
               {imported === 0
                 ? 'Nothing was imported.'
-                : `Imported ${imported} field${imported === 1 ? '' : 's'}. Review them below; they save automatically.`}
+                : `Imported ${countOf(imported, 'field')}. Review ${plural(imported, 'it', 'them')} below; ${plural(imported, 'it saves', 'they save')} automatically.`}
             </Alert>
           ) : null}
           <CompletionMeter completion={completion} />

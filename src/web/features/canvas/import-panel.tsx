@@ -1,5 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
+import { countOf } from '../../../core/text/plural.ts';
 import type { AvatarData } from '../../../core/workspace/avatar.ts';
 import type { CanvasData } from '../../../core/workspace/canvas.ts';
 import { type CanvasKey, canvasFieldInfo } from '../../../core/workspace/canvas-fields.ts';
@@ -201,7 +202,7 @@ export function ImportPanel({ brandId, canvas, sources, onApply, onClose }: Impo
                 onApply(applyCanvasImport(canvas, sources, proposals, { fields: chosen, overwrite }))
               }
             >
-              Import {chosen.length} field{chosen.length === 1 ? '' : 's'}
+              Import {countOf(chosen.length, 'field')}
             </Button>
             <Button variant="secondary" onClick={onClose}>
               Cancel

@@ -48,7 +48,7 @@ describe('SuggestionPanel', () => {
   });
 
   it('lets the user edit the rewrite first; an edited rewrite is the user’s own', () => {
-    const { onApply } = renderPanel('purpose', 'Calm Co exists to help [audience].');
+    const { onApply } = renderPanel('purpose', 'Calm Co exists to help parents.');
     fireEvent.click(screen.getByRole('button', { name: 'Edit the rewrite for Purpose' }));
     fireEvent.change(screen.getByLabelText('Edit the rewrite before using it'), {
       target: { value: 'Calm Co exists to help busy parents.' },
@@ -64,17 +64,18 @@ describe('SuggestionPanel', () => {
     expect(onApply).toHaveBeenCalledWith('Calm Co exists to help parents.', true);
   });
 
-  it('does not offer to accept a tag template made only of placeholders', () => {
-    const { onApply, onDismiss } = renderPanel(
-      'personality',
-      '[Trait], [trait] and [trait] — never [trait you avoid].',
-    );
-    const accept = screen.getByRole('button', {
-      name: 'Accept the rewrite for Personality',
-    }) as HTMLButtonElement;
-    expect(accept.disabled).toBe(true);
-    expect(screen.getByText(/This is a template/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Dismiss the suggestion for Personality' }));
+  it.each([
+    ['no rewrite', 'purpose', ''],
+    ['a text template', 'purpose', 'Calm Co exists to help [audience] [change you make].'],
+    ['a tag template', 'personality', '[Trait], [trait] and [trait] — never [trait you avoid].'],
+  ] as const)('offers nothing to accept or edit for %s: advice only', (_case, field, rewrite) => {
+    const { onApply, onDismiss } = renderPanel(field, rewrite);
+    expect(screen.queryByRole('button', { name: /^Accept/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Edit/ })).toBeNull();
+    expect(screen.queryByText('Proposed rewrite')).toBeNull();
+    expect(screen.queryByText(/\[/)).toBeNull();
+    expect(screen.getByText('"quality" could describe any brand.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^Dismiss the suggestion/ }));
     expect(onDismiss).toHaveBeenCalled();
     expect(onApply).not.toHaveBeenCalled();
   });

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { AiMeta, AiTaskOutput } from '../../../core/ai/contracts.ts';
+import { hasPlaceholder } from '../../../core/workspace/canvas-completion.ts';
 import { CANVAS_TEXT_MAX, type CanvasFieldInfo } from '../../../core/workspace/canvas-fields.ts';
 import { rewriteToTags } from '../../../core/workspace/canvas-suggestion.ts';
 import { Button } from '../../components/button.tsx';
@@ -15,16 +16,18 @@ interface SuggestionPanelProps {
 
 /**
  * The coach's answer for one field. The critique and checklist are advice and stay here; only the
- * proposed rewrite can reach the field — as is (Accept), or after the user edits it (Edit).
+ * proposed rewrite can reach the field — as is (Accept), or after the user edits it (Edit). When the
+ * coach proposes nothing (the text is fine, or there is nothing of the owner's to build on) or what
+ * it proposes still has a [placeholder] to fill in, there is nothing to accept or edit: only advice.
  */
 export function SuggestionPanel({ field, suggestion, onApply, onDismiss }: SuggestionPanelProps) {
   const { output, meta } = suggestion;
   const [draft, setDraft] = useState<string | null>(null);
   const draftId = useId();
   const headingId = useId();
-  const tags = field.kind === 'tags' ? rewriteToTags(output.rewrite) : null;
-  // A tag rewrite made only of [placeholders] has nothing to accept as is: it must be edited first.
-  const acceptable = output.rewrite.trim() !== '' && (tags === null || tags.length > 0);
+  const rewrite = output.rewrite.trim();
+  const tags = field.kind === 'tags' ? rewriteToTags(rewrite) : null;
+  const proposed = rewrite !== '' && !hasPlaceholder(rewrite) && (tags === null || tags.length > 0);
   const draftTags = field.kind === 'tags' && draft !== null ? rewriteToTags(draft) : null;
 
   return (
@@ -43,7 +46,9 @@ export function SuggestionPanel({ field, suggestion, onApply, onDismiss }: Sugge
 
       {output.critique.length > 0 ? (
         <div>
-          <h4 className="font-semibold text-slate-900">What to improve</h4>
+          <h4 className="font-semibold text-slate-900">
+            {proposed ? 'What to improve' : 'The coach’s view'}
+          </h4>
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {output.critique.map((item) => (
               <li key={item}>{item}</li>
@@ -52,42 +57,42 @@ export function SuggestionPanel({ field, suggestion, onApply, onDismiss }: Sugge
         </div>
       ) : null}
 
-      <div>
-        <h4 className="font-semibold text-slate-900">Proposed rewrite</h4>
-        {draft === null ? (
-          <blockquote className="mt-1 border-l-4 border-violet-300 bg-white px-3 py-2 whitespace-pre-wrap text-slate-900">
-            {output.rewrite || '(no rewrite proposed)'}
-          </blockquote>
-        ) : (
-          <div className="mt-1 space-y-1">
-            <label htmlFor={draftId} className="block text-sm font-semibold text-slate-900">
-              Edit the rewrite before using it
-            </label>
-            <textarea
-              id={draftId}
-              value={draft}
-              rows={4}
-              maxLength={CANVAS_TEXT_MAX}
-              onChange={(event) => setDraft(event.target.value)}
-              className="block w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
-            />
-            {draftTags ? (
-              <p className="text-xs text-slate-600">
-                {draftTags.length > 0
-                  ? `Will add: ${draftTags.join(', ')}`
-                  : 'Fill in the [brackets]: entries still holding a placeholder are not added.'}
-              </p>
-            ) : null}
-          </div>
-        )}
-        {tags !== null && draft === null ? (
-          <p className="mt-1 text-xs text-slate-600">
-            {tags.length > 0
-              ? `Accepting adds: ${tags.join(', ')}`
-              : 'This is a template: choose Edit and fill in the [brackets] to use it.'}
-          </p>
-        ) : null}
-      </div>
+      {proposed ? (
+        <div>
+          <h4 className="font-semibold text-slate-900">Proposed rewrite</h4>
+          {draft === null ? (
+            <blockquote className="mt-1 border-l-4 border-violet-300 bg-white px-3 py-2 whitespace-pre-wrap text-slate-900">
+              {rewrite}
+            </blockquote>
+          ) : (
+            <div className="mt-1 space-y-1">
+              <label htmlFor={draftId} className="block text-sm font-semibold text-slate-900">
+                Edit the rewrite before using it
+              </label>
+              <textarea
+                id={draftId}
+                value={draft}
+                rows={4}
+                maxLength={CANVAS_TEXT_MAX}
+                onChange={(event) => setDraft(event.target.value)}
+                className="block w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
+              />
+              {draftTags ? (
+                <p className="text-xs text-slate-600">
+                  {draftTags.length > 0 ? `Will add: ${draftTags.join(', ')}` : 'Nothing to add yet.'}
+                </p>
+              ) : null}
+            </div>
+          )}
+          {tags !== null && draft === null ? (
+            <p className="mt-1 text-xs text-slate-600">Accepting adds: {tags.join(', ')}</p>
+          ) : null}
+        </div>
+      ) : (
+        <p className="text-slate-700">
+          No rewrite to accept: the advice above is what the coach has for now.
+        </p>
+      )}
 
       {output.checklist.length > 0 ? (
         <details>
@@ -103,20 +108,12 @@ export function SuggestionPanel({ field, suggestion, onApply, onDismiss }: Sugge
       ) : null}
 
       <div className="flex flex-wrap gap-2">
-        {draft === null ? (
+        {!proposed ? null : draft === null ? (
           <>
-            <Button
-              className="min-h-10 px-3 py-1.5"
-              disabled={!acceptable}
-              onClick={() => onApply(output.rewrite, true)}
-            >
+            <Button className="min-h-10 px-3 py-1.5" onClick={() => onApply(rewrite, true)}>
               Accept<span className="sr-only"> the rewrite for {field.label}</span>
             </Button>
-            <Button
-              variant="secondary"
-              className="min-h-10 px-3 py-1.5"
-              onClick={() => setDraft(output.rewrite)}
-            >
+            <Button variant="secondary" className="min-h-10 px-3 py-1.5" onClick={() => setDraft(rewrite)}>
               Edit<span className="sr-only"> the rewrite for {field.label}</span>
             </Button>
           </>
@@ -125,7 +122,7 @@ export function SuggestionPanel({ field, suggestion, onApply, onDismiss }: Sugge
             <Button
               className="min-h-10 px-3 py-1.5"
               disabled={draft.trim() === '' || (draftTags !== null && draftTags.length === 0)}
-              onClick={() => onApply(draft, draft === output.rewrite)}
+              onClick={() => onApply(draft, draft === rewrite)}
             >
               Use my edit<span className="sr-only"> for {field.label}</span>
             </Button>

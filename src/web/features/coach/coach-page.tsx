@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
 import { PageLoader } from '../../components/spinner.tsx';
 import { TextLink } from '../../components/text-link.tsx';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
+import { BrandSwitcher } from '../../kit/workspace/brand-switcher.tsx';
 import { describeError, isApiError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { sessionQuery } from './queries.ts';
@@ -72,24 +74,49 @@ function ActiveConversation({ sessionId }: { sessionId: string }) {
   return <Thread key={session.data.id} session={session.data} />;
 }
 
+/**
+ * Which brand the coach is working on: its conversations are listed and new ones belong to it. With
+ * several brands it is a switcher, and switching shows that brand's conversations.
+ */
+function CoachingBrand() {
+  const { brand, brands } = useCurrentBrand();
+  const navigate = useNavigate();
+  if (!brand) return null;
+  if (brands.length < 2)
+    return (
+      <p className="min-w-0 text-sm text-slate-700" data-testid="coaching-brand">
+        Coaching <strong className="font-semibold break-words text-slate-900">{brand.name}</strong>
+      </p>
+    );
+  // An open conversation belongs to the previous brand: go back to the new brand's list.
+  return <BrandSwitcher label="Coaching" onSwitch={() => void navigate(PAGE_PATHS.coach)} />;
+}
+
 export default function CoachPage() {
   const { sessionId = null } = useParams();
   useDocumentTitle('AI coach');
 
   return (
     <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
-      <div className="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">
-        <div className="space-y-1">
+      <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+        <div className="min-w-0 space-y-1">
           <h1 className="text-3xl font-bold tracking-tight text-slate-900">AI coach</h1>
           <p className="text-slate-700">
             Your brand-strategy coach, with your diagnostic and your brand’s workspace in mind.
           </p>
         </div>
-        <QuotaStatus />
+        <div className="flex min-w-0 flex-col gap-2 sm:items-end">
+          <CoachingBrand />
+          <QuotaStatus />
+        </div>
       </div>
       <div className="grid gap-6 md:grid-cols-[18rem_minmax(0,1fr)]">
-        {/* On a phone the list and the conversation take turns: the list when none is open. */}
-        <aside aria-label="Your conversations" className={cx(sessionId ? 'hidden md:block' : null)}>
+        {/* On a phone the list and the conversation take turns: the list when none is open. The list
+            is a grid item: without min-w-0 a long conversation title would widen the whole page. */}
+        <aside
+          aria-label="Your conversations"
+          className={cx('min-w-0', sessionId ? 'hidden md:block' : null)}
+        >
           <SessionList activeId={sessionId} />
         </aside>
         <div className={cx('min-w-0', sessionId ? null : 'hidden md:block')}>

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { CHAT_SEARCH_MAX } from '../../../core/ai/chat-limits.ts';
 import { coachSessionPath } from '../../../core/navigation/pages.ts';
+import { countOf, plural } from '../../../core/text/plural.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
@@ -96,7 +97,9 @@ export function SessionList({ activeId }: { activeId: string | null }) {
         <nav aria-label="Conversations">
           {/* Results change as you type; say how many there are without moving focus. */}
           <p className="sr-only" role="status">
-            {query ? `${sessions.data.sessions.length} conversations match.` : ''}
+            {query
+              ? `${countOf(sessions.data.sessions.length, 'conversation')} ${plural(sessions.data.sessions.length, 'matches', 'match')}.`
+              : ''}
           </p>
           <ul className="space-y-1">
             {sessions.data.sessions.map((session) => (

@@ -19,6 +19,8 @@ import { historyQuery } from '../../kit/diagnostic/history.ts';
 import { TrendChart } from '../../kit/diagnostic/lazy-charts.tsx';
 import { chronological, scoresOfResult } from '../../kit/diagnostic/result-display.ts';
 import { TrendTable } from '../../kit/diagnostic/score-tables.tsx';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
+import { BrandSwitcher } from '../../kit/workspace/brand-switcher.tsx';
 import { describeError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { formatDateTime } from '../../lib/format-date.ts';
@@ -48,9 +50,7 @@ function EmptyState() {
         The free IDEA diagnostic scores your brand on the four qualities that build customer trust, in about 3
         minutes. Your results appear here, with the best next step for your brand.
       </p>
-      <ButtonLink to={PAGE_PATHS.diagnostic} size="lg">
-        Take the free diagnostic
-      </ButtonLink>
+      {/* No button of its own: taking the diagnostic is the next step at the top of the page. */}
     </Card>
   );
 }
@@ -138,8 +138,10 @@ function Progress({ results }: { results: readonly DiagnosticResult[] }) {
   );
 }
 
+/** The current brand's diagnostic: its latest result, next step and trend (switching brand switches them). */
 function DiagnosticOverview() {
-  const history = useQuery(historyQuery);
+  const { brand } = useCurrentBrand();
+  const history = useQuery({ ...historyQuery(brand?.id ?? 'none'), enabled: Boolean(brand) });
   if (history.isError) {
     return (
       <Alert tone="error" title="We couldn’t load your diagnostic results">
@@ -150,7 +152,7 @@ function DiagnosticOverview() {
       </Alert>
     );
   }
-  if (!history.data) return <PageLoader variant="inline" label="Loading your results…" />;
+  if (!history.data || !brand) return <PageLoader variant="inline" label="Loading your results…" />;
   const [latest] = history.data.results;
   if (!latest) return <EmptyState />;
   return (
@@ -172,7 +174,12 @@ export default function DashboardPage() {
   return (
     <div className="mx-auto w-full max-w-4xl space-y-8 px-4 py-10 sm:px-6 sm:py-14">
       <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">Welcome, {user.name}</h1>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">
+            Welcome, {user.name}
+          </h1>
+          <BrandSwitcher />
+        </div>
         <p className="text-lg text-slate-700">Here’s where your brand stands, and what to do next.</p>
       </div>
       {user.emailVerified ? null : <EmailVerificationNotice user={user} />}

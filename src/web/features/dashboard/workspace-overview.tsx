@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { recommendedNextStep } from '../../../core/diagnostic/guidance.ts';
 import { DIMENSION_LABELS } from '../../../core/diagnostic/questionnaire.ts';
 import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { MODULE_PATHS } from '../../../core/workspace/paths.ts';
@@ -9,6 +10,8 @@ import { ProgressBar } from '../../components/progress-bar.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
 import { TextLink } from '../../components/text-link.tsx';
 import { useAiUsage } from '../../kit/coach/ai-usage.ts';
+import { historyQuery } from '../../kit/diagnostic/history.ts';
+import { scoresOfResult } from '../../kit/diagnostic/result-display.ts';
 import { useCurrentBrand } from '../../kit/workspace/brand.ts';
 import { describeError } from '../../lib/api-client.ts';
 import { formatTime } from '../../lib/format-date.ts';
@@ -23,20 +26,29 @@ export function WorkspaceOverview() {
     enabled: Boolean(brand),
   });
   const usage = useAiUsage();
+  // The same query as the diagnostic overview below (one request): its next step may be this one.
+  const history = useQuery({ ...historyQuery(brand?.id ?? 'none'), enabled: Boolean(brand) });
   const error = brandError ?? progress.error;
   if (error) return <Alert tone="error">{describeError(error)}</Alert>;
   if (!progress.data || !brand) return <PageLoader variant="inline" label="Loading your workspace…" />;
   const { modules, canvas, avatars, nextStep } = progress.data.progress;
+  const latest = history.data?.results[0];
+  const diagnosticStep = latest ? recommendedNextStep(scoresOfResult(latest)) : null;
+  // When the diagnostic's next step (shown below with its first action) is this module, say it once.
+  const shownBelow = diagnosticStep !== null && nextStep.path === MODULE_PATHS[diagnosticStep.dimension];
+  const historyKnown = Boolean(history.data) || history.isError;
 
   return (
     <>
-      <Card className="space-y-3 border-brand-200 bg-brand-50">
-        <h2 className="text-xl font-semibold text-slate-900">
-          Next for {brand.name}: {nextStep.title}
-        </h2>
-        <p className="text-slate-700">{nextStep.reason}</p>
-        <ButtonLink to={nextStep.path}>{nextStep.cta}</ButtonLink>
-      </Card>
+      {historyKnown && !shownBelow ? (
+        <Card className="space-y-3 border-brand-200 bg-brand-50">
+          <h2 className="text-xl font-semibold text-slate-900">
+            Next for {brand.name}: {nextStep.title}
+          </h2>
+          <p className="text-slate-700">{nextStep.reason}</p>
+          <ButtonLink to={nextStep.path}>{nextStep.cta}</ButtonLink>
+        </Card>
+      ) : null}
       <Card className="space-y-5 max-sm:px-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-xl font-semibold text-slate-900">Your brand workspace</h2>

@@ -1,5 +1,9 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { SessionResponse } from '../../../core/auth/contracts.ts';
 import type { LeadCaptureBody, SubmitDiagnosticBody } from '../../../core/diagnostic/contracts.ts';
+import { currentBrandId } from '../../kit/workspace/brand.ts';
 import { type Ok, type ResponseOf, request } from '../../lib/api-client.ts';
+import { sessionQueryKey } from '../../lib/session.ts';
 
 export type DiagnosticResultResponse = ResponseOf<'diagnosticResultResponseSchema'>;
 
@@ -22,8 +26,25 @@ export const ALTCHA_CHALLENGE_URL = '/api/diagnostic/altcha-challenge';
 
 /** Taking the diagnostic and reading one result; the signed-in history is kit/diagnostic's. */
 export const diagnosticApi = {
-  submitDiagnostic: (body: SubmitDiagnosticBody): Promise<DiagnosticResultResponse> =>
-    request('POST', '/api/diagnostic/results', 'diagnosticResultResponseSchema', body),
+  /**
+   * Takes the diagnostic. Used as a mutation function, it gets the query client, and a signed-in
+   * taker's result is for the brand the app currently shows (anonymous results get theirs when
+   * claimed at sign-in).
+   */
+  submitDiagnostic: async (
+    body: SubmitDiagnosticBody,
+    context?: { client: QueryClient },
+  ): Promise<DiagnosticResultResponse> => {
+    const client = context?.client;
+    const signedIn = Boolean(client?.getQueryData<SessionResponse>(sessionQueryKey)?.user);
+    const brandId = body.brandId ?? (client && signedIn ? await currentBrandId(client) : null);
+    return request(
+      'POST',
+      '/api/diagnostic/results',
+      'diagnosticResultResponseSchema',
+      brandId ? { ...body, brandId } : body,
+    );
+  },
   getDiagnosticResult: (id: string): Promise<DiagnosticResultResponse> =>
     request('GET', resultPath(id), 'diagnosticResultResponseSchema'),
   emailDiagnosticReport: (id: string, body: LeadCaptureBody): Promise<Ok> =>

@@ -20,6 +20,7 @@ function result(id: string, overall: number, dimensions: [number, number, number
       },
     },
     saved: true,
+    brandId: null,
     createdAt: '2026-03-01T10:00:00.000Z',
   };
 }

@@ -8,7 +8,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import {
   CURRENT_QUESTIONNAIRE,
   DIMENSION_LABELS,
@@ -31,7 +31,9 @@ import {
   firstUnanswered,
   isComplete,
   loadProgress,
+  reachableStep,
   saveProgress,
+  stepFromSearch,
 } from './progress-storage.ts';
 
 const questionnaire = CURRENT_QUESTIONNAIRE;
@@ -241,18 +243,35 @@ function QuestionStep({
   );
 }
 
+/**
+ * What a question's history entry remembers: the screen the user came from, so the page's own Back
+ * button can step back through history (like the browser's) when that entry is the previous screen.
+ */
+interface StepState {
+  diagnosticFrom: number | 'intro';
+}
+
+function cameFrom(state: unknown): StepState['diagnosticFrom'] | null {
+  const from = (state as Partial<StepState> | null)?.diagnosticFrom;
+  return typeof from === 'number' || from === 'intro' ? from : null;
+}
+
 export default function DiagnosticPage() {
   useDocumentTitle('Free brand diagnostic');
   const session = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
   const queryClient = useQueryClient();
   const [storage] = useState(browserSessionStorage);
   const [progress, setProgress] = useState(() => loadProgress(storage, questionnaire));
-  // A reload with answers in progress resumes at the question; otherwise the intro comes first.
-  const [onIntro, setOnIntro] = useState(progress === null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // Set by the handlers that change screen, so the first render never steals focus.
-  const moveFocus = useRef(false);
+
+  // The screen is the URL's: no `?q=` is the intro, `?q=3` the third question (one history entry
+  // per question, so Back and Forward move between them). The answers stay in sessionStorage.
+  const requested = stepFromSearch(searchParams.get('q'));
+  const answers = progress?.answers ?? {};
+  const step = requested === null ? null : reachableStep(questionnaire, answers, requested);
 
   const submission = useMutation({
     mutationFn: diagnosticApi.submitDiagnostic,
@@ -264,38 +283,53 @@ export default function DiagnosticPage() {
     },
   });
 
-  const step = progress?.step ?? 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each change of screen, which is what `step` and `onIntro` signal.
-  useEffect(() => {
-    if (!moveFocus.current) return;
-    moveFocus.current = false;
-    headingRef.current?.focus();
-    window.scrollTo(0, 0);
-  }, [step, onIntro]);
-
   function update(next: DiagnosticProgress) {
     setProgress(next);
     saveProgress(storage, questionnaire, next);
   }
 
-  function go(next: DiagnosticProgress) {
-    moveFocus.current = true;
-    update(next);
+  function showStep(next: number, options: { replace?: boolean } = {}) {
+    const from: StepState['diagnosticFrom'] = step ?? 'intro';
+    navigate(
+      { search: `?q=${next + 1}` },
+      { replace: options.replace ?? false, state: { diagnosticFrom: from } satisfies StepState },
+    );
   }
 
+  // A `?q=` past the first unanswered question (typed, or stale) shows that question instead.
+  useEffect(() => {
+    if (requested !== null && step !== null && step !== requested)
+      navigate({ search: `?q=${step + 1}` }, { replace: true, state: location.state });
+  }, [requested, step, navigate, location.state]);
+
+  // Resume (after a reload or on "Continue where you left off") at the question last on screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of question is saved.
+  useEffect(() => {
+    if (step === null || progress?.step === step) return;
+    update({ step, answers });
+  }, [step]);
+
+  // On every change of screen — buttons or the browser's Back and Forward — focus the new heading.
+  const shownScreen = useRef(step);
+  useEffect(() => {
+    if (shownScreen.current === step) return;
+    shownScreen.current = step;
+    headingRef.current?.focus();
+    window.scrollTo(0, 0);
+  }, [step]);
+
   function start() {
-    moveFocus.current = true;
-    setOnIntro(false);
-    update(progress ?? { step: 0, answers: {} });
+    const resumeAt = progress?.step ?? 0;
+    if (!progress) update({ step: 0, answers: {} });
+    showStep(resumeAt);
   }
 
   function startOver() {
-    moveFocus.current = true;
-    setOnIntro(false);
     update({ step: 0, answers: {} });
+    showStep(0);
   }
 
-  if (onIntro || !progress) {
+  if (step === null) {
     return (
       <Intro
         progress={progress}
@@ -307,34 +341,37 @@ export default function DiagnosticPage() {
     );
   }
 
-  const question = questionnaire.questions[progress.step];
+  const question = questionnaire.questions[step];
   if (!question) return null;
+  const current = step;
 
   function answer(value: number) {
-    if (!progress || !question) return;
-    update({ ...progress, answers: { ...progress.answers, [question.id]: value } });
+    if (!question) return;
+    update({ step: current, answers: { ...answers, [question.id]: value } });
   }
 
+  // Back goes where the browser's Back would when the previous entry is the previous screen;
+  // otherwise (after a reload, or when resuming) it shows the previous screen in place.
   function back() {
-    if (!progress) return;
-    if (progress.step === 0) {
-      moveFocus.current = true;
-      setOnIntro(true);
+    const previous = current === 0 ? 'intro' : current - 1;
+    if (cameFrom(location.state) === previous) {
+      navigate(-1);
       return;
     }
-    go({ ...progress, step: progress.step - 1 });
+    if (previous === 'intro') navigate({ search: '' }, { replace: true });
+    else showStep(previous, { replace: true });
   }
 
   function next() {
-    if (!progress || submission.isPending) return;
-    if (progress.step < total - 1) {
-      go({ ...progress, step: progress.step + 1 });
+    if (submission.isPending) return;
+    if (current < total - 1) {
+      showStep(current + 1);
       return;
     }
-    if (isComplete(questionnaire, progress.answers)) {
-      submission.mutate({ questionnaireVersion: questionnaire.version, answers: progress.answers });
+    if (isComplete(questionnaire, answers)) {
+      submission.mutate({ questionnaireVersion: questionnaire.version, answers });
     } else {
-      go({ ...progress, step: firstUnanswered(questionnaire, progress.answers) });
+      showStep(firstUnanswered(questionnaire, answers));
     }
   }
 
@@ -342,8 +379,8 @@ export default function DiagnosticPage() {
     <QuestionStep
       key={question.id}
       question={question}
-      index={progress.step}
-      answer={progress.answers[question.id]}
+      index={current}
+      answer={answers[question.id]}
       headingRef={headingRef}
       submitting={submission.isPending}
       error={submission.error}

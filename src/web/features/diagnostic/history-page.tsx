@@ -15,6 +15,8 @@ import { BandBadge } from '../../kit/diagnostic/band-badge.tsx';
 import { historyQuery } from '../../kit/diagnostic/history.ts';
 import { scoresOfResult } from '../../kit/diagnostic/result-display.ts';
 import { cellClasses, headerCellClasses } from '../../kit/diagnostic/score-tables.tsx';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
+import { BrandSwitcher } from '../../kit/workspace/brand-switcher.tsx';
 import { describeError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { formatDateTime } from '../../lib/format-date.ts';
@@ -177,27 +179,28 @@ function HistoryList({ results }: { results: readonly DiagnosticResult[] }) {
 
 export default function HistoryPage() {
   useDocumentTitle('Diagnostic history');
-  const history = useQuery(historyQuery);
+  const { brand, error: brandError } = useCurrentBrand();
+  const history = useQuery({ ...historyQuery(brand?.id ?? 'none'), enabled: Boolean(brand) });
 
   let content: ReactNode;
-  if (history.isError) {
+  if (history.isError || brandError) {
     content = (
       <Alert tone="error" title="We couldn’t load your results">
-        <p>{describeError(history.error)}</p>
+        <p>{describeError(history.error ?? brandError)}</p>
         <Button variant="secondary" pending={history.isFetching} onClick={() => void history.refetch()}>
           Try again
         </Button>
       </Alert>
     );
-  } else if (!history.data) {
+  } else if (!history.data || !brand) {
     content = <PageLoader variant="inline" label="Loading your results…" />;
   } else if (history.data.results.length === 0) {
     content = (
       <Card className="space-y-4">
         <h2 className="text-xl font-semibold text-slate-900">No results yet</h2>
         <p className="text-slate-700">
-          The diagnostic takes about 3 minutes. Every time you take it, your result is added here so you can
-          see how your brand is developing.
+          The diagnostic takes about 3 minutes. Every time you take it for {brand.name}, your result is added
+          here so you can see how the brand is developing.
         </p>
         <ButtonLink to={PAGE_PATHS.diagnostic}>Take the free diagnostic</ButtonLink>
       </Card>
@@ -218,7 +221,7 @@ export default function HistoryPage() {
             <h2 className="text-xl font-semibold text-slate-900">Compare two results</h2>
             <p className="text-slate-700">Pick any two to see them side by side, dimension by dimension.</p>
           </div>
-          <Comparison results={results} />
+          <Comparison key={brand.id} results={results} />
         </Card>
       </>
     );
@@ -231,9 +234,13 @@ export default function HistoryPage() {
           <TextLink to={PAGE_PATHS.dashboard}>Back to your dashboard</TextLink>
         </p>
         <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-          <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">
-            Your diagnostic history
-          </h1>
+          <div className="space-y-2">
+            <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">
+              Your diagnostic history
+            </h1>
+            {brand ? <p className="text-slate-700">Results for {brand.name}.</p> : null}
+            <BrandSwitcher />
+          </div>
           <div className="flex flex-col gap-3 sm:flex-row">
             {history.data && history.data.results.length > 0 ? (
               <AskCoachButton

@@ -7,7 +7,9 @@ import {
   loadProgress,
   type ProgressStorage,
   progressKey,
+  reachableStep,
   saveProgress,
+  stepFromSearch,
 } from './progress-storage.ts';
 
 function memoryStorage(
@@ -113,5 +115,24 @@ describe('diagnostic progress in sessionStorage', () => {
       answers[question.id] = 3;
     }
     expect(isComplete(QUESTIONNAIRE_V1, answers)).toBe(true);
+  });
+});
+
+describe('the question in the URL', () => {
+  it('reads ?q= as a 1-based question number; anything else is the intro', () => {
+    expect(stepFromSearch('1')).toBe(0);
+    expect(stepFromSearch('8')).toBe(7);
+    for (const value of [null, '', '0', '-1', '2.5', 'abc', '1e3', '12345'])
+      expect(stepFromSearch(value)).toBeNull();
+  });
+
+  it('never reaches past the first unanswered question, nor past the last one', () => {
+    const [first, second] = QUESTIONNAIRE_V1.questions;
+    const answers = { [first?.id ?? '']: 4, [second?.id ?? '']: 2 };
+    expect(reachableStep(QUESTIONNAIRE_V1, answers, 1)).toBe(1);
+    expect(reachableStep(QUESTIONNAIRE_V1, answers, 6)).toBe(2);
+    expect(reachableStep(QUESTIONNAIRE_V1, {}, 3)).toBe(0);
+    const all = Object.fromEntries(QUESTIONNAIRE_V1.questions.map((question) => [question.id, 3]));
+    expect(reachableStep(QUESTIONNAIRE_V1, all, 99)).toBe(QUESTIONNAIRE_V1.questions.length - 1);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Answers in progress live in sessionStorage until they are submitted, so a reload (or an accidental
- * navigation) resumes at the same question. The key names the questionnaire version: answers to one
+ * navigation) resumes at the same question. Which question is on screen is in the URL (`?q=3`), one
+ * history entry per question, so the browser's Back and Forward move between questions. The key names the questionnaire version: answers to one
  * version are never replayed against another.
  */
 import { ANSWER_MAX, ANSWER_MIN, type Questionnaire } from '../../../core/diagnostic/questionnaire.ts';
@@ -43,6 +44,29 @@ export function isComplete(questionnaire: Questionnaire, answers: DraftAnswers):
 }
 
 /**
+ * The question a request for `requested` (0-based) may show: never past the first unanswered
+ * question, so a typed or stale `?q=` cannot skip questions.
+ */
+export function reachableStep(
+  questionnaire: Questionnaire,
+  answers: DraftAnswers,
+  requested: number,
+): number {
+  const furthest = Math.min(firstUnanswered(questionnaire, answers), questionnaire.questions.length - 1);
+  return Math.max(0, Math.min(requested, furthest));
+}
+
+/**
+ * The question number in the page's `?q=` (1-based, as people count), as a 0-based step; null when
+ * there is none or it is not a whole number, which means the intro.
+ */
+export function stepFromSearch(value: string | null): number | null {
+  if (value === null || !/^\d{1,3}$/.test(value)) return null;
+  const number = Number(value);
+  return number >= 1 ? number - 1 : null;
+}
+
+/**
  * The saved progress for this questionnaire, cleaned up: unknown questions and impossible answers are
  * dropped, and the step never lands past the first unanswered question (nor past the last one).
  */
@@ -76,8 +100,7 @@ export function loadProgress(
     if (isAnswer(value)) answers[question.id] = value;
   }
   const requested = typeof record.step === 'number' && Number.isInteger(record.step) ? record.step : 0;
-  const furthest = Math.min(firstUnanswered(questionnaire, answers), questionnaire.questions.length - 1);
-  return { step: Math.max(0, Math.min(requested, furthest)), answers };
+  return { step: reachableStep(questionnaire, answers, requested), answers };
 }
 
 export function saveProgress(

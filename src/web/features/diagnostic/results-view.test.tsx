@@ -3,7 +3,8 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { AVAILABLE_WORKSPACE_PATHS } from '../../../core/navigation/workspace-areas.ts';
-import { renderWithProviders } from '../../test/render.tsx';
+import { stubRoutes } from '../../test/fetch-stub.ts';
+import { jsonResponse, renderWithProviders } from '../../test/render.tsx';
 import { ResultsView } from './results-view.tsx';
 
 // The widget is browser-only code; these tests are about what the page says.
@@ -32,6 +33,7 @@ const result: DiagnosticResult = {
     },
   },
   saved: false,
+  brandId: null,
   createdAt: '2026-03-01T10:00:00.000Z',
 };
 
@@ -84,16 +86,31 @@ describe('ResultsView', () => {
     expect(links[0]?.getAttribute('href')).toBe('/app/idea/authentic');
   });
 
-  it('offers anonymous viewers an account to keep the results, and signed-in viewers their dashboard', () => {
+  it('offers anonymous viewers an account to keep the results, and signed-in viewers their brand’s dashboard', async () => {
     renderWithProviders(<ResultsView result={result} signedIn={false} />);
     expect(screen.getByText(/Create a free account to save these results and track progress/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Create a free account' }).getAttribute('href')).toBe(
       '/auth/sign-up?next=/app',
     );
     cleanup();
-    renderWithProviders(<ResultsView result={{ ...result, saved: true }} signedIn />);
+    const brandId = '22222222-2222-4222-8222-222222222222';
+    stubRoutes({
+      'GET /api/brands': () =>
+        jsonResponse(200, {
+          brands: [
+            { id: '11111111-1111-4111-8111-111111111111', name: 'First Shop' },
+            { id: brandId, name: 'Second Shop' },
+          ].map((brand) => ({ ...brand, createdAt: result.createdAt, updatedAt: result.createdAt })),
+        }),
+    });
+    renderWithProviders(<ResultsView result={{ ...result, saved: true, brandId }} signedIn />);
     expect(screen.queryByRole('link', { name: 'Create a free account' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Go to your dashboard' }).getAttribute('href')).toBe('/app');
+    // The result says which brand it was taken for.
+    expect((await screen.findByText(/^Taken for/, {}, { timeout: 5000 })).textContent).toContain(
+      'Taken for Second Shop: its dashboard',
+    );
+    vi.unstubAllGlobals();
   });
 
   it('links the PDF report as a download', () => {

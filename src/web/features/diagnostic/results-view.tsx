@@ -15,6 +15,7 @@ import { BandBadge } from '../../kit/diagnostic/band-badge.tsx';
 import { DimensionChart } from '../../kit/diagnostic/lazy-charts.tsx';
 import { OVERALL_BAND_SUMMARIES, scoresOfResult } from '../../kit/diagnostic/result-display.ts';
 import { ScoresTable } from '../../kit/diagnostic/score-tables.tsx';
+import { useCurrentBrand } from '../../kit/workspace/brand.ts';
 import { withNext } from '../../lib/auth-paths.ts';
 import { formatDateTime } from '../../lib/format-date.ts';
 import { diagnosticReportUrl } from './api.ts';
@@ -28,6 +29,39 @@ interface ResultsViewProps {
   result: DiagnosticResult;
   /** Whether the viewer is signed in; null while that is still being checked. */
   signedIn: boolean | null;
+}
+
+/** A saved result belongs to one brand: say which, and open that brand's dashboard. */
+function SavedToBrand({ result }: { result: DiagnosticResult }) {
+  const { brand, brands, switchBrand } = useCurrentBrand();
+  const owner = brands.find((entry) => entry.id === result.brandId) ?? null;
+  return (
+    <Card className="space-y-3 border-brand-200 bg-brand-50">
+      <h2 className="text-xl font-semibold text-slate-900">Saved to your account</h2>
+      <p className="text-slate-700">
+        {owner ? (
+          <>
+            Taken for <strong>{owner.name}</strong>: its dashboard shows this result next to the brand’s
+            earlier ones, so you can see what’s improving.
+          </>
+        ) : (
+          'Your dashboard shows this result next to your earlier ones, so you can see what’s improving.'
+        )}
+      </p>
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <ButtonLink
+          to={PAGE_PATHS.dashboard}
+          onClick={() => {
+            // The dashboard shows the current brand: make it this result's.
+            if (owner && owner.id !== brand?.id) switchBrand(owner.id);
+          }}
+        >
+          Go to your dashboard
+        </ButtonLink>
+        <AskCoachButton {...diagnosticStarter(result)} label="Ask the coach about these results" />
+      </div>
+    </Card>
+  );
 }
 
 export function ResultsView({ result, signedIn }: ResultsViewProps) {
@@ -139,24 +173,14 @@ export function ResultsView({ result, signedIn }: ResultsViewProps) {
         </div>
       </Card>
 
-      {signedIn === true ? (
-        <Card className="space-y-3 border-brand-200 bg-brand-50">
-          <h2 className="text-xl font-semibold text-slate-900">Saved to your account</h2>
-          <p className="text-slate-700">
-            Your dashboard shows this result next to your earlier ones, so you can see what’s improving.
-          </p>
-          <div className="flex flex-col gap-3 sm:flex-row">
-            <ButtonLink to={PAGE_PATHS.dashboard}>Go to your dashboard</ButtonLink>
-            <AskCoachButton {...diagnosticStarter(result)} label="Ask the coach about these results" />
-          </div>
-        </Card>
-      ) : null}
+      {signedIn === true ? <SavedToBrand result={result} /> : null}
       {signedIn === false ? (
         <Card className="space-y-3 border-brand-200 bg-brand-50">
           <h2 className="text-xl font-semibold text-slate-900">Keep these results</h2>
           <p className="text-slate-700">
             Create a free account to save these results and track progress. They are linked to this browser
-            for now and move to your account as soon as you sign up.
+            for now and move to your account as soon as you sign up (or sign in: they join the brand you last
+            worked on here).
           </p>
           <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
             <ButtonLink to={withNext(PAGE_PATHS.signUp, PAGE_PATHS.dashboard)}>

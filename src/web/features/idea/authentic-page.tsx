@@ -138,6 +138,7 @@ export default function AuthenticPage() {
                         area={area}
                         fieldLabel={`Brand story: ${label.toLowerCase()}`}
                         fieldPrompt={prompt}
+                        field={`authentic.story.${part}`}
                         currentText={data.story[part]}
                         onUse={(text) =>
                           worksheet.update(
@@ -183,6 +184,7 @@ export default function AuthenticPage() {
                   area={area}
                   fieldLabel="Brand promise"
                   fieldPrompt="How do I write a brand promise that is specific enough to keep?"
+                  field="authentic.promise"
                   currentText={data.promise}
                   onUse={(text) =>
                     worksheet.update(

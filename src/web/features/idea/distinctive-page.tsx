@@ -273,6 +273,7 @@ export default function DistinctivePage() {
                   area={area}
                   fieldLabel="Positioning statement"
                   fieldPrompt="How do I write a positioning statement I can say in one breath?"
+                  field="distinctive.positioning"
                   currentText={data.positioning}
                   onUse={(text) =>
                     worksheet.update(

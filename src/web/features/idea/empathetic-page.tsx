@@ -182,6 +182,7 @@ export default function EmpatheticPage() {
                       area={area}
                       fieldLabel={`Feeling: ${label.toLowerCase()}`}
                       fieldPrompt={prompt}
+                      field={`empathetic.${field}`}
                       currentText={data[field]}
                       onUse={(text) =>
                         worksheet.update(

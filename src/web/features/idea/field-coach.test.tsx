@@ -78,4 +78,115 @@ describe('FieldCoach', () => {
       notes: 'Buyer intent: Quiet mornings',
     });
   });
+
+  it('offers no "Use this" for advice: tips and questions stay beside the field', {
+    timeout: 15_000,
+  }, async () => {
+    stubRoutes({
+      'GET /api/brands': () => jsonResponse(200, { brands: [brand] }),
+      'POST /api/ai/contextual-help': () =>
+        jsonResponse(200, {
+          task: 'contextual-help',
+          output: {
+            title: 'Buyer motivation',
+            answer: 'Why they buy.',
+            tips: ['Quote a real customer.'],
+            actions: [],
+          },
+          meta,
+        }),
+    });
+    const onUse = vi.fn();
+    renderWithProviders(
+      <FieldCoach
+        area="insight-module"
+        fieldLabel="Buyer motivation"
+        fieldPrompt="Why do they buy?"
+        field="insight.buyerMotivation"
+        currentText=""
+        onUse={onUse}
+      />,
+    );
+    const help = screen.getByRole('button', { name: 'Help with this field: Buyer motivation' });
+    await waitFor(() => expect(help.hasAttribute('disabled')).toBe(false), LOAD);
+    fireEvent.click(help);
+    await screen.findByText('Quote a real customer.', {}, LOAD);
+    expect(screen.queryByRole('button', { name: /Use this/ })).toBeNull();
+  });
+
+  it('offers "Use this" for a concrete suggested answer while the field is empty', {
+    timeout: 15_000,
+  }, async () => {
+    const fetchMock = stubRoutes({
+      'GET /api/brands': () => jsonResponse(200, { brands: [brand] }),
+      'POST /api/ai/contextual-help': () =>
+        jsonResponse(200, {
+          task: 'contextual-help',
+          output: {
+            title: 'Buyer motivation',
+            answer: 'Why they buy.',
+            tips: ['Quote a real customer.'],
+            actions: [],
+            suggestion: 'Sam buys to get more time, and worries about wasting money.',
+          },
+          meta,
+        }),
+    });
+    const onUse = vi.fn();
+    renderWithProviders(
+      <FieldCoach
+        area="insight-module"
+        fieldLabel="Buyer motivation"
+        fieldPrompt="Why do they buy?"
+        field="insight.buyerMotivation"
+        currentText=""
+        onUse={onUse}
+      />,
+    );
+    const help = screen.getByRole('button', { name: 'Help with this field: Buyer motivation' });
+    await waitFor(() => expect(help.hasAttribute('disabled')).toBe(false), LOAD);
+    fireEvent.click(help);
+    await screen.findByText('Suggested answer, from your saved work', {}, LOAD);
+    expect(bodyOf(fetchMock, 'POST /api/ai/contextual-help')).toMatchObject({
+      field: 'insight.buyerMotivation',
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this suggested answer in Buyer motivation' }));
+    expect(onUse).toHaveBeenCalledWith('Sam buys to get more time, and worries about wasting money.');
+    expect(onUse).toHaveBeenCalledTimes(1);
+  });
+
+  it('only shows the suggestion, without "Use this", once the field has the owner’s text', {
+    timeout: 15_000,
+  }, async () => {
+    stubRoutes({
+      'GET /api/brands': () => jsonResponse(200, { brands: [brand] }),
+      'POST /api/ai/contextual-help': () =>
+        jsonResponse(200, {
+          task: 'contextual-help',
+          output: {
+            title: 'Buyer motivation',
+            answer: 'Why they buy.',
+            tips: [],
+            actions: [],
+            suggestion: 'Sam buys to get more time.',
+          },
+          meta,
+        }),
+    });
+    renderWithProviders(
+      <FieldCoach
+        area="insight-module"
+        fieldLabel="Buyer motivation"
+        fieldPrompt="Why do they buy?"
+        field="insight.buyerMotivation"
+        currentText="They want calm mornings."
+        onUse={vi.fn()}
+      />,
+    );
+    const help = screen.getByRole('button', { name: 'Help with this field: Buyer motivation' });
+    await waitFor(() => expect(help.hasAttribute('disabled')).toBe(false), LOAD);
+    fireEvent.click(help);
+    await screen.findByText('Sam buys to get more time.', {}, LOAD);
+    expect(screen.queryByRole('button', { name: /Use this/ })).toBeNull();
+  });
 });

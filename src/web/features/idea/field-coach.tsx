@@ -1,14 +1,16 @@
 /**
  * Coach help beside a worksheet field: contextual help for the field (`contextual-help`) and, on
- * Insight steps, guidance on what the user wrote (`insight-guidance`). The answer stays beside the
- * field; text lands in the field only when the user chooses "Use this", and is then marked as
- * coming from the coach.
+ * Insight steps, guidance on what the user wrote (`insight-guidance`). Advice (tips, questions,
+ * actions) stays beside the field. Only a concrete suggested answer — one the coach built from the
+ * owner's saved work — can go into an empty field, when the user chooses "Use this"; it is then
+ * marked as coming from the coach until they edit it. An answer without one offers no "Use this".
  */
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
-import type { AiMeta } from '../../../core/ai/contracts.ts';
+import type { AiMeta, WorksheetCoachField } from '../../../core/ai/contracts.ts';
 import { CONTEXTUAL_HELP_QUESTION_MAX, INSIGHT_GUIDANCE_NOTES_MAX } from '../../../core/ai/input-limits.ts';
 import { type WorkspaceArea, workspacePath } from '../../../core/navigation/workspace-areas.ts';
+import { hasPlaceholder } from '../../../core/workspace/canvas-completion.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { TextLink } from '../../components/text-link.tsx';
@@ -22,11 +24,13 @@ interface FieldCoachProps {
   fieldLabel: string;
   /** What the field asks, so the coach answers the right question. */
   fieldPrompt: string;
+  /** Which worksheet field this is, so the coach can suggest an answer from the saved work. */
+  field?: WorksheetCoachField;
   /** The field's current text, sent as what the user has so far. */
   currentText: string;
   /** Offer step guidance on the user's text too (the Insight worksheet). */
   guidance?: boolean;
-  /** Puts coach text into the field; without it the help is read-only (choice fields). */
+  /** Puts the coach's suggested answer into the field; without it the help is read-only. */
   onUse?: ((text: string) => void) | undefined;
 }
 
@@ -43,11 +47,35 @@ function ProviderLabel({ meta }: { meta: AiMeta }) {
   );
 }
 
-function UseButton({ onUse, text, what }: { onUse: (text: string) => void; text: string; what: string }) {
+/**
+ * The coach's suggested answer. "Use this" is offered only while the field is empty, so the answer
+ * it fills in is entirely the coach's (and marked so) and nothing the owner wrote is mixed in.
+ */
+function SuggestedAnswer({
+  suggestion,
+  fieldLabel,
+  fieldEmpty,
+  onUse,
+}: {
+  suggestion: string | undefined;
+  fieldLabel: string;
+  fieldEmpty: boolean;
+  onUse: ((text: string) => void) | undefined;
+}) {
+  const text = suggestion?.trim();
+  if (!text || hasPlaceholder(text)) return null;
   return (
-    <Button variant="ghost" className="min-h-9 px-2 py-1 text-xs" onClick={() => onUse(text)}>
-      Use this<span className="sr-only"> {what}</span>
-    </Button>
+    <div className="space-y-2 rounded-lg border border-violet-200 bg-white p-3">
+      <p className="font-medium text-slate-900">Suggested answer, from your saved work</p>
+      <blockquote className="border-l-4 border-violet-300 pl-3 text-slate-900">{text}</blockquote>
+      {onUse && fieldEmpty ? (
+        <Button variant="secondary" className="min-h-9 px-3 py-1 text-xs" onClick={() => onUse(text)}>
+          Use this<span className="sr-only"> suggested answer in {fieldLabel}</span>
+        </Button>
+      ) : onUse ? (
+        <p className="text-xs text-slate-600">Your answer already has text: copy from this what you want.</p>
+      ) : null}
+    </div>
   );
 }
 
@@ -55,10 +83,12 @@ export function FieldCoach({
   area,
   fieldLabel,
   fieldPrompt,
+  field,
   currentText,
   guidance = false,
   onUse,
 }: FieldCoachProps) {
+  const fieldEmpty = currentText.trim() === '';
   const regionId = useId();
   // The coach reads the saved work of the brand being edited, and only that brand's.
   const currentBrandId = useCurrentBrand().brand?.id ?? null;
@@ -69,6 +99,7 @@ export function FieldCoach({
         brandId,
         area,
         question: clip(`${fieldLabel}: ${fieldPrompt}${mine}`, CONTEXTUAL_HELP_QUESTION_MAX),
+        ...(field ? { field } : {}),
       });
     },
   });
@@ -80,6 +111,7 @@ export function FieldCoach({
         ...(currentText.trim()
           ? { notes: clip(`${fieldLabel}: ${currentText.trim()}`, INSIGHT_GUIDANCE_NOTES_MAX) }
           : {}),
+        ...(field ? { field } : {}),
       }),
   });
   const pending = help.isPending || steps.isPending;
@@ -128,7 +160,8 @@ export function FieldCoach({
       <div id={regionId} aria-live="polite" className="space-y-3 text-sm text-slate-800">
         {!help.data && !steps.data && !help.error && !steps.error ? (
           <p className="text-slate-600">
-            The coach answers here. Nothing changes in your answer unless you choose “Use this”.
+            The coach answers here. Its advice stays here: nothing changes in your answer unless the coach
+            suggests one from your saved work and you choose “Use this”.
           </p>
         ) : null}
         {help.error ? <Alert tone="error">{coachErrorMessage(help.error)}</Alert> : null}
@@ -137,15 +170,21 @@ export function FieldCoach({
           <div className="space-y-2">
             <p className="font-semibold text-slate-900">{help.data.output.title}</p>
             <p>{help.data.output.answer}</p>
+            <SuggestedAnswer
+              suggestion={help.data.output.suggestion}
+              fieldLabel={fieldLabel}
+              fieldEmpty={fieldEmpty}
+              onUse={onUse}
+            />
             {help.data.output.tips.length > 0 ? (
-              <ul className="space-y-1.5">
-                {help.data.output.tips.map((tip) => (
-                  <li key={tip} className="flex items-start justify-between gap-2">
-                    <span>• {tip}</span>
-                    {onUse ? <UseButton onUse={onUse} text={tip} what={`tip in ${fieldLabel}`} /> : null}
-                  </li>
-                ))}
-              </ul>
+              <>
+                <p className="font-medium text-slate-900">Tips</p>
+                <ul className="list-disc space-y-1.5 pl-5">
+                  {help.data.output.tips.map((tip) => (
+                    <li key={tip}>{tip}</li>
+                  ))}
+                </ul>
+              </>
             ) : null}
             <ActionLinks actions={help.data.output.actions} />
             <ProviderLabel meta={help.data.meta} />
@@ -155,17 +194,18 @@ export function FieldCoach({
           <div className="space-y-2">
             <p className="font-semibold text-slate-900">{steps.data.output.headline}</p>
             <p>{steps.data.output.explanation}</p>
+            <SuggestedAnswer
+              suggestion={steps.data.output.suggestion}
+              fieldLabel={fieldLabel}
+              fieldEmpty={fieldEmpty}
+              onUse={onUse}
+            />
             {steps.data.output.questions.length > 0 ? (
               <>
                 <p className="font-medium text-slate-900">Questions to answer in this step</p>
-                <ul className="space-y-1.5">
+                <ul className="list-disc space-y-1.5 pl-5">
                   {steps.data.output.questions.map((question) => (
-                    <li key={question} className="flex items-start justify-between gap-2">
-                      <span>• {question}</span>
-                      {onUse ? (
-                        <UseButton onUse={onUse} text={question} what={`question in ${fieldLabel}`} />
-                      ) : null}
-                    </li>
+                    <li key={question}>{question}</li>
                   ))}
                 </ul>
               </>

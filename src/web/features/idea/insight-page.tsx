@@ -70,6 +70,7 @@ export default function InsightPage() {
         area={area}
         fieldLabel={label}
         fieldPrompt={prompt}
+        field={`insight.${field}`}
         currentText={data?.[field] ?? ''}
         guidance
         onUse={coachTextHandler(field)}

@@ -1,6 +1,7 @@
 /** The five-question emotional-trigger assessment and its ranked result, saved as it is answered. */
 import { useId } from 'react';
 import type { EmotionalTrigger } from '../../../core/ai/contracts.ts';
+import { plural } from '../../../core/text/plural.ts';
 import type { ItemData } from '../../../core/workspace/items.ts';
 import {
   answeredCount,
@@ -97,7 +98,7 @@ export function TriggerAssessmentSection({ assessment, onUseResult }: TriggerAss
                   <strong className="text-slate-900">
                     {formatList(leading.map((trigger) => TRIGGER_LABELS[trigger]))}
                   </strong>{' '}
-                  {leading.length === 1 ? 'leads' : 'lead together'}.
+                  {plural(leading.length, 'leads', 'lead together')}.
                 </p>
                 <ol className="space-y-2" aria-label="Triggers ranked by share">
                   {ranking.map((entry) => {
@@ -125,7 +126,7 @@ export function TriggerAssessmentSection({ assessment, onUseResult }: TriggerAss
                   })}
                 </ol>
                 <Button variant="secondary" onClick={() => onUseResult(leading.slice(0, 3))}>
-                  Use {leading.length === 1 ? 'this trigger' : 'these triggers'} in the worksheet
+                  Use {plural(leading.length, 'this trigger', 'these triggers')} in the worksheet
                 </Button>
               </>
             )}

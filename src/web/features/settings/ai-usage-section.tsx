@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { countOf } from '../../../core/text/plural.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
@@ -30,7 +31,7 @@ export function AiUsageSection() {
         <p className="flex flex-wrap items-baseline gap-x-2 text-slate-800">
           <span className="text-3xl font-bold text-slate-900 tabular-nums">{remaining}</span>{' '}
           <span>
-            of {limit} AI request{limit === 1 ? '' : 's'} left today ({used} used)
+            of {countOf(limit, 'AI request')} left today ({used} used)
           </span>
         </p>
         <div aria-hidden="true" className="h-2 w-full overflow-hidden rounded-full bg-slate-200">

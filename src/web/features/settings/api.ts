@@ -16,4 +16,6 @@ export const settingsApi = {
   downloadAccountExport: () => downloadFile('/api/account/export'),
   requestAccountDeletion: (body: AccountDeletionRequest) =>
     request('POST', '/api/account/deletion', 'accountDeletionResponseSchema', body),
+  /** The operator's address (public): how to get a deleted account back. */
+  contact: () => request('GET', '/api/contact', 'contactResponseSchema'),
 };

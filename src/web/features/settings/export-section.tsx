@@ -23,8 +23,10 @@ export function ExportSection() {
       title="Export your data"
       description={
         <p>
-          Download everything in your account as one ZIP file: your profile, diagnostic results and reports,
-          brand workspace, coach conversations and uploaded documents.
+          Download everything in your account as one ZIP file: your profile; your brands with their
+          worksheets, canvas and customer avatars (and their saved versions); your diagnostic results, Insight
+          snapshots, Value Lens copy, coach conversations and AI usage, as JSON; and PDF reports of your
+          diagnostics, brand canvases, avatars and Insight snapshots.
         </p>
       }
     >

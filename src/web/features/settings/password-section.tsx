@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
 import type { ChangePasswordBody, ChangePasswordResponse } from '../../../core/settings/contracts.ts';
+import { countOf } from '../../../core/text/plural.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
@@ -23,8 +24,7 @@ const aliases = { password: 'newPassword' } as const;
 
 function successMessage(result: ChangePasswordResponse): string {
   const { otherSessionsRevoked: others } = result;
-  const signedOut =
-    others > 0 ? ` We signed you out of ${others} other device${others === 1 ? '' : 's'}.` : '';
+  const signedOut = others > 0 ? ` We signed you out of ${countOf(others, 'other device')}.` : '';
   return `Your password has been changed.${signedOut} We’ve emailed you to confirm the change.`;
 }
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { ActiveSession } from '../../../core/settings/contracts.ts';
+import { countOf } from '../../../core/text/plural.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { PageLoader } from '../../components/spinner.tsx';
@@ -60,7 +61,15 @@ function SessionItem({ session, now, onRevoke, revoking = false }: SessionItemPr
             <dt>Signed in</dt>
             <dd>{formatDateTime(session.signedInAt)}</dd>
             <dt>Last active</dt>
-            <dd>{session.current ? 'now' : describeLastActive(session.lastActiveAt, now)}</dd>
+            <dd>
+              {session.current ? (
+                'now'
+              ) : (
+                <time dateTime={session.lastActiveAt} title={formatDateTime(session.lastActiveAt)}>
+                  {describeLastActive(session.lastActiveAt, now)}
+                </time>
+              )}
+            </dd>
             {session.network ? (
               <>
                 <dt>Network</dt>
@@ -171,9 +180,7 @@ export function SessionsSection() {
       ) : null}
       {revokeOthers.isSuccess ? (
         <Alert key={revokeOthers.submittedAt} tone="success">
-          <p>
-            Signed out {revokeOthers.data.revoked} other device{revokeOthers.data.revoked === 1 ? '' : 's'}.
-          </p>
+          <p>Signed out {countOf(revokeOthers.data.revoked, 'other device')}.</p>
         </Alert>
       ) : null}
       {revokeOne.isError ? (

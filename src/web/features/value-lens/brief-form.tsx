@@ -6,11 +6,14 @@ import type { ValueLensRequest } from '../../../core/value-lens/contracts.ts';
 import type { WorkspaceItem } from '../../../core/workspace/items.ts';
 import { Button } from '../../components/button.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { type BriefDraft, browserDraftStorage, loadBriefDraft, saveBriefDraft } from './brief-draft.ts';
 import { FORMATS, formatDescription, PAYOFF_LABELS, PAYOFFS, TONES } from './options.ts';
 
 export type BriefField = 'product' | 'category' | 'features' | 'audience' | 'format' | 'avatarId';
 
 interface BriefFormProps {
+  /** The brand the copy is for; the brief being written is kept per brand (see brief-draft.ts). */
+  brandId: string;
   avatars: readonly WorkspaceItem[];
   canvasPercent: number | null;
   pending: boolean;
@@ -21,19 +24,40 @@ interface BriefFormProps {
 const selectClass =
   'block min-h-11 w-full rounded-lg border border-slate-500 bg-white px-3 text-base text-slate-900';
 
-export function BriefForm({ avatars, canvasPercent, pending, serverErrors, onSubmit }: BriefFormProps) {
+export function BriefForm({
+  brandId,
+  avatars,
+  canvasPercent,
+  pending,
+  serverErrors,
+  onSubmit,
+}: BriefFormProps) {
   const ids = { payoff: useId(), tone: useId(), avatar: useId(), canvas: useId(), features: useId() };
-  const [product, setProduct] = useState('');
-  const [category, setCategory] = useState('');
-  const [features, setFeatures] = useState<string[]>(['']);
-  const [audience, setAudience] = useState('');
-  const [payoff, setPayoff] = useState<EmotionalTrigger | ''>('');
-  const [tone, setTone] = useState<CopyTone>('warm');
-  const [format, setFormat] = useState<CopyFormat>('social-caption');
-  const [avatarId, setAvatarId] = useState('');
-  const [useCanvas, setUseCanvas] = useState(true);
+  const [storage] = useState(browserDraftStorage);
+  const [draft, setDraft] = useState(() => loadBriefDraft(storage, brandId));
+  const { product, category, features, audience, payoff, tone, format, useCanvas } = draft;
+  // A remembered avatar that has since been deleted is not offered (or sent).
+  const avatarId = avatars.some((item) => item.id === draft.avatarId) ? draft.avatarId : '';
   const [errors, setErrors] = useState<Partial<Record<BriefField, string>>>({});
   const shown = { ...serverErrors, ...errors };
+
+  function change(patch: Partial<BriefDraft> | ((current: BriefDraft) => Partial<BriefDraft>)) {
+    setDraft((current) => {
+      const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };
+      saveBriefDraft(storage, brandId, next);
+      return next;
+    });
+  }
+  const setProduct = (value: string) => change({ product: value });
+  const setCategory = (value: string) => change({ category: value });
+  const setFeatures = (update: (current: string[]) => string[]) =>
+    change((current) => ({ features: update(current.features) }));
+  const setAudience = (value: string) => change({ audience: value });
+  const setPayoff = (value: EmotionalTrigger | '') => change({ payoff: value });
+  const setTone = (value: CopyTone) => change({ tone: value });
+  const setFormat = (value: CopyFormat) => change({ format: value });
+  const setAvatarId = (value: string) => change({ avatarId: value });
+  const setUseCanvas = (value: boolean) => change({ useCanvas: value });
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -90,16 +90,21 @@ export default function ValueLensPage() {
             {avatars.error ? (
               <Alert tone="warning">Your avatars could not be loaded; you can still write copy.</Alert>
             ) : null}
-            <BriefForm
-              avatars={avatars.data ?? []}
-              canvasPercent={canvasPercent}
-              pending={generate.isPending}
-              serverErrors={serverErrors}
-              onSubmit={(request) => {
-                setLastBrief(request);
-                generate.mutate(request);
-              }}
-            />
+            {brandId ? (
+              <BriefForm
+                // Each brand has its own brief in progress.
+                key={brandId}
+                brandId={brandId}
+                avatars={avatars.data ?? []}
+                canvasPercent={canvasPercent}
+                pending={generate.isPending}
+                serverErrors={serverErrors}
+                onSubmit={(request) => {
+                  setLastBrief(request);
+                  generate.mutate(request);
+                }}
+              />
+            ) : null}
           </div>
           <div className="space-y-8">
             <section aria-labelledby="value-lens-result" className="space-y-3" aria-busy={generate.isPending}>

@@ -8,7 +8,7 @@ export const WEAK_PASSWORD_MESSAGE = 'Choose a stronger password: it needs to me
  * when the password would be refused. If the estimator cannot load, the server has the final word.
  */
 export async function findPasswordProblem(password: string, userInputs: string[]): Promise<boolean> {
-  if (!checkPasswordRules(password).every((rule) => rule.met)) return true;
+  if (!checkPasswordRules(password, userInputs).every((rule) => rule.met)) return true;
   try {
     const assess = await loadPasswordEstimator();
     return !assess(password, userInputs).acceptable;

@@ -61,6 +61,21 @@ describe('PasswordStrengthMeter', () => {
     expect(live?.textContent).toMatch(/^Password strength: (Strong|Very strong)\. 3 of 3 rules met\.$/);
   });
 
+  it('lists the server’s “not your name or email” rule once they are known, and checks it live', () => {
+    const userInputs = ['Quentin Marlowe', 'q.marlowe@example.com'];
+    const { rerender } = render(meter('Tangerine-Vault-58', { userInputs }));
+    expect(rules()).toEqual([
+      'At least 8 characters (done)',
+      'At least 3 of: lowercase, uppercase, digit, symbol (done)',
+      'Doesn’t contain your name or email address (done)',
+      expect.stringMatching(/^Hard to guess .*\(done\)$/),
+    ]);
+    // Strong to the estimator, yet built on the surname: the same verdict as the server's.
+    rerender(meter('Vexillum-Marlowe-Pike-9!', { userInputs }));
+    expect(rules()[2]).toBe('Doesn’t contain your name or email address (not yet)');
+    expect(assess('Vexillum-Marlowe-Pike-9!', userInputs).acceptable).toBe(false);
+  });
+
   it('treats the user’s own name as guessable and shows the estimator’s advice', () => {
     render(meter('Zyrqelwick2024!', { userInputs: ['Ada Zyrqelwick', 'ada@zyrqelwick.example'] }));
     expect(rules()[2]).toMatch(/not yet/);

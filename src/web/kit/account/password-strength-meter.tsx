@@ -37,7 +37,10 @@ type RuleState = 'met' | 'unmet' | 'checking';
 interface PasswordStrengthMeterProps {
   id: string;
   password: string;
-  /** Words the estimator should treat as guessable: the user's name and email. */
+  /**
+   * The user's name and email, when known: the password may not contain them (a rule shown in the
+   * list) and the estimator treats them as guessable.
+   */
   userInputs: string[];
   assess: AssessPassword | null;
   estimatorFailed: boolean;
@@ -94,7 +97,7 @@ export function PasswordStrengthMeter({
   else if (password && !estimatorFailed) strengthState = 'checking';
 
   const rules: Array<PasswordRuleResult & { state: RuleState }> = [
-    ...checkPasswordRules(password).map((rule) => ({
+    ...checkPasswordRules(password, userInputs).map((rule) => ({
       ...rule,
       state: (rule.met ? 'met' : 'unmet') as RuleState,
     })),

@@ -1,4 +1,5 @@
 import type { AiMeta } from '../../../core/ai/contracts.ts';
+import { countOf } from '../../../core/text/plural.ts';
 import { describeError, isApiError } from '../../lib/api-client.ts';
 
 /**
@@ -15,7 +16,7 @@ export function coachErrorMessage(
   if (isApiError(error) && error.code === 'QUOTA_EXCEEDED') {
     const hours = error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds / 3600) : null;
     const blocked = situation.blocked ? `, ${situation.blocked}` : '';
-    const resets = hours ? `in about ${hours} hour${hours === 1 ? '' : 's'}` : 'at midnight UTC';
+    const resets = hours ? `in about ${countOf(hours, 'hour')}` : 'at midnight UTC';
     return `You have used all of today’s coach requests${blocked}. They reset ${resets}. ${situation.saved}`;
   }
   return describeError(error);

@@ -4,7 +4,7 @@
  */
 import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { DIMENSION_LABELS, DIMENSIONS } from '../../../core/diagnostic/questionnaire.ts';
-import { formatMediumDate } from '../../lib/format-date.ts';
+import { formatDate } from '../../lib/format-date.ts';
 
 export interface CoachStarter {
   title: string;
@@ -27,7 +27,7 @@ function weakest(result: DiagnosticResult): string {
 
 /** About one diagnostic result (the results page, the dashboard's latest result). */
 export function diagnosticStarter(result: DiagnosticResult): CoachStarter {
-  const taken = formatMediumDate(result.createdAt);
+  const taken = formatDate(result.createdAt);
   return {
     title: `About my diagnostic of ${taken}`,
     starter: `My IDEA diagnostic from ${taken} scored ${scoreLine(result)}. My weakest dimension is ${weakest(result)}. What should I work on first, and how?`,
@@ -45,6 +45,6 @@ export function progressStarter(results: readonly DiagnosticResult[]): CoachStar
   }
   return {
     title: `About my progress over ${results.length} diagnostics`,
-    starter: `I have taken the IDEA diagnostic ${results.length} times. The first (${formatMediumDate(first.createdAt)}) scored ${scoreLine(first)}; the latest (${formatMediumDate(latest.createdAt)}) scored ${scoreLine(latest)}. What do these changes tell you, and what should I focus on next?`,
+    starter: `I have taken the IDEA diagnostic ${results.length} times. The first (${formatDate(first.createdAt)}) scored ${scoreLine(first)}; the latest (${formatDate(latest.createdAt)}) scored ${scoreLine(latest)}. What do these changes tell you, and what should I focus on next?`,
   };
 }

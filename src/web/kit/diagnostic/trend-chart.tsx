@@ -7,7 +7,7 @@
  */
 import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from '../../../core/diagnostic/questionnaire.ts';
-import { formatDayMonth } from '../../lib/format-date.ts';
+import { formatAxisDates } from '../../lib/format-date.ts';
 
 type SeriesKey = 'overall' | Dimension;
 
@@ -91,10 +91,13 @@ export default function TrendChart({ results }: { results: readonly DiagnosticRe
   if (!first || !last) return null;
   const x = (index: number) => ((index + 0.5) / count) * 100;
   const y = (value: number) => 100 - value;
+  const axis = formatAxisDates(shown.map((result) => result.createdAt));
+  const spoken = (entry: (typeof axis)[number] | undefined) =>
+    entry ? `${entry.day}${entry.time ? ` ${entry.time}` : ''}` : '';
   const label =
     count === 1
       ? `Chart of your one result so far: overall ${first.scores.overall}.`
-      : `Line chart of your scores across ${count} results, from ${formatDayMonth(first.createdAt)} to ${formatDayMonth(last.createdAt)}. Overall went from ${first.scores.overall} to ${last.scores.overall}; ${DIMENSIONS.map((dimension) => `${DIMENSION_LABELS[dimension]} from ${first.scores.dimensions[dimension].score} to ${last.scores.dimensions[dimension].score}`).join(', ')}.`;
+      : `Line chart of your scores across ${count} results, from ${spoken(axis[0])} to ${spoken(axis.at(-1))}. Overall went from ${first.scores.overall} to ${last.scores.overall}; ${DIMENSIONS.map((dimension) => `${DIMENSION_LABELS[dimension]} from ${first.scores.dimensions[dimension].score} to ${last.scores.dimensions[dimension].score}`).join(', ')}.`;
 
   return (
     <div role="img" aria-label={label} className="space-y-3">
@@ -149,8 +152,11 @@ export default function TrendChart({ results }: { results: readonly DiagnosticRe
         </svg>
       </div>
       <div className={`ml-9 grid ${COLUMNS[count - 1] ?? 'grid-cols-8'} text-center text-xs text-slate-600`}>
-        {shown.map((result) => (
-          <span key={result.id}>{formatDayMonth(result.createdAt)}</span>
+        {shown.map((result, index) => (
+          <span key={result.id} data-testid="trend-axis-label">
+            {axis[index]?.day}
+            {axis[index]?.time ? <span className="block tabular-nums">{axis[index]?.time}</span> : null}
+          </span>
         ))}
       </div>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">

@@ -24,14 +24,14 @@ export const workspaceApi = {
   getSingletonItem: (brandId: string, kind: SingletonKind) =>
     request('GET', singletonPath(brandId, kind), 'itemResponseSchema'),
   saveSingletonItem: (brandId: string, kind: SingletonKind, body: SaveItemBody) =>
-    request('PUT', singletonPath(brandId, kind), 'itemResponseSchema', body),
+    request('PUT', singletonPath(brandId, kind), 'saveItemResponseSchema', body),
   listCollection: (brandId: string, kind: CollectionKind) =>
     request('GET', collectionPath(brandId, kind), 'itemListResponseSchema'),
   createCollectionItem: (brandId: string, kind: CollectionKind, body: CreateItemBody) =>
     request('POST', collectionPath(brandId, kind), 'itemResponseSchema', body),
   getItem: (itemId: string) => request('GET', itemPath(itemId), 'itemResponseSchema'),
   saveItem: (itemId: string, body: SaveItemBody) =>
-    request('PUT', itemPath(itemId), 'itemResponseSchema', body),
+    request('PUT', itemPath(itemId), 'saveItemResponseSchema', body),
   deleteItem: (itemId: string): Promise<Ok> => request('DELETE', itemPath(itemId), 'okSchema'),
   duplicateItem: (itemId: string) => request('POST', `${itemPath(itemId)}/duplicate`, 'itemResponseSchema'),
   listRevisions: (itemId: string) =>

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SaveItemBody, WorkspaceItem } from '../../../core/workspace/items.ts';
+import type { SaveItemBody, SaveItemResponse, WorkspaceItem } from '../../../core/workspace/items.ts';
+import { mergeItemData } from '../../../core/workspace/merge.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { AutosaveEngine } from './autosave-engine.ts';
 
@@ -20,23 +21,38 @@ function item(version: number, data: Canvas, sources: Record<string, 'user' | 'a
   };
 }
 
-/** A fake server: versions, conflicts and failures under the test's control. */
+/**
+ * A fake server: versions, revisions, the same per-field merge as the real one, and failures under
+ * the test's control.
+ */
 function fakeServer(initial: WorkspaceItem) {
   let current = initial;
+  const revisions = new Map<number, WorkspaceItem>([[initial.version, initial]]);
   const calls: SaveItemBody[] = [];
   let failNext: ApiError | null = null;
-  const save = vi.fn(async (body: SaveItemBody) => {
+  const write = (data: Record<string, unknown>, sources: Record<string, 'user' | 'ai'>) => {
+    current = item(current.version + 1, data as unknown as Canvas, sources);
+    revisions.set(current.version, current);
+  };
+  const save = vi.fn(async (body: SaveItemBody): Promise<SaveItemResponse> => {
     calls.push(body);
     if (failNext) {
       const error = failNext;
       failNext = null;
       throw error;
     }
-    if (body.baseVersion !== current.version) {
+    const mine = { data: body.data, sources: body.sources ?? {} };
+    if (body.baseVersion === current.version) {
+      write(mine.data, mine.sources);
+      return { item: current, mergedFields: [] };
+    }
+    const base = revisions.get(body.baseVersion) ?? null;
+    const result = mergeItemData('canvas', base, mine, current);
+    if (result.conflicts.length > 0) {
       throw new ApiError({ code: 'CONFLICT', status: 409, message: 'conflict', current });
     }
-    current = item(current.version + 1, body.data as unknown as Canvas, body.sources ?? {});
-    return current;
+    write(result.merged.data, result.merged.sources);
+    return { item: current, mergedFields: result.fromTheirs };
   });
   return {
     save,
@@ -44,8 +60,8 @@ function fakeServer(initial: WorkspaceItem) {
     get current() {
       return current;
     },
-    otherDeviceSaves(data: Canvas) {
-      current = item(current.version + 1, data);
+    otherDeviceSaves(data: Canvas, sources: Record<string, 'user' | 'ai'> = {}) {
+      write({ ...data }, sources);
     },
     failWith(error: ApiError) {
       failNext = error;
@@ -93,7 +109,44 @@ describe('AutosaveEngine', () => {
     expect(engine.getState().status).toBe('saved');
   });
 
-  it('holds both copies on a conflict; keep mine saves on top, nothing is lost', async () => {
+  it('merges edits of different fields saved elsewhere without asking, and shows theirs at once', async () => {
+    const server = fakeServer(item(1, { purpose: 'start', vision: '' }));
+    const engine = new AutosaveEngine<Canvas>(server.save, server.current, { debounceMs: 10 });
+    server.otherDeviceSaves({ purpose: 'start', vision: 'their vision' }, { vision: 'ai' });
+    engine.update((draft) => {
+      draft.purpose = 'my purpose';
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(server.current.data).toEqual({ purpose: 'my purpose', vision: 'their vision' });
+    expect(engine.getState()).toMatchObject({
+      status: 'saved',
+      conflict: null,
+      data: { purpose: 'my purpose', vision: 'their vision' },
+      sources: { vision: 'ai' },
+      item: { version: 3 },
+    });
+  });
+
+  it('keeps what was typed while a merging save was out, on top of the merged fields', async () => {
+    const server = fakeServer(item(1, { purpose: '', vision: '' }));
+    const engine = new AutosaveEngine<Canvas>(server.save, server.current, { debounceMs: 10 });
+    server.otherDeviceSaves({ purpose: '', vision: 'their vision' });
+    engine.update((draft) => {
+      draft.purpose = 'first';
+    });
+    const flushing = engine.flush();
+    engine.update((draft) => {
+      draft.purpose = 'first, then more';
+    });
+    await flushing;
+    expect(engine.getState().data).toEqual({ purpose: 'first, then more', vision: 'their vision' });
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.current.data).toEqual({ purpose: 'first, then more', vision: 'their vision' });
+    expect(engine.getState().status).toBe('saved');
+  });
+
+  it('asks only about the field changed on both sides; choosing mine keeps their other fields', async () => {
     const server = fakeServer(item(1, { purpose: 'start', vision: '' }));
     const engine = new AutosaveEngine<Canvas>(server.save, server.current, { debounceMs: 10 });
     server.otherDeviceSaves({ purpose: 'other device', vision: 'theirs' });
@@ -103,24 +156,45 @@ describe('AutosaveEngine', () => {
     await vi.advanceTimersByTimeAsync(10);
     const state = engine.getState();
     expect(state.status).toBe('conflict');
-    expect(state.conflict?.mine.data.purpose).toBe('this tab');
-    expect(state.conflict?.theirs.data).toMatchObject({ purpose: 'other device' });
+    expect(state.conflict?.fields).toEqual([
+      { path: 'purpose', base: 'start', mine: 'this tab', theirs: 'other device' },
+    ]);
 
     // Edits while the choice is pending stay local and are not sent.
     engine.update((draft) => {
-      draft.vision = 'typed meanwhile';
+      draft.purpose = 'this tab, edited';
     });
+    expect(engine.getState().conflict?.fields[0]?.mine).toBe('this tab, edited');
     await vi.advanceTimersByTimeAsync(100);
     expect(server.save).toHaveBeenCalledTimes(1);
 
-    engine.keepMine();
+    engine.resolve({ purpose: 'mine' });
     await vi.advanceTimersByTimeAsync(0);
     expect(server.calls.at(-1)?.baseVersion).toBe(2);
-    expect(server.current.data).toEqual({ purpose: 'this tab', vision: 'typed meanwhile' });
+    expect(server.current.data).toEqual({ purpose: 'this tab, edited', vision: 'theirs' });
     expect(engine.getState().status).toBe('saved');
   });
 
-  it('use theirs replaces the local copy with the server copy', async () => {
+  it('choosing theirs for the conflicting field still saves my other edits', async () => {
+    const server = fakeServer(item(1, { purpose: 'start', vision: '' }));
+    const engine = new AutosaveEngine<Canvas>(server.save, server.current, { debounceMs: 10 });
+    server.otherDeviceSaves({ purpose: 'other device', vision: '' });
+    engine.update((draft) => {
+      draft.purpose = 'this tab';
+      draft.vision = 'my vision';
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(engine.getState().conflict?.fields.map((field) => field.path)).toEqual(['purpose']);
+    engine.acceptTheirs();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.current.data).toEqual({ purpose: 'other device', vision: 'my vision' });
+    expect(engine.getState()).toMatchObject({
+      status: 'saved',
+      data: { purpose: 'other device', vision: 'my vision' },
+    });
+  });
+
+  it('use theirs with nothing else changed adopts their copy without saving again', async () => {
     const server = fakeServer(item(1, { purpose: 'start', vision: '' }));
     const engine = new AutosaveEngine<Canvas>(server.save, server.current, { debounceMs: 10 });
     server.otherDeviceSaves({ purpose: 'other device', vision: '' });
@@ -130,6 +204,7 @@ describe('AutosaveEngine', () => {
     await vi.advanceTimersByTimeAsync(10);
     engine.acceptTheirs();
     expect(engine.getState()).toMatchObject({ status: 'saved', data: { purpose: 'other device' } });
+    expect(server.save).toHaveBeenCalledTimes(1);
     engine.update((draft) => {
       draft.vision = 'next';
     });

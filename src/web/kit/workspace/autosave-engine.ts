@@ -2,17 +2,30 @@
  * The save loop behind every workspace page, kept free of React so it can be tested on its own.
  *
  * Edits apply locally at once and are sent after a short pause (debounce). A save names the version
- * it was based on; the server answers 409 with its current copy when another tab or device saved in
- * between, and the engine then holds both copies until the user picks one — nothing is overwritten
- * silently and nothing typed is dropped. Network failures and server hiccups are retried with
- * backoff; a validation error waits for the user's next edit.
+ * it was based on. When another tab or device saved in between, the server merges the two copies
+ * field by field (docs/decisions/0027-per-field-merge.md) and the engine lays the other copy's
+ * fields over what is on screen; only when the same field changed on both sides does the server
+ * answer 409, and the engine then holds both copies of each such field until the user picks one —
+ * nothing is overwritten silently and nothing typed is dropped. Network failures and server
+ * hiccups are retried with backoff; a validation error waits for the user's next edit.
  */
 import type {
   FieldSource,
   FieldSources,
+  ItemKind,
   SaveItemBody,
+  SaveItemResponse,
   WorkspaceItem,
 } from '../../../core/workspace/items.ts';
+import {
+  applyChoices,
+  type ConflictChoice,
+  type FieldConflict,
+  type ItemDocument,
+  mergeItemData,
+  sameValue,
+  withFieldsFrom,
+} from '../../../core/workspace/merge.ts';
 import { describeError, isApiError } from '../../lib/api-client.ts';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'offline' | 'conflict' | 'error';
@@ -26,9 +39,20 @@ export interface EngineState<T> {
   status: SaveStatus;
   /** Why the last save failed, for people (status `error` or `offline`). */
   errorMessage: string | null;
-  /** Set while a conflicting save waits for the user's choice. */
-  conflict: { mine: { data: T; sources: FieldSources }; theirs: WorkspaceItem } | null;
+  /** Set while fields changed both here and elsewhere wait for the user's choice. */
+  conflict: PendingConflict<T> | null;
 }
+
+export interface PendingConflict<T> {
+  /** The fields changed on both sides, with each side's value. */
+  fields: FieldConflict[];
+  /** The copy both sides started from (null when the server no longer keeps it). */
+  base: ItemDocument | null;
+  mine: { data: T; sources: FieldSources };
+  theirs: WorkspaceItem;
+}
+
+export type ConflictChoices = Record<string, ConflictChoice>;
 
 export interface EngineOptions {
   debounceMs?: number;
@@ -37,7 +61,7 @@ export interface EngineOptions {
   maxRetryMs?: number;
 }
 
-export type SaveFunction = (body: SaveItemBody) => Promise<WorkspaceItem>;
+export type SaveFunction = (body: SaveItemBody) => Promise<SaveItemResponse>;
 
 export interface UpdateOptions {
   /** Field paths whose source changes with this edit (`ai` when accepting a coach suggestion). */
@@ -70,9 +94,11 @@ export class AutosaveEngine<T> {
   private readonly retryMs: number;
   private readonly maxRetryMs: number;
   private readonly save: SaveFunction;
+  private readonly kind: ItemKind;
 
   constructor(save: SaveFunction, initial: WorkspaceItem, options: EngineOptions = {}) {
     this.save = save;
+    this.kind = initial.kind;
     this.debounceMs = options.debounceMs ?? 800;
     this.retryMs = options.retryMs ?? 2000;
     this.maxRetryMs = options.maxRetryMs ?? 30_000;
@@ -112,7 +138,7 @@ export class AutosaveEngine<T> {
       status: conflict ? 'conflict' : 'unsaved',
       errorMessage: this.state.status === 'error' ? null : this.state.errorMessage,
       // Typing on while the choice is pending: "mine" is always the latest local copy.
-      conflict: conflict ? { ...conflict, mine: { data: draft, sources } } : null,
+      conflict: conflict ? this.conflictOf(conflict.base, { data: draft, sources }, conflict.theirs) : null,
     });
     if (!this.state.conflict) this.schedule(this.debounceMs);
   }
@@ -134,36 +160,44 @@ export class AutosaveEngine<T> {
     this.setState({ item, data: item.data as T, sources: item.sources, status: 'saved', errorMessage: null });
   }
 
-  /** Conflict resolved in favour of this tab: save our copy on top of theirs. */
-  keepMine(): void {
+  /**
+   * Settles each conflicting field with the user's choice and saves the result on top of the other
+   * copy. Fields that did not conflict keep both sides' edits whatever is chosen.
+   */
+  resolve(choices: ConflictChoices): void {
     const conflict = this.state.conflict;
     if (!conflict) return;
+    const mine = conflict.mine as ItemDocument;
+    const theirs = { data: conflict.theirs.data, sources: conflict.theirs.sources };
+    const settled = applyChoices(
+      mergeItemData(this.kind, conflict.base, mine, theirs),
+      mine,
+      theirs,
+      choices,
+    );
     this.baseVersion = conflict.theirs.version;
-    this.editCount += 1;
+    const changed = !sameValue(settled, theirs);
+    if (changed) this.editCount += 1;
+    else this.savedEditCount = this.editCount;
     this.setState({
       item: conflict.theirs,
-      data: conflict.mine.data,
-      sources: conflict.mine.sources,
+      data: settled.data as T,
+      sources: settled.sources,
       conflict: null,
-      status: 'unsaved',
-    });
-    void this.flush();
-  }
-
-  /** Conflict resolved in favour of the other copy: our unsent edits are discarded, by the user's choice. */
-  acceptTheirs(): void {
-    const conflict = this.state.conflict;
-    if (!conflict) return;
-    this.baseVersion = conflict.theirs.version;
-    this.savedEditCount = this.editCount;
-    this.setState({
-      item: conflict.theirs,
-      data: conflict.theirs.data as T,
-      sources: conflict.theirs.sources,
-      conflict: null,
-      status: 'saved',
+      status: changed ? 'unsaved' : 'saved',
       errorMessage: null,
     });
+    if (changed) void this.flush();
+  }
+
+  /** Every conflicting field as this tab has it (other fields keep both sides' edits). */
+  keepMine(): void {
+    this.resolve(this.allChoices('mine'));
+  }
+
+  /** Every conflicting field as the other copy has it (other fields keep both sides' edits). */
+  acceptTheirs(): void {
+    this.resolve(this.allChoices('theirs'));
   }
 
   /** Retries a failed save at once (the browser came back online). */
@@ -204,7 +238,7 @@ export class AutosaveEngine<T> {
       sources: sent.sources,
     })
       .then(
-        (item) => this.onSaved(item, sentEditCount),
+        (response) => this.onSaved(response, sent as ItemDocument, sentEditCount),
         (error: unknown) => this.onFailed(error),
       )
       .finally(() => {
@@ -213,10 +247,29 @@ export class AutosaveEngine<T> {
     return this.inFlight;
   }
 
-  private onSaved(item: WorkspaceItem, sentEditCount: number): void {
+  private onSaved(response: SaveItemResponse, sent: ItemDocument, sentEditCount: number): void {
+    const { item, mergedFields } = response;
     this.baseVersion = item.version;
     this.savedEditCount = sentEditCount;
     this.retryDelay = this.retryMs;
+    if (mergedFields.length > 0) {
+      // The server merged in fields saved elsewhere: show them, on top of anything typed meanwhile.
+      const theirs = withFieldsFrom(sent, { data: item.data, sources: item.sources }, mergedFields);
+      const local = { data: this.state.data as Record<string, unknown>, sources: this.state.sources };
+      const result = mergeItemData(this.kind, sent, local, theirs);
+      if (result.conflicts.length > 0) {
+        // A field typed in while the save was out was also changed elsewhere: the user chooses.
+        this.editCount += 1;
+        this.setState({
+          item,
+          status: 'conflict',
+          errorMessage: null,
+          conflict: this.conflictOf(sent, { data: this.state.data, sources: this.state.sources }, item),
+        });
+        return;
+      }
+      this.setState({ data: result.merged.data as T, sources: result.merged.sources });
+    }
     const newerEdits = this.hasUnsavedChanges;
     this.setState({ item, status: newerEdits ? 'unsaved' : 'saved', errorMessage: null });
     if (newerEdits) this.schedule(0);
@@ -225,10 +278,19 @@ export class AutosaveEngine<T> {
   private onFailed(error: unknown): void {
     if (isApiError(error) && error.code === 'CONFLICT' && error.current) {
       const theirs = error.current as WorkspaceItem;
-      this.setState({
-        status: 'conflict',
-        conflict: { mine: { data: this.state.data, sources: this.state.sources }, theirs },
-      });
+      // The version this copy started from is the last server copy it saw.
+      const base =
+        this.state.item.version === this.baseVersion
+          ? { data: this.state.item.data, sources: this.state.item.sources }
+          : null;
+      const conflict = this.conflictOf(base, { data: this.state.data, sources: this.state.sources }, theirs);
+      if (conflict.fields.length === 0) {
+        // Nothing to ask (the server lost a race several times): merge here and save on top.
+        this.state = { ...this.state, conflict };
+        this.resolve({});
+        return;
+      }
+      this.setState({ status: 'conflict', conflict });
       return;
     }
     const retryable =
@@ -248,6 +310,22 @@ export class AutosaveEngine<T> {
     }
     // Invalid data (400) or a gone item (404): retrying can't help; the next edit tries again.
     this.setState({ status: 'error', errorMessage: describeError(error) });
+  }
+
+  private conflictOf(
+    base: ItemDocument | null,
+    mine: { data: T; sources: FieldSources },
+    theirs: WorkspaceItem,
+  ): PendingConflict<T> {
+    const result = mergeItemData(this.kind, base, mine as ItemDocument, {
+      data: theirs.data,
+      sources: theirs.sources,
+    });
+    return { fields: result.conflicts, base, mine, theirs };
+  }
+
+  private allChoices(choice: ConflictChoice): ConflictChoices {
+    return Object.fromEntries((this.state.conflict?.fields ?? []).map((field) => [field.path, choice]));
   }
 
   private setState(patch: Partial<EngineState<T>>): void {

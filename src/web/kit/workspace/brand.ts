@@ -3,7 +3,7 @@
  * browser (a phone and a laptop may work on different brands) and falls back to the first brand
  * when the remembered one is gone.
  */
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Brand } from '../../../core/workspace/items.ts';
 import { request } from '../../lib/api-client.ts';
@@ -37,6 +37,17 @@ function readStoredBrandId(): string | null {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The brand this browser last chose, for requests made before the brand list is known (signing in
+ * claims this browser's anonymous diagnostic results into it). The server checks it is the user's.
+ */
+export function rememberedBrandId(): string | null {
+  const stored = readStoredBrandId();
+  return stored && UUID.test(stored) ? stored : null;
+}
+
 function storeBrandId(brandId: string): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, brandId);
@@ -60,6 +71,15 @@ function subscribe(listener: () => void): () => void {
 
 export function pickCurrentBrand(brands: readonly Brand[], storedId: string | null): Brand | null {
   return brands.find((brand) => brand.id === storedId) ?? brands[0] ?? null;
+}
+
+/**
+ * The current brand's id outside React (a mutation that must name it): the same choice as
+ * `useCurrentBrand`, loading the brand list if it is not cached yet. Signed-in users only.
+ */
+export async function currentBrandId(client: QueryClient): Promise<string | null> {
+  const { brands } = await client.ensureQueryData(brandsQuery);
+  return pickCurrentBrand(brands, readStoredBrandId())?.id ?? null;
 }
 
 export interface CurrentBrand {

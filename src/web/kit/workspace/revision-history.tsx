@@ -8,6 +8,7 @@ import { formatPreciseDateTime } from '../../lib/format-date.ts';
 import { workspaceApi } from './api.ts';
 import { type ItemController, workspaceKeys } from './use-workspace-item.ts';
 import { humanise, valueText } from './value-text.ts';
+import { type Segment, versionDiff } from './version-diff.ts';
 
 const ORIGIN_LABELS = {
   create: 'Created',
@@ -16,6 +17,87 @@ const ORIGIN_LABELS = {
   import: 'Imported',
   duplicate: 'Duplicated',
 } as const;
+
+/**
+ * Removed and added words, marked in text (for screen readers and without colour: struck through,
+ * underlined and said aloud as "removed"/"added"), not by colour alone.
+ */
+function Changed({ segment }: { segment: Segment }) {
+  if (segment.kind === 'same') return <span>{segment.text}</span>;
+  return segment.kind === 'removed' ? (
+    <del className="bg-red-50 text-red-900 decoration-2">
+      <span className="sr-only">[removed: </span>
+      {segment.text}
+      <span className="sr-only">]</span>
+    </del>
+  ) : (
+    <ins className="bg-emerald-50 text-emerald-900 underline decoration-2">
+      <span className="sr-only">[added: </span>
+      {segment.text}
+      <span className="sr-only">]</span>
+    </ins>
+  );
+}
+
+/** How the current version differs from an earlier one, field by field. */
+function VersionChanges({
+  version,
+  earlier,
+  current,
+}: {
+  version: number;
+  earlier: Record<string, unknown>;
+  current: Record<string, unknown>;
+}) {
+  const diff = versionDiff(earlier, current);
+  const changed = diff.filter((field) => field.kind !== 'unchanged');
+  const unchanged = diff.filter((field) => field.kind === 'unchanged');
+  return (
+    <div className="space-y-2 text-sm" data-testid="version-changes">
+      <h4 className="font-semibold text-slate-900">Changes since version {version}</h4>
+      {changed.length === 0 ? (
+        <p className="text-slate-700">The current version has the same content.</p>
+      ) : (
+        <>
+          <p className="text-slate-700">
+            <del className="bg-red-50 text-red-900">Struck-through</del> text was in version {version} and is
+            gone now; <ins className="bg-emerald-50 text-emerald-900 underline">underlined</ins> text has been
+            added since.
+          </p>
+          <dl className="space-y-2">
+            {changed.map((field) => (
+              <div key={field.key}>
+                <dt className="font-medium text-slate-900">{field.label}</dt>
+                <dd className="break-words whitespace-pre-wrap text-slate-800">
+                  {field.kind === 'text' ? (
+                    field.segments.map((segment, index) => (
+                      // Segments have no identity beyond their position in the diff.
+                      // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                      <Changed key={index} segment={segment} />
+                    ))
+                  ) : field.kind === 'tags' ? (
+                    <span className="flex flex-wrap gap-1.5">
+                      {field.removed.map((tag) => (
+                        <Changed key={`-${tag}`} segment={{ kind: 'removed', text: tag }} />
+                      ))}
+                      {field.added.map((tag) => (
+                        <Changed key={`+${tag}`} segment={{ kind: 'added', text: tag }} />
+                      ))}
+                      {field.kept.length > 0 ? <span>(kept: {field.kept.join(', ')})</span> : null}
+                    </span>
+                  ) : null}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      {unchanged.length > 0 ? (
+        <p className="text-slate-600">Unchanged: {unchanged.map((field) => field.label).join(', ')}.</p>
+      ) : null}
+    </div>
+  );
+}
 
 /** The last 50 saved versions of an item: look at any of them and restore it (itself a new version). */
 export function RevisionHistory<T>({ controller }: { controller: ItemController<T> }) {
@@ -88,14 +170,31 @@ export function RevisionHistory<T>({ controller }: { controller: ItemController<
             <h3 className="font-semibold">Version {viewing}</h3>
             {revision.isLoading ? <Spinner className="size-5" /> : null}
             {revision.data ? (
-              <dl className="space-y-1 text-sm">
-                {Object.entries(revision.data.revision.data).map(([key, value]) => (
-                  <div key={key}>
-                    <dt className="inline font-medium">{humanise(key)}: </dt>
-                    <dd className="inline break-words whitespace-pre-wrap">{valueText(value)}</dd>
-                  </div>
-                ))}
-              </dl>
+              <>
+                {viewing === controller.item?.version ? (
+                  <p className="text-sm text-slate-700">This is the current version.</p>
+                ) : (
+                  <VersionChanges
+                    version={viewing}
+                    earlier={revision.data.revision.data}
+                    // The page's copy: in its fields' order, with any edit not yet saved.
+                    current={
+                      (controller.data as Record<string, unknown> | null) ?? controller.item?.data ?? {}
+                    }
+                  />
+                )}
+                <details className="text-sm">
+                  <summary className="cursor-pointer font-medium">Version {viewing} in full</summary>
+                  <dl className="mt-2 space-y-1">
+                    {Object.entries(revision.data.revision.data).map(([key, value]) => (
+                      <div key={key}>
+                        <dt className="inline font-medium">{humanise(key)}: </dt>
+                        <dd className="inline break-words whitespace-pre-wrap">{valueText(value)}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </details>
+              </>
             ) : null}
             <div className="flex flex-wrap gap-2">
               <Button

@@ -9,7 +9,9 @@ import type { FieldSources, ItemData, SingletonKind, WorkspaceItem } from '../..
 import { workspaceApi } from './api.ts';
 import {
   AutosaveEngine,
+  type ConflictChoices,
   type EngineState,
+  type PendingConflict,
   type SaveFunction,
   type UpdateOptions,
 } from './autosave-engine.ts';
@@ -25,6 +27,15 @@ export const workspaceKeys = {
   revisions: (itemId: string) => ['workspace', 'revisions', itemId] as const,
 };
 
+/** What the conflict dialog needs: the fields changed on both sides and the ways to settle them. */
+export interface ConflictController {
+  fields: PendingConflict<unknown>['fields'];
+  /** When the other copy was saved (null if unknown). */
+  theirsSavedAt: string | null;
+  /** Settles each listed field with the chosen side and saves; other fields keep both sides' edits. */
+  resolve(choices: ConflictChoices): void;
+}
+
 export interface ItemController<T> {
   /** The server's copy (null while loading). */
   item: WorkspaceItem | null;
@@ -33,7 +44,7 @@ export interface ItemController<T> {
   status: EngineState<T>['status'] | 'loading';
   errorMessage: string | null;
   loadError: unknown;
-  conflict: (EngineState<T>['conflict'] & { keepMine(): void; acceptTheirs(): void }) | null;
+  conflict: ConflictController | null;
   update(mutate: (draft: T) => void, options?: UpdateOptions): void;
   /** Shows a copy the server just produced (e.g. after restoring a revision). */
   adopt(item: WorkspaceItem): void;
@@ -117,7 +128,11 @@ function useController<T>(engine: AutosaveEngine<T> | null, loadError: unknown):
     errorMessage: state.errorMessage,
     loadError,
     conflict: state.conflict
-      ? { ...state.conflict, keepMine: () => engine.keepMine(), acceptTheirs: () => engine.acceptTheirs() }
+      ? {
+          fields: state.conflict.fields,
+          theirsSavedAt: state.conflict.theirs.updatedAt,
+          resolve: (choices) => engine.resolve(choices),
+        }
       : null,
     update,
     adopt,
@@ -141,9 +156,9 @@ export function useSingletonItem<K extends SingletonKind>(
   });
   const save = useCallback<SaveFunction>(
     async (body) => {
-      const { item } = await workspaceApi.saveSingletonItem(brandId as string, kind, body);
-      queryClient.setQueryData(workspaceKeys.singleton(item.brandId, kind), item);
-      return item;
+      const response = await workspaceApi.saveSingletonItem(brandId as string, kind, body);
+      queryClient.setQueryData(workspaceKeys.singleton(response.item.brandId, kind), response.item);
+      return response;
     },
     [brandId, kind, queryClient],
   );
@@ -160,10 +175,11 @@ export function useItem<T>(itemId: string): ItemController<T> {
   });
   const save = useCallback<SaveFunction>(
     async (body) => {
-      const { item } = await workspaceApi.saveItem(itemId, body);
+      const response = await workspaceApi.saveItem(itemId, body);
+      const { item } = response;
       queryClient.setQueryData(workspaceKeys.item(itemId), item);
       void queryClient.invalidateQueries({ queryKey: workspaceKeys.collection(item.brandId, item.kind) });
-      return item;
+      return response;
     },
     [itemId, queryClient],
   );
