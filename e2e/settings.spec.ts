@@ -125,8 +125,33 @@ test('sign another device out from the list', async ({ page, browser }) => {
   }
 });
 
-test('export downloads a ZIP of the account', async ({ page }) => {
+test('export downloads a ZIP of the account, uploaded documents included', async ({ page }) => {
   await signUpFresh(page, 'Ezra Export', 'export');
+  // One uploaded document, processed by the job queue, so the export has an original and its text.
+  const { brands } = (await (await page.request.get('/api/brands')).json()) as { brands: { id: string }[] };
+  const brandId = brands[0]?.id ?? '';
+  const upload = await page.request.post(`/api/brands/${brandId}/documents`, {
+    multipart: {
+      file: {
+        name: 'Tone notes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('We write like a friend.'),
+      },
+    },
+  });
+  expect(upload.status()).toBe(201);
+  const { document } = (await upload.json()) as { document: { id: string } };
+  await expect
+    .poll(
+      async () => {
+        const listed = (await (await page.request.get(`/api/brands/${brandId}/documents`)).json()) as {
+          documents: { id: string; status: string }[];
+        };
+        return listed.documents.find((each) => each.id === document.id)?.status;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('ready');
   await openSettings(page);
 
   const downloadStarted = page.waitForEvent('download');
@@ -139,15 +164,23 @@ test('export downloads a ZIP of the account', async ({ page }) => {
   expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   await expect(page.getByText(/Your export has downloaded as/)).toBeVisible();
 
-  // What Settings says the export holds is what it holds: no uploaded documents (there are none).
+  // What Settings says the export holds is what it holds, uploaded documents included.
   const section = page.getByRole('region', { name: 'Export your data' });
-  await expect(section).not.toContainText(/upload/i);
+  await expect(section).toContainText(
+    'the documents you uploaded, as you uploaded them and with the text read from them',
+  );
   await expect(section).toContainText('PDF reports of your diagnostics');
   const files = unzipSync(new Uint8Array(bytes));
   const readme = new TextDecoder().decode(files['README.txt']);
-  expect(readme).not.toMatch(/upload/i);
+  expect(readme).toContain('documents/uploads/');
   for (const table of ['brands', 'workspace_items', 'chat_sessions', 'diagnostic_results'])
     expect(Object.keys(files)).toContain(`data/${table}.json`);
+  const uploads = Object.keys(files).filter((name) => name.startsWith('documents/uploads/'));
+  const original = uploads.find((name) => name.endsWith(`-${document.id.slice(0, 8)}.txt`));
+  expect(original, uploads.join(', ')).toBeDefined();
+  expect(new TextDecoder().decode(files[original ?? ''])).toBe('We write like a friend.');
+  const extracted = new TextDecoder().decode(files[`${original}.txt`]);
+  expect(extracted).toContain('We write like a friend.');
 });
 
 test('delete the account: confirm in a dialog, land signed out, and the old credentials stop working', async ({

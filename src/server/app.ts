@@ -14,7 +14,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { answerCacheRetentionRule } from './ai/cache.ts';
+import { embeddingCacheRetentionRule } from './ai/embeddings.ts';
 import { type AiEngine, createAiEngine } from './ai/engine.ts';
+import { knowledgeContextSource } from './ai/knowledge-context.ts';
 import { seedDefaultPrompts } from './ai/prompts.ts';
 import type { AiProvider } from './ai/provider.ts';
 import type { AppConfig } from './config.ts';
@@ -33,9 +35,14 @@ import { authRoutes } from './features/auth/routes.ts';
 import { type AuthService, createAuthService } from './features/auth/service.ts';
 import { avatarRoutes } from './features/avatars/routes.ts';
 import { avatarPdfDocuments, createAvatarService } from './features/avatars/service.ts';
+import { memoryContextSource } from './features/brand-memory/coach-context.ts';
+import { brandMemoryRoutes } from './features/brand-memory/routes.ts';
+import { createBrandMemoryService } from './features/brand-memory/service.ts';
 import { canvasRoutes } from './features/canvas/routes.ts';
 import { canvasPdfDocuments, createCanvasService } from './features/canvas/service.ts';
 import { createChatService } from './features/coach/chat.ts';
+import { chatProposalRoutes } from './features/coach/chat-proposal-routes.ts';
+import { createChatProposalService } from './features/coach/chat-proposals.ts';
 import { chatRoutes } from './features/coach/chat-routes.ts';
 import { aiTaskRoutes } from './features/coach/task-routes.ts';
 import { dashboardRoutes } from './features/dashboard/routes.ts';
@@ -46,8 +53,14 @@ import { diagnosticReportDocuments } from './features/diagnostic/export-document
 import { diagnosticRetentionRules } from './features/diagnostic/retention.ts';
 import { anonymousTokenOf, clearAnonymousCookie, diagnosticRoutes } from './features/diagnostic/routes.ts';
 import { createDiagnosticService, type DiagnosticService } from './features/diagnostic/service.ts';
+import { createExtractionPool } from './features/documents/extraction-pool.ts';
+import { registerDocumentJobs } from './features/documents/job.ts';
+import { documentRoutes } from './features/documents/routes.ts';
+import { createDocumentService } from './features/documents/service.ts';
 import { ideaRoutes } from './features/idea/routes.ts';
 import { createIdeaService } from './features/idea/service.ts';
+import { knowledgeRoutes } from './features/knowledge/routes.ts';
+import { createKnowledgeSearchService } from './features/knowledge/service.ts';
 import { settingsRoutes } from './features/settings/routes.ts';
 import { createSettingsService } from './features/settings/service.ts';
 import { systemRoutes } from './features/system/routes.ts';
@@ -59,6 +72,8 @@ import { workspaceContextSource } from './features/workspace/coach-context.ts';
 import { workspaceRoutes } from './features/workspace/routes.ts';
 import { registerDailyBackup } from './jobs/backup.ts';
 import { registerProductJobs } from './jobs/index.ts';
+import { registerKnowledgeBackfill } from './jobs/knowledge-backfill.ts';
+import { registerKnowledgeEmbeddings } from './jobs/knowledge-embeddings.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { createRetention } from './jobs/retention.ts';
 import { runBackup } from './operations/backups/backup.ts';
@@ -73,6 +88,9 @@ import { createErrorReporter, type ErrorReporter } from './platform/error-report
 import { registerErrorHandling } from './platform/errors.ts';
 import { healthRoutes } from './platform/health.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
+import { createKnowledgeBackfill } from './platform/knowledge/backfill.ts';
+import { createKnowledgeIndex, type KnowledgeIndex } from './platform/knowledge/index.ts';
+import { setUpKnowledgeVectors } from './platform/knowledge/vectors.ts';
 import { loggerOptions, requestIdFor } from './platform/logging.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
 import {
@@ -119,6 +137,11 @@ export interface AppServices {
   jobs: JobQueue;
   /** Account export and deletion. */
   accountLifecycle: AccountLifecycleService;
+  /**
+   * The brand knowledge index (ADR 0033): every source replaces its passages through it in the
+   * transaction of its change; the search box and the coach's retrieval read it.
+   */
+  knowledge: KnowledgeIndex;
 }
 
 export interface RegisteredRoute {
@@ -263,7 +286,38 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxCounter: config.diagnostic.altchaMaxCounter,
     database,
   });
-  const workspace = createWorkspaceStore({ database });
+  const ai = createAiEngine({
+    database,
+    mailer,
+    // The engine checks brands only when answering, long after the store below exists.
+    brands: { requireBrand: (userId, brandId) => workspace.requireBrand(userId, brandId) },
+    config,
+    log: app.log,
+    metrics,
+    clock,
+    ...(deps.aiProvider !== undefined ? { provider: deps.aiProvider } : {}),
+  });
+  app.addHook('onClose', () => ai.close());
+  // Vector search joins full-text where an embedding model and the `vector` extension exist (ADR 0036).
+  const knowledgeSearch = await setUpKnowledgeVectors({
+    database,
+    embedder: ai.embeddings.model ? ai.embeddings : null,
+    minSimilarity: config.ai.embedding?.minSimilarity ?? 1,
+  });
+  const embeddingJob = knowledgeSearch.vectors
+    ? registerKnowledgeEmbeddings(jobs, { vectors: knowledgeSearch.vectors, log: app.log })
+    : null;
+  if (embeddingJob) app.addHook('onClose', () => embeddingJob.close());
+  // One index for every source; the workspace store and the diagnostic keep it current as they save.
+  const knowledge = createKnowledgeIndex(database, {
+    vectors: knowledgeSearch.vectors,
+    ...(embeddingJob ? { onPassagesAdded: embeddingJob.request } : {}),
+  });
+  await registerKnowledgeBackfill(jobs, {
+    backfill: createKnowledgeBackfill({ database, knowledge }),
+    log: app.log,
+  });
+  const workspace = createWorkspaceStore({ database, knowledge });
   const diagnosticService = createDiagnosticService({
     database,
     throttle,
@@ -271,6 +325,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     proofOfWork,
     config,
     brands: workspace,
+    knowledge,
   });
   const accountLifecycle = createAccountLifecycleService({
     database,
@@ -282,33 +337,55 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
     lifecycle,
   });
+  const extraction = createExtractionPool({ timeoutMs: config.documents.extractionTimeoutMs });
+  app.addHook('onClose', () => extraction.close());
+  const documentService = createDocumentService({
+    database,
+    knowledge,
+    brands: workspace,
+    jobs,
+    throttle,
+    clock,
+    config: config.documents,
+    extraction,
+    log: app.log,
+  });
+  registerDocumentJobs(jobs, {
+    documents: documentService,
+    extractionTimeoutMs: config.documents.extractionTimeoutMs,
+  });
   const canvasService = createCanvasService({ workspace });
+  const brandMemory = createBrandMemoryService({ database, brands: workspace, knowledge });
   const avatarService = createAvatarService({ workspace });
   const ideaService = createIdeaService({ database, workspace, throttle, mailer, config });
-  await seedDefaultPrompts(database);
-  const ai = createAiEngine({
-    database,
-    mailer,
-    brands: workspace,
-    config,
-    log: app.log,
-    metrics,
-    clock,
-    ...(deps.aiProvider !== undefined ? { provider: deps.aiProvider } : {}),
-  });
-  app.addHook('onClose', () => ai.close());
+  const promptDefaults = await seedDefaultPrompts(database);
+  if (promptDefaults.published.length > 0 || promptDefaults.drafted.length > 0) {
+    app.log.info(promptDefaults, 'AI prompt defaults updated: new defaults published or saved as drafts');
+  }
 
   // What each feature contributes to the coach's context, the account export and data retention.
   ai.registerContextSource('workspace', workspaceContextSource(workspace));
   ai.registerContextSource('diagnostic', diagnosticContextSource(diagnosticService));
+  ai.registerContextSource('memory', memoryContextSource(brandMemory));
+  ai.registerContextSource('knowledge', knowledgeContextSource(knowledge));
   lifecycle.registerExportDocuments(diagnosticReportDocuments(database, diagnosticService));
   lifecycle.registerExportDocuments(canvasPdfDocuments(workspace, canvasService));
   lifecycle.registerExportDocuments(avatarPdfDocuments(workspace, avatarService));
   lifecycle.registerExportDocuments(ideaService.exportDocuments());
+  lifecycle.registerExportDocuments(documentService.exportSource());
+  lifecycle.excludeFromExport({
+    table: 'document_files',
+    reason: 'the uploaded files are in documents/uploads/, as uploaded and as extracted text',
+  });
+  lifecycle.excludeFromExport({
+    table: 'knowledge_chunks',
+    reason: 'it is the search index, built again from the data above and your uploads',
+  });
   lifecycle.registerRetentionRule(accountLifecycle.purgeRule());
   for (const rule of diagnosticRetentionRules(database, config.retention))
     lifecycle.registerRetentionRule(rule);
   lifecycle.registerRetentionRule(answerCacheRetentionRule(database));
+  lifecycle.registerRetentionRule(embeddingCacheRetentionRule(database));
   lifecycle.registerRetentionRule(serverErrorRetentionRule(database));
 
   app.decorate('services', {
@@ -323,6 +400,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     errorReporter,
     jobs,
     accountLifecycle,
+    knowledge,
   });
 
   await app.register(underPressure, {
@@ -376,18 +454,44 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dashboardRoutes(createDashboardService({ workspace, latestDiagnostic: diagnosticService.latest })),
   );
   await app.register(canvasRoutes(canvasService));
-  await app.register(valueLensRoutes(createValueLensService({ database, workspace, ai })));
+  const valueLens = createValueLensService({ database, workspace, ai });
+  await app.register(valueLensRoutes(valueLens));
   await app.register(ideaRoutes(ideaService));
   await app.register(avatarRoutes(avatarService));
   await app.register(
     settingsRoutes(createSettingsService({ auth, database, throttle, mailer, config, log: app.log })),
   );
-  await app.register(chatRoutes(createChatService({ database, ai, brands: workspace, log: app.log })));
+  await app.register(
+    chatRoutes(
+      createChatService({
+        database,
+        ai,
+        brands: workspace,
+        log: app.log,
+        memory: brandMemory,
+        // The coach's tools (ADR 0038): the same services the pages use, for the conversation's brand.
+        tools: {
+          knowledge,
+          workspace,
+          latestDiagnostic: (userId, brandId) => diagnosticService.latest(userId, brandId),
+          generateCopy: (userId, brandId, body) => valueLens.generate(userId, brandId, body),
+        },
+      }),
+    ),
+  );
+  await app.register(chatProposalRoutes(createChatProposalService({ database, workspace })));
+  await app.register(brandMemoryRoutes(brandMemory));
   await app.register(aiTaskRoutes(ai));
   await app.register(aiAdminRoutes(createAiAdminService({ database, ai, config })));
+  await app.register(
+    knowledgeRoutes(createKnowledgeSearchService({ knowledge, brands: workspace, throttle })),
+  );
+  await app.register(documentRoutes(documentService));
   await app.register(accountLifecycleRoutes(accountLifecycle));
   await app.register(accountLifecycleAdminRoutes(accountLifecycle));
-  await app.register(systemRoutes(createSystemService({ database, mailer, jobs, config, clock })));
+  await app.register(
+    systemRoutes(createSystemService({ database, mailer, jobs, config, clock, knowledgeSearch })),
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config);

@@ -21,6 +21,46 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('loadConfig', () => {
+  it('reads the embedding model: off by default, priced like any call, only on the provider', () => {
+    expect(loadConfig({}).ai.embedding).toBeNull();
+    const provider = { AI_BASE_URL: 'https://api.example.com/v1', AI_MODEL: 'gpt-4o-mini' };
+    expect(loadConfig({ ...provider, AI_EMBEDDING_MODEL: 'text-embedding-3-small' }).ai.embedding).toEqual({
+      model: 'text-embedding-3-small',
+      dimensions: null,
+      price: { inputPerMTok: 0.02, outputPerMTok: 0 },
+      minSimilarity: 0.3,
+    });
+    // AI_EMBEDDING_PRICE_PER_MTOK wins over AI_PRICES' input price, which wins over the built-in table.
+    const priced = loadConfig({
+      ...provider,
+      AI_PRICES: JSON.stringify({
+        'gpt-4o-mini': { inputPerMTok: 0.15, outputPerMTok: 0.6 },
+        'local-embed': { inputPerMTok: 0.05, outputPerMTok: 0 },
+      }),
+      AI_EMBEDDING_MODEL: 'local-embed',
+      AI_EMBEDDING_DIMENSIONS: '512',
+      AI_EMBEDDING_MIN_SIMILARITY: '0.5',
+    }).ai.embedding;
+    expect(priced).toMatchObject({ dimensions: 512, price: { inputPerMTok: 0.05 }, minSimilarity: 0.5 });
+    expect(
+      loadConfig({ ...provider, AI_EMBEDDING_MODEL: 'local-embed', AI_EMBEDDING_PRICE_PER_MTOK: '0.01' }).ai
+        .embedding?.price,
+    ).toEqual({ inputPerMTok: 0.01, outputPerMTok: 0 });
+
+    expect(problemsOf({ AI_EMBEDDING_MODEL: 'text-embedding-3-small' })).toEqual([
+      'AI_EMBEDDING_MODEL needs AI_BASE_URL: embeddings come from the OpenAI-compatible provider.',
+    ]);
+    expect(problemsOf({ ...provider, AI_EMBEDDING_MODEL: 'mystery-embed' })).toEqual([
+      'No price for AI_EMBEDDING_MODEL "mystery-embed": set AI_EMBEDDING_PRICE_PER_MTOK or add it to AI_PRICES.',
+    ]);
+    expect(problemsOf({ ...provider, AI_EMBEDDING_MODEL: 'x', AI_EMBEDDING_DIMENSIONS: '20000' })).toEqual([
+      expect.stringMatching(/^AI_EMBEDDING_DIMENSIONS:/),
+    ]);
+    expect(problemsOf({ ...provider, AI_EMBEDDING_MODEL: 'x', AI_EMBEDDING_MIN_SIMILARITY: '1.5' })).toEqual([
+      expect.stringMatching(/^AI_EMBEDDING_MIN_SIMILARITY:/),
+    ]);
+  });
+
   it('has working defaults for local development', () => {
     const config = loadConfig({});
     expect(config.env).toBe('development');

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { BRAND_DOCUMENTS_MAX_BYTES } from '../core/knowledge/contracts.ts';
 
 export const DEV_AUTH_SECRET = 'dev-only-secret-change-me-in-production-0000';
 /** Where people reach the operator when CONTACT_EMAIL is unset (development and tests only). */
@@ -91,6 +92,13 @@ const envSchema = z.object({
   PDF_WINDOW_SECONDS: positiveInt.default(10 * 60),
   PDF_MAX_PER_USER: positiveInt.default(30),
   PDF_MAX_PER_IP: positiveInt.default(60),
+  /** Document uploads per user: a burst limit and a daily cap (ADR 0034). */
+  DOCUMENT_UPLOADS_PER_MINUTE: positiveInt.default(30),
+  DOCUMENT_UPLOADS_PER_DAY: positiveInt.default(200),
+  /** All of a brand's live documents together, in MB. */
+  DOCUMENTS_MAX_MB_PER_BRAND: positiveInt.default(BRAND_DOCUMENTS_MAX_BYTES / (1024 * 1024)),
+  /** How long reading one uploaded file may take before its worker is stopped and it fails. */
+  DOCUMENT_EXTRACTION_TIMEOUT_MS: positiveInt.default(60_000),
   AI_BASE_URL: z.url().optional(),
   AI_API_KEY: z.string().min(1).optional(),
   AI_MODEL: z.string().min(1).max(200).optional(),
@@ -119,6 +127,19 @@ const envSchema = z.object({
     .pipe(z.record(z.string().min(1), modelPriceSchema))
     .optional(),
   AI_CACHE_TTL_SECONDS: positiveInt.default(7 * 24 * 60 * 60),
+  /**
+   * Whether chat offers the provider tools (search, diagnostic, copy, proposals). Off for a provider
+   * that rejects `tools`; one that answers 400 to them is also detected and asked without.
+   */
+  AI_TOOLS: booleanFromEnv.default(true),
+  /** Embedding model on the same provider; set, passages and questions also get vectors (ADR 0036). */
+  AI_EMBEDDING_MODEL: z.string().min(1).max(200).optional(),
+  /** Asks the model for vectors of this length (models that support it); pgvector stores up to 16,000. */
+  AI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).max(16_000).optional(),
+  /** USD per million input tokens; defaults to AI_PRICES' input price, then the built-in table. */
+  AI_EMBEDDING_PRICE_PER_MTOK: z.coerce.number().min(0).optional(),
+  /** Cosine similarity below which a passage is not a vector match at all. */
+  AI_EMBEDDING_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.3),
   /** Runs the job scheduler's poll loop; off by default under NODE_ENV=test (tests tick it directly). */
   JOBS_ENABLED: booleanFromEnv.optional(),
   JOBS_POLL_INTERVAL_MS: positiveInt.default(5_000),
@@ -154,6 +175,13 @@ export const DEFAULT_AI_PRICES: Record<string, ModelPrice> = {
   'gpt-4.1-mini': { inputPerMTok: 0.4, outputPerMTok: 1.6 },
   'gpt-4.1-nano': { inputPerMTok: 0.1, outputPerMTok: 0.4 },
   'gpt-4o': { inputPerMTok: 2.5, outputPerMTok: 10 },
+};
+
+/** USD per million input tokens of embedding models (embeddings have no output tokens). */
+export const DEFAULT_EMBEDDING_PRICES: Record<string, number> = {
+  'text-embedding-3-small': 0.02,
+  'text-embedding-3-large': 0.13,
+  'text-embedding-ada-002': 0.1,
 };
 
 export type AppEnvironment = z.infer<typeof envSchema>['NODE_ENV'];
@@ -200,6 +228,13 @@ export interface AppConfig {
    * database-backed throttle); past either, 429 with Retry-After.
    */
   pdf: { windowSeconds: number; maxPerUser: number; maxPerIp: number };
+  /** Uploaded documents: upload throttles, the per-brand allowance and the extraction time limit. */
+  documents: {
+    uploadsPerMinute: number;
+    uploadsPerDay: number;
+    brandLimitBytes: number;
+    extractionTimeoutMs: number;
+  };
   ai: {
     /** The OpenAI-compatible provider; null means the offline coach answers everything. */
     provider: { baseUrl: string; apiKey: string | undefined; model: string } | null;
@@ -215,6 +250,10 @@ export interface AppConfig {
     alertThresholdsMicros: number[];
     prices: Record<string, ModelPrice>;
     cacheTtlSeconds: number;
+    /** Vectors for brand knowledge on the provider above; null: full-text search only (ADR 0036). */
+    embedding: EmbeddingConfig | null;
+    /** Chat may call tools on the provider (docs/decisions/0038-coach-tools-and-proposals.md). */
+    tools: boolean;
   };
   jobs: JobsConfig;
   retention: RetentionConfig;
@@ -238,6 +277,16 @@ export interface AppConfig {
     /** Queries slower than this (ms) are logged with their fingerprint; 0 logs every query. */
     slowQueryMs: number;
   };
+}
+
+export interface EmbeddingConfig {
+  model: string;
+  /** Requested vector length; null takes the model's own. */
+  dimensions: number | null;
+  /** Priced like any call: input tokens only. */
+  price: ModelPrice;
+  /** A passage less similar than this to the question is not a vector match. */
+  minSimilarity: number;
 }
 
 export interface JobsConfig {
@@ -296,6 +345,33 @@ function productionProblems(env: z.infer<typeof envSchema>): string[] {
   return problems;
 }
 
+function embeddingConfig(
+  env: z.infer<typeof envSchema>,
+  prices: Record<string, ModelPrice>,
+): EmbeddingConfig | null {
+  const model = env.AI_EMBEDDING_MODEL;
+  if (!model) return null;
+  if (!env.AI_BASE_URL) {
+    throw new ConfigError([
+      'AI_EMBEDDING_MODEL needs AI_BASE_URL: embeddings come from the OpenAI-compatible provider.',
+    ]);
+  }
+  const perMTok =
+    env.AI_EMBEDDING_PRICE_PER_MTOK ?? prices[model]?.inputPerMTok ?? DEFAULT_EMBEDDING_PRICES[model];
+  if (perMTok === undefined) {
+    // As for AI_MODEL: without a price the spending caps cannot hold, so refuse rather than spend blind.
+    throw new ConfigError([
+      `No price for AI_EMBEDDING_MODEL "${model}": set AI_EMBEDDING_PRICE_PER_MTOK or add it to AI_PRICES.`,
+    ]);
+  }
+  return {
+    model,
+    dimensions: env.AI_EMBEDDING_DIMENSIONS ?? null,
+    price: { inputPerMTok: perMTok, outputPerMTok: 0 },
+    minSimilarity: env.AI_EMBEDDING_MIN_SIMILARITY,
+  };
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   // Empty strings in env files mean "not set".
   const cleaned = Object.fromEntries(
@@ -316,6 +392,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     // Without a price the spending caps cannot be enforced, so refuse rather than spend blind.
     throw new ConfigError([`AI_PRICES has no price for AI_MODEL "${env.AI_MODEL}".`]);
   }
+  const embedding = embeddingConfig(env, prices);
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
   const isMemory = env.DATA_DIR.startsWith('memory://');
   const backupDir = path.resolve(env.BACKUP_DIR);
@@ -373,6 +450,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxPerUser: env.PDF_MAX_PER_USER,
       maxPerIp: env.PDF_MAX_PER_IP,
     },
+    documents: {
+      uploadsPerMinute: env.DOCUMENT_UPLOADS_PER_MINUTE,
+      uploadsPerDay: env.DOCUMENT_UPLOADS_PER_DAY,
+      brandLimitBytes: env.DOCUMENTS_MAX_MB_PER_BRAND * 1024 * 1024,
+      extractionTimeoutMs: env.DOCUMENT_EXTRACTION_TIMEOUT_MS,
+    },
     ai: {
       provider:
         env.AI_BASE_URL && env.AI_MODEL
@@ -389,6 +472,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       alertThresholdsMicros: [...new Set(env.AI_ALERT_THRESHOLDS_USD.map(toMicros))].sort((a, b) => a - b),
       prices,
       cacheTtlSeconds: env.AI_CACHE_TTL_SECONDS,
+      embedding,
+      tools: env.AI_TOOLS,
     },
     jobs: {
       enabled: env.JOBS_ENABLED ?? env.NODE_ENV !== 'test',

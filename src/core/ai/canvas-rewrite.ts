@@ -210,7 +210,11 @@ export function reviewCanvasText(
   if (weCount > youCount + 1)
     problems.push('It talks more about you than about your customers; name who benefits and how.');
   const audience = sources.audience;
-  const audienceNamed = youCount > 0 || (audience !== null && lower.includes(audience.toLowerCase()));
+  // A statement that opens "For night-shift nurses who…" names its audience in the classic form.
+  const audienceNamed =
+    youCount > 0 ||
+    /^\s*for\s/i.test(current) ||
+    (audience !== null && lower.includes(audience.toLowerCase()));
   const missingAudience = NAMES_AUDIENCE.includes(field) && !audienceNamed;
   if (missingAudience)
     problems.push(

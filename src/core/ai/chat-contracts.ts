@@ -3,7 +3,9 @@
  * the web app (parsing the stream).
  */
 import { z } from 'zod';
+import { chatProposalSchema } from '../coach/proposal-contracts.ts';
 import { idParam } from '../http/params.ts';
+import { citationSchema } from '../knowledge/contracts.ts';
 import { CHAT_MESSAGE_MAX, CHAT_SEARCH_MAX, CHAT_TITLE_MAX } from './chat-limits.ts';
 import { AI_NOTICES } from './contracts.ts';
 
@@ -52,6 +54,10 @@ export const chatMessageSchema = z.object({
   provider: providerSchema.nullable(),
   promptVersion: z.number().int().nullable(),
   notice: noticeSchema.nullable(),
+  /** The sources an assistant message cites, numbered as its `[n]` markers (empty for the user's). */
+  citations: z.array(citationSchema),
+  /** Edits the coach proposed in this answer, each with its state (pending, accepted, dismissed). */
+  proposals: z.array(chatProposalSchema).default([]),
   createdAt: z.iso.datetime(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
@@ -61,9 +67,22 @@ export const chatMessageListSchema = z.object({ messages: z.array(chatMessageSch
 export const chatDeltaEventSchema = z.object({ text: z.string() });
 export const chatDoneEventSchema = z.object({
   messageId: z.uuid(),
+  /**
+   * The answer as stored: the streamed text with citation markers checked (a number the coach was not
+   * given is removed, the rest renumbered in order of use). It replaces what the deltas built up.
+   */
+  text: z.string(),
+  citations: z.array(citationSchema),
   followUps: z.array(z.string()),
   provider: providerSchema,
   notice: noticeSchema.optional(),
+  /** Edits the coach proposes to the owner's fields, as stored (cards; written only on Accept). */
+  proposals: z.array(chatProposalSchema).default([]),
+  /**
+   * A fact the owner's message stated about the brand, which the coach offers to remember; nothing
+   * is stored unless the owner saves it (brand memory).
+   */
+  rememberSuggestion: z.object({ text: z.string() }).optional(),
 });
 export const chatErrorEventSchema = z.object({ code: z.string(), message: z.string() });
 export type ChatStreamEvent =

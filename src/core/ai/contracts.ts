@@ -5,9 +5,11 @@
  * token budget or the bill.
  */
 import { z } from 'zod';
+import { CHAT_PROPOSALS_MAX, proposalDraftSchema } from '../coach/proposal-contracts.ts';
 import { DIMENSIONS } from '../diagnostic/questionnaire.ts';
 import { BANDS } from '../diagnostic/scoring.ts';
 import { idParam } from '../http/params.ts';
+import { citationSchema } from '../knowledge/contracts.ts';
 import { WORKSPACE_AREAS } from '../navigation/workspace-areas.ts';
 import { CHAT_MESSAGE_MAX } from './chat-limits.ts';
 import {
@@ -114,14 +116,23 @@ const actionSchema = z.object({ text: z.string(), area: areaSchema });
 
 // ---------------------------------------------------------------------------------------- inputs
 
+const chatTurnSchema = z.strictObject({
+  role: z.enum(['user', 'assistant']),
+  content: text(CHAT_MESSAGE_MAX),
+});
+/** Turns before `history` a request may carry; the coach reads them as a short summary. */
+export const CHAT_EARLIER_TURNS_MAX = 60;
+
 export const chatInputSchema = z.strictObject({
   brandId: brandIdField,
   message: text(CHAT_MESSAGE_MAX),
   /** The most recent turns, oldest first; the server trims them further to the token budget. */
-  history: z
-    .array(z.strictObject({ role: z.enum(['user', 'assistant']), content: text(CHAT_MESSAGE_MAX) }))
-    .max(20)
-    .default([]),
+  history: z.array(chatTurnSchema).max(20).default([]),
+  /**
+   * Turns before `history`, oldest first. The prompt carries them (and any history turns the budget
+   * drops) only as an extractive summary: the owner's questions and the coach's key recommendations.
+   */
+  earlier: z.array(chatTurnSchema).max(CHAT_EARLIER_TURNS_MAX).optional(),
 });
 
 export const insightGuidanceInputSchema = z.strictObject({
@@ -238,6 +249,12 @@ export const chatOutputSchema = z.object({
   /** Markdown; the web app renders it sanitised. */
   reply: z.string().min(1).max(8000),
   followUps: z.array(z.string().max(200)).max(5),
+  /**
+   * Edits the coach proposes to the owner's fields (cards with Accept / Edit / Dismiss); written only
+   * on Accept. The offline coach proposes for copy requests that fit a field; a provider proposes
+   * through the `propose_edit` tool (docs/decisions/0038-coach-tools-and-proposals.md).
+   */
+  proposals: z.array(proposalDraftSchema).max(CHAT_PROPOSALS_MAX).optional(),
 });
 
 export const insightGuidanceOutputSchema = z.object({
@@ -421,6 +438,12 @@ export const aiMetaSchema = z.object({
   cached: z.boolean(),
   /** Set when the answer came from the offline coach instead of the configured provider. */
   notice: z.object({ code: z.enum(AI_NOTICES), message: z.string() }).nullable(),
+  /**
+   * The passages of the brand's knowledge the answer cites, numbered as its `[n]` markers (empty when
+   * it cites none, and for tasks that read no brand data). Derived by the server from the answer and
+   * the passages it was given, never taken from the model (docs/decisions/0035-citation-markers.md).
+   */
+  citations: z.array(citationSchema),
 });
 export type AiMeta = z.infer<typeof aiMetaSchema>;
 

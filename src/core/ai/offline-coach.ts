@@ -4,15 +4,17 @@
  * chosen brand's worksheets, avatars and canvas). No network, no randomness: the same input and data
  * give the same answer, and different data give a different answer.
  */
+import { writeCopy } from '../coach/copy-engine.ts';
+import { answerChat } from '../coach/offline-answer.ts';
 import { guidanceFor } from '../diagnostic/guidance.ts';
-import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from '../diagnostic/questionnaire.ts';
+import { DIMENSION_LABELS, type Dimension } from '../diagnostic/questionnaire.ts';
 import {
   BAND_LABELS,
   type DiagnosticScores,
   dimensionsByWeakness,
   focusDimensions,
 } from '../diagnostic/scoring.ts';
-import { WORKSPACE_AREA_LABELS, WORKSPACE_AREAS, type WorkspaceArea } from '../navigation/workspace-areas.ts';
+import type { WorkspaceArea } from '../navigation/workspace-areas.ts';
 import { countOf, hasOrHave } from '../text/plural.ts';
 import { hasPlaceholder } from '../workspace/canvas-completion.ts';
 import { classifyTerms } from './buyer-intent.ts';
@@ -23,8 +25,8 @@ import {
   reviewCanvasText,
   savedAudience,
 } from './canvas-rewrite.ts';
-import type { AiTask, AiTaskInput, AiTaskOutput } from './contracts.ts';
-import { COPY_LIMITS, clipCopy } from './copy-limits.ts';
+import { type CoachPassage, splitCitationMarkers } from './citations.ts';
+import type { AiTask, AiTaskInput, AiTaskOutput, WorksheetCoachField } from './contracts.ts';
 import {
   AREA_HELP,
   CANVAS_FIELD_KNOWLEDGE,
@@ -32,18 +34,22 @@ import {
   DIMENSION_KEYWORDS,
   DIMENSION_QUESTIONS_TO_EXPLORE,
   GENERIC_WORDS,
-  TRIGGER_KNOWLEDGE,
 } from './knowledge.ts';
 import { analyseReviews } from './review-analysis.ts';
 import { analyseVoiceOfCustomer } from './voice-of-customer.ts';
 import { worksheetSuggestion } from './worksheet-suggestion.ts';
-import { type BrandSummary, workspaceNoteFor } from './workspace-context.ts';
+import type { BrandSummary } from './workspace-context.ts';
 
 /** What the coach knows about the user, gathered by the server's context builder. */
 export interface CoachContext {
   diagnostic: { takenAt: string; scores: DiagnosticScores } | null;
   /** The user's brand workspace, when the task reads it. */
   brand?: BrandSummary | null;
+  /**
+   * Passages of the brand's knowledge retrieved for this request's question, best first, numbered as
+   * the answer cites them (`[n]`). The offline coach quotes them verbatim; it never cites anything else.
+   */
+  passages?: CoachPassage[];
 }
 
 export const EMPTY_CONTEXT: CoachContext = { diagnostic: null };
@@ -63,6 +69,54 @@ function scoreLine(context: CoachContext, dimension: Dimension): string | null {
   const entry = context.diagnostic?.scores.dimensions[dimension];
   if (!entry) return null;
   return `${DIMENSION_LABELS[dimension]} scored ${entry.score}/100 (${BAND_LABELS[entry.band]}) in your latest diagnostic.`;
+}
+
+// ------------------------------------------------------------------------------------- sources
+
+/** How a quoted passage is introduced: by where the owner put it. */
+function quoteIntro(passage: CoachPassage): string {
+  if (passage.sourceType === 'document') return 'From your documents';
+  if (passage.sourceType === 'diagnostic') return 'From your diagnostic answers';
+  return 'From what you wrote';
+}
+
+/**
+ * The retrieved passages worth quoting, best first: those whose text (not only their label) holds
+ * words of the question, minus any `skip` says the answer must not quote back (the field being
+ * edited). A quote that itself looks like a citation marker (a document's "[2]" footnote) is left
+ * out rather than altered, so every quote stays verbatim and every marker is the coach's own.
+ */
+function quotable(
+  context: CoachContext,
+  count: number,
+  skip: (passage: CoachPassage) => boolean = () => false,
+): CoachPassage[] {
+  return (context.passages ?? [])
+    .filter(
+      (passage) =>
+        passage.matches > 0 &&
+        passage.quote !== '' &&
+        !skip(passage) &&
+        !splitCitationMarkers(passage.quote).some((piece) => piece.kind === 'marker'),
+    )
+    .slice(0, count);
+}
+
+/** A passage quoted verbatim with its citation, as plain text (task answers are not Markdown). */
+function quoteLine(passage: CoachPassage): string {
+  return `${quoteIntro(passage)}: “${passage.quote}” [${passage.n}]`;
+}
+
+/** Letters only, lower-cased: `value-proposition`, `valueProposition` and `Value proposition` meet. */
+function fieldKey(field: string): string {
+  return field.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/** The passage of the very worksheet field being coached (quoting it back tells the owner nothing). */
+function isWorksheetField(field: WorksheetCoachField | undefined): (passage: CoachPassage) => boolean {
+  if (!field) return () => false;
+  const path = fieldKey(field.split('.').slice(1).join('.'));
+  return (passage) => passage.sourceType === 'worksheet' && fieldKey(passage.field ?? '') === path;
 }
 
 // ---------------------------------------------------------------------------- diagnostic-reading
@@ -134,6 +188,7 @@ export function insightGuidance(
     scoreLine(context, focus),
     guidance.explanation,
     context.brand ? brandNote(context.brand, focus) : null,
+    ...quotable(context, 1, isWorksheetField(input.field)).map(quoteLine),
     notesFeedback(input.notes, focus),
   ]
     .filter(Boolean)
@@ -199,7 +254,10 @@ export function contextualHelp(
         : ' Take the diagnostic to see how this area fits your priorities.';
   const note = context.brand ? brandAreaNote(context.brand, input.area) : '';
   const saved = note ? ` ${note}` : '';
-  const answer = `${help.purpose}${personal}${saved}${input.question ? ` ${answerQuestion(input.question, input.area)}` : ''}`;
+  const quoted = quotable(context, 1, isWorksheetField(input.field)).map(
+    (passage) => ` ${quoteLine(passage)}`,
+  );
+  const answer = `${help.purpose}${personal}${saved}${input.question ? ` ${answerQuestion(input.question, input.area)}` : ''}${quoted.join('')}`;
   const suggestion = worksheetSuggestion(input.field, context.brand?.saved);
   return { title: help.title, answer, tips: [...help.tips], actions, ...(suggestion ? { suggestion } : {}) };
 }
@@ -308,6 +366,14 @@ export function canvasSuggestion(
     );
   if (critique.length === 0)
     critique.push('This reads clearly. Check it against the list below and keep it unchanged for a while.');
+  // What the owner wrote elsewhere about this field, quoted — not the canvas field itself.
+  for (const passage of quotable(
+    context,
+    1,
+    (candidate) =>
+      candidate.sourceType === 'canvas' && fieldKey(candidate.field ?? '') === fieldKey(input.field),
+  ))
+    critique.push(quoteLine(passage));
 
   return {
     field: input.field,
@@ -341,160 +407,47 @@ export function avatarVoice(input: AiTaskInput<'avatar-voice'>): AiTaskOutput<'a
 
 export { COPY_LIMITS } from './copy-limits.ts';
 
-/** Shortens a variant to the format's limit (see copy-limits.ts). */
-const clip = clipCopy;
-
-function sentenceCase(value: string): string {
-  return value.charAt(0).toUpperCase() + value.slice(1);
-}
-
+/**
+ * Value Lens copy from the shared copy engine: the brief, plus the canvas and avatar the server put
+ * in `context`. Every variant is composed from whole phrases within the format's limit.
+ */
 export function valueLensCopy(input: AiTaskInput<'value-lens-copy'>): AiTaskOutput<'value-lens-copy'> {
-  const { product, features, format, tone } = input;
-  const brand = input.context;
-  // Saved brand context fills what the form left open: the avatar is the audience, and its first
-  // emotional trigger the payoff.
-  const payoffTrigger = input.emotionalPayoff ?? brand?.avatar?.triggers[0];
-  const trigger = payoffTrigger ? TRIGGER_KNOWLEDGE[payoffTrigger] : null;
-  const audience = input.audience ?? brand?.avatar?.name ?? 'you';
-  const [lead = product, second, third] = features;
-  const payoff = trigger ? trigger.meaning : 'a better everyday';
-  const opener = {
-    warm: 'Made for',
-    confident: 'Built for',
-    playful: 'Hello,',
-    premium: 'Crafted for',
-    plain: 'For',
-  }[tone];
-  const limit = COPY_LIMITS[format];
-  let variants: string[];
-  switch (format) {
-    case 'amazon-bullets':
-      variants = features.slice(0, 5).map((feature, index) => {
-        const benefit = index === 0 && trigger ? ` — ${payoff}` : '';
-        return clip(
-          `${sentenceCase(feature).toUpperCase().split(' ').slice(0, 3).join(' ')}: ${sentenceCase(feature)}${benefit}.`,
-          limit,
-        );
-      });
-      break;
-    case 'product-description':
-      variants = [
-        clip(
-          `${opener} ${audience}: ${product}${input.category ? `, the ${input.category}` : ''} that brings ${payoff}. ${features.map((feature) => sentenceCase(feature)).join('. ')}.${brand?.valueProposition ? ` ${brand.valueProposition}` : ''}`,
-          limit,
-        ),
-      ];
-      break;
-    case 'ad-headline':
-      variants = [
-        clip(`${product}: ${lead}`, limit),
-        clip(`${sentenceCase(lead)}, finally`, limit),
-        clip(product, limit),
-      ];
-      break;
-    case 'social-caption':
-      variants = [
-        clip(
-          `${sentenceCase(lead)}. ${second ? `${sentenceCase(second)}. ` : ''}${product} — ${opener.toLowerCase()} ${audience}.`,
-          limit,
-        ),
-        clip(`What if ${lead.toLowerCase()} came with ${payoff}? Meet ${product}.`, limit),
-      ];
-      break;
-    case 'email-subject':
-      variants = [
-        clip(`${sentenceCase(lead)} with ${product}`, limit),
-        clip(`${opener} ${audience}: ${product}`, limit),
-      ];
-      break;
-    case 'video-hook':
-      variants = [
-        clip(`Stop scrolling if you want ${lead.toLowerCase()}.`, limit),
-        clip(`${product} in 10 seconds: ${lead}.`, limit),
-      ];
-      break;
-    case 'landing-hero':
-      variants = [
-        clip(
-          `${sentenceCase(lead)}${third ? `, ${third.toLowerCase()}` : ''}. ${product}, ${opener.toLowerCase()} ${audience}.`,
-          limit,
-        ),
-      ];
-      break;
-  }
-  const notes = [
-    `Each variant respects the ${format} limit of ${limit} characters.`,
-    trigger
-      ? `Built around ${trigger.label}: ${trigger.copyAngle}.`
-      : 'Choose an emotional payoff to give the copy a clear feeling to aim for.',
-    ...(brand && (brand.personality.length > 0 || brand.voice)
-      ? [
-          `Check it against your canvas voice${brand.personality.length > 0 ? ` (${brand.personality.join(', ')})` : ''}${brand.voice ? `: ${clip(brand.voice, 120)}` : '.'}`,
-        ]
-      : []),
-    ...(brand?.avatar && !input.audience ? [`Written for your avatar ${brand.avatar.name}.`] : []),
-    'Written by the offline coach from your inputs: edit it into your own voice before publishing.',
-  ];
-  return { format, variants, notes: notes.slice(0, 6) };
+  const context = input.context;
+  const copy = writeCopy({
+    format: input.format,
+    tone: input.tone,
+    product: input.product,
+    category: input.category,
+    features: input.features,
+    audience: input.audience,
+    payoff: input.emotionalPayoff,
+    surface: 'value-lens',
+    brand: {
+      name: context?.brandName,
+      positioning: context?.positioning,
+      valueProposition: context?.valueProposition,
+      values: context?.values,
+      personality: context?.personality,
+      voice: context?.voice,
+      avatar: context?.avatar ?? null,
+    },
+  });
+  return { format: input.format, variants: copy.options, notes: copy.notes };
 }
 
 // ------------------------------------------------------------------------------------------ chat
 
-/** Which dimension (and workspace area) a free-text message is about, by keyword overlap. */
-export function topicOf(message: string): { dimension: Dimension | null; area: WorkspaceArea | null } {
-  const lower = message.toLowerCase();
-  let best: { dimension: Dimension; hits: number } | null = null;
-  for (const dimension of DIMENSIONS) {
-    const hits = DIMENSION_KEYWORDS[dimension].filter((word) => lower.includes(word)).length;
-    if (hits > 0 && (!best || hits > best.hits)) best = { dimension, hits };
-  }
-  const area =
-    WORKSPACE_AREAS.find((candidate) => lower.includes(WORKSPACE_AREA_LABELS[candidate].toLowerCase())) ??
-    (/\breviews?\b/.test(lower)
-      ? 'review-analyzer'
-      : /\b(keyword|search term|seo)\b/.test(lower)
-        ? 'buyer-intent'
-        : null);
-  return { dimension: best?.dimension ?? null, area };
-}
-
+/**
+ * A chat answer: the message is classified and answered from the brand's data by one composer per
+ * kind of request (src/core/coach/offline-answer.ts).
+ */
 export function chatReply(input: AiTaskInput<'chat'>, context: CoachContext): AiTaskOutput<'chat'> {
-  const topic = topicOf(input.message);
-  const focus = topic.dimension ?? weakest(context) ?? 'insight';
-  const band = bandOf(context, focus) ?? 'developing';
-  const guidance = guidanceFor(focus, band);
-  const paragraphs: string[] = [];
-  if (topic.dimension) {
-    paragraphs.push(
-      `That is a question about **${DIMENSION_LABELS[focus]}** — ${DIMENSION_HEADLINES[focus].toLowerCase()}.`,
-    );
-  } else if (context.diagnostic) {
-    paragraphs.push(
-      `I will answer with your weakest dimension in mind, **${DIMENSION_LABELS[focus]}**, because that is where effort pays off first.`,
-    );
-  } else {
-    paragraphs.push(
-      'Here is where most brands get the biggest return: knowing why customers buy (**Insight**).',
-    );
-  }
-  const line = scoreLine(context, focus);
-  paragraphs.push([line, guidance.explanation].filter(Boolean).join(' '));
-  paragraphs.push(
-    [
-      '**What to do next:**',
-      ...guidance.actions.map((action) => `- ${action.text} (${WORKSPACE_AREA_LABELS[action.area]})`),
-    ].join('\n'),
-  );
-  if (context.brand) paragraphs.push(workspaceNoteFor(context.brand, focus));
-  if (topic.area) {
-    const help = AREA_HELP[topic.area];
-    paragraphs.push(`**${help.title}:** ${help.purpose}`);
-  }
-  if (!context.diagnostic)
-    paragraphs.push('_Take the IDEA diagnostic so I can tailor this advice to your scores._');
-  const followUps = DIMENSION_QUESTIONS_TO_EXPLORE[focus].slice(0, 2).map(String);
-  followUps.push(`What does a strong ${DIMENSION_LABELS[focus]} brand do differently?`);
-  return { reply: paragraphs.join('\n\n'), followUps };
+  const answer = answerChat({ message: input.message, history: input.history }, context);
+  return {
+    reply: answer.reply,
+    followUps: answer.followUps,
+    ...(answer.proposals.length > 0 ? { proposals: answer.proposals } : {}),
+  };
 }
 
 // --------------------------------------------------------------------------------------- routing

@@ -1,14 +1,15 @@
 /**
- * What the coach knows of the user's brand workspace: a compact summary for the offline coach and a
- * text section for a provider's prompt. Pure, so both stay in step and are tested without a server.
+ * What the offline coach knows of the user's brand workspace: a compact summary and the owner's saved
+ * work as they wrote it. A provider's prompt reads the same workspace in full (brand-context.ts).
+ * Pure, so both are tested without a server.
  */
 
 import { DIMENSION_LABELS, type Dimension } from '../diagnostic/questionnaire.ts';
 import { countOf, hasOrHave } from '../text/plural.ts';
-import type { AvatarData } from '../workspace/avatar.ts';
+import type { AvatarData, AvatarVoiceAnalysis } from '../workspace/avatar.ts';
+import { splitPastedReviews } from '../workspace/avatar-reviews.ts';
 import type { CanvasData } from '../workspace/canvas.ts';
 import type { ItemData } from '../workspace/items.ts';
-import { EMOTIONAL_TRIGGERS } from './contracts.ts';
 
 export interface WorkspaceSnapshot {
   brandName: string;
@@ -20,7 +21,10 @@ export interface WorkspaceSnapshot {
   avatars: AvatarData[];
 }
 
-/** An avatar as the coach reads it: everything but the pasted reviews and their analysis. */
+/**
+ * An avatar as the offline coach's drafts read it: everything but the pasted reviews and their
+ * analysis (a provider's prompt carries those too: brand-context.ts).
+ */
 export type AvatarFacts = Omit<AvatarData, 'voice'>;
 
 /**
@@ -35,6 +39,23 @@ export interface BrandSaved {
   authentic: ItemData<'authentic'> | null;
   /** The first few avatars, in the brand's order. */
   avatars: AvatarFacts[];
+  /**
+   * What the customers of those avatars said, for the avatars that have reviews or an analysis of
+   * them: the chat coach answers "what do customers say/worry about" from it. Optional, so a summary
+   * built without reviews (tests, older callers) is still a valid one.
+   */
+  voices?: CustomerVoice[];
+}
+
+/** One avatar's voice of customer as the offline coach reads it. */
+export interface CustomerVoice {
+  avatarName: string;
+  /** How many reviews are saved for the avatar. */
+  reviewCount: number;
+  /** The first few short reviews, whole: quoted as the customer wrote them, never cut. */
+  reviews: string[];
+  /** The last analysis of all of them, when one was run. */
+  analysis: AvatarVoiceAnalysis | null;
 }
 
 /** Per dimension: one sentence on what the user has written, or the first gap to fill. */
@@ -49,6 +70,9 @@ export interface BrandSummary {
 
 /** Avatars the coach reads in full; the rest are known by name only. */
 const AVATARS_READ = 3;
+/** Reviews kept per avatar, and the longest one kept whole (longer ones are left out, not cut). */
+const REVIEWS_READ = 8;
+const REVIEW_READ_MAX_CHARS = 600;
 
 const CANVAS_KEYS = [
   'purpose',
@@ -100,8 +124,25 @@ export function summariseWorkspace(snapshot: WorkspaceSnapshot): BrandSummary {
       empathetic,
       authentic,
       avatars: snapshot.avatars.slice(0, AVATARS_READ).map(({ voice: _voice, ...avatar }) => avatar),
+      voices: snapshot.avatars.slice(0, AVATARS_READ).flatMap((avatar) => customerVoice(avatar)),
     },
   };
+}
+
+function customerVoice(avatar: AvatarData): CustomerVoice[] {
+  // Avatars saved before the voice of customer existed have no `voice` at all.
+  const voice = avatar.voice as AvatarData['voice'] | undefined;
+  const reviews = splitPastedReviews(voice?.reviews ?? '');
+  const analysis = voice?.analysis ?? null;
+  if (reviews.length === 0 && !analysis) return [];
+  return [
+    {
+      avatarName: avatar.name,
+      reviewCount: reviews.length,
+      reviews: reviews.filter((review) => review.length <= REVIEW_READ_MAX_CHARS).slice(0, REVIEWS_READ),
+      analysis,
+    },
+  ];
 }
 
 /** "none of them has a proof point yet", "1 of them has a proof point", "all 3 have a proof point". */
@@ -110,53 +151,6 @@ function provenValues(values: readonly { proof: string }[]): string {
   if (proven === 0) return `none of them ${hasOrHave(1)} a proof point yet`;
   if (proven === values.length && values.length > 1) return `all ${values.length} have a proof point`;
   return `${proven} of them ${hasOrHave(proven)} a proof point`;
-}
-
-/** The provider prompt's view of the workspace: only what the user filled in, as data. */
-export function renderWorkspace(snapshot: WorkspaceSnapshot): string {
-  const lines: string[] = [`Brand: ${snapshot.brandName}`];
-  const { canvas, insight, distinctive, empathetic, authentic } = snapshot;
-  if (canvas) {
-    for (const key of CANVAS_KEYS) {
-      const value = canvas[key];
-      if (filled(value))
-        lines.push(`Canvas ${key}: ${Array.isArray(value) ? value.join(', ') : clip(value, 300)}`);
-    }
-  }
-  if (insight) {
-    if (insight.buyerIntent.trim()) lines.push(`Buyer intent: ${clip(insight.buyerIntent, 300)}`);
-    if (insight.buyerMotivation.trim()) lines.push(`Buyer motivation: ${clip(insight.buyerMotivation, 300)}`);
-    const triggers = insight.emotionalTriggers.filter((trigger) => EMOTIONAL_TRIGGERS.includes(trigger));
-    if (triggers.length > 0) lines.push(`Emotional triggers: ${triggers.join(', ')}`);
-    if (insight.shopperType) lines.push(`Shopper type: ${insight.shopperType}`);
-  }
-  if (distinctive) {
-    for (const asset of distinctive.assets.slice(0, 8))
-      lines.push(
-        `Distinctive asset (${asset.type}, used ${asset.consistency}): ${clip(asset.description, 120)}`,
-      );
-    if (distinctive.positioning.trim())
-      lines.push(`Positioning draft: ${clip(distinctive.positioning, 300)}`);
-  }
-  if (empathetic) {
-    if (empathetic.feelingAfter.trim())
-      lines.push(`Desired feeling after purchase: ${clip(empathetic.feelingAfter)}`);
-    if (empathetic.fears.length > 0) lines.push(`Customer fears: ${empathetic.fears.join(', ')}`);
-  }
-  if (authentic) {
-    for (const value of authentic.values.slice(0, 6))
-      lines.push(`Value: ${value.value}${value.proof.trim() ? ` (proof: ${clip(value.proof, 120)})` : ''}`);
-    if (authentic.promise.trim()) lines.push(`Brand promise: ${clip(authentic.promise, 200)}`);
-  }
-  for (const avatar of snapshot.avatars.slice(0, 3)) {
-    const parts = [
-      avatar.demographics.occupation,
-      avatar.psychology.desires.length > 0 ? `wants ${avatar.psychology.desires.join(', ')}` : '',
-      avatar.psychology.fears.length > 0 ? `fears ${avatar.psychology.fears.join(', ')}` : '',
-    ].filter(Boolean);
-    lines.push(`Customer avatar ${avatar.name}${parts.length > 0 ? `: ${parts.join('; ')}` : ''}`);
-  }
-  return lines.join('\n');
 }
 
 export function workspaceNoteFor(summary: BrandSummary, dimension: Dimension): string {

@@ -32,6 +32,10 @@ export const PAGE_PATHS = {
   avatars: '/app/avatars',
   canvas: '/app/canvas',
   valueLens: '/app/value-lens',
+  /** Documents and the search over everything the owner wrote; one document: `documentPath(id)`. */
+  knowledge: '/app/knowledge',
+  /** What the coach remembers: the facts the owner confirmed about the current brand. */
+  brandMemory: '/app/brand-memory',
 } as const;
 
 export function diagnosticResultPath(resultId: string): string {
@@ -42,6 +46,20 @@ export function coachSessionPath(sessionId: string): string {
   return `${PAGE_PATHS.coach}/${encodeURIComponent(sessionId)}`;
 }
 
+/** One remembered fact on the brand memory page. */
+export function brandMemoryPath(memoryId: string): string {
+  return `${PAGE_PATHS.brandMemory}#memory-${encodeURIComponent(memoryId)}`;
+}
+
 export function avatarPath(itemId: string): string {
   return `${PAGE_PATHS.avatars}/${encodeURIComponent(itemId)}`;
+}
+
+/** A document in the viewer, optionally at a page and with one passage highlighted. */
+export function documentPath(documentId: string, at: { page?: number; chunk?: string } = {}): string {
+  const query = new URLSearchParams();
+  if (at.page) query.set('page', String(at.page));
+  if (at.chunk) query.set('passage', at.chunk);
+  const search = query.toString();
+  return `${PAGE_PATHS.knowledge}/documents/${encodeURIComponent(documentId)}${search ? `?${search}` : ''}`;
 }

@@ -59,6 +59,8 @@ export const jobSummaryRowSchema = z.object({
   retrying: z.number().int(),
   pending: z.number().int(),
   running: z.number().int(),
+  /** Runs that gave up, kept until the job history's retention purges them. */
+  failed: z.number().int(),
   /** When the next run is due (it may already be due); null when nothing is queued or scheduled. */
   nextRunAt: isoTime.nullable(),
 });
@@ -77,6 +79,8 @@ export const systemJobsSchema = z.object({
   /** Whether this instance runs the scheduler (JOBS_ENABLED); another instance may. */
   schedulerEnabled: z.boolean(),
   summary: z.array(jobSummaryRowSchema),
+  /** The queue's depth over every job: waiting (pending and retrying), running, and given up. */
+  depth: z.object({ queued: z.number().int(), running: z.number().int(), failed: z.number().int() }),
   recentFailures: z.array(failedJobRunSchema),
 });
 
@@ -109,6 +113,46 @@ export const serverErrorSchema = z.object({
 });
 export type ServerErrorView = z.infer<typeof serverErrorSchema>;
 
+/** Why brand knowledge search matches words only (docs/decisions/0036-vector-search-when-available.md). */
+export const KNOWLEDGE_SEARCH_REASONS = [
+  'no-embedding-model',
+  'extension-not-installed',
+  'extension-not-enabled',
+] as const;
+export type KnowledgeSearchReason = (typeof KNOWLEDGE_SEARCH_REASONS)[number];
+
+export const systemKnowledgeSchema = z.object({
+  search: z.object({
+    mode: z.enum(['full-text', 'full-text-and-vectors']),
+    /** The embedding model (with `@dimensions` when they are set); null when none is configured. */
+    embeddingModel: z.string().nullable(),
+    vectorExtension: z.object({
+      /** `available`: on the server but not created, because no embedding model is configured. */
+      status: z.enum(['enabled', 'available', 'not-installed', 'not-enabled']),
+      version: z.string().nullable(),
+    }),
+    /** Why search matches words only; empty when vectors are in use. */
+    reasons: z.array(z.object({ code: z.enum(KNOWLEDGE_SEARCH_REASONS), message: z.string() })),
+    /** With vectors: the passages, and how many have their vector yet (the rest wait for the job). */
+    passages: z.object({ total: z.number().int(), embedded: z.number().int() }).nullable(),
+  }),
+  /** Uploaded documents whose text could not be extracted (deleted ones left out). */
+  failedExtractions: z.object({
+    count: z.number().int(),
+    /** The newest, without their names (the owner's words); the reason is the one the owner sees. */
+    recent: z.array(
+      z.object({
+        id: z.string(),
+        format: z.string(),
+        sizeBytes: z.number().int(),
+        reason: z.string().nullable(),
+        failedAt: isoTime,
+      }),
+    ),
+  }),
+});
+export type SystemKnowledge = z.infer<typeof systemKnowledgeSchema>;
+
 export const systemStatusSchema = z.object({
   generatedAt: isoTime,
   health: systemHealthSchema,
@@ -116,5 +160,6 @@ export const systemStatusSchema = z.object({
   jobs: systemJobsSchema,
   outbox: systemOutboxSchema,
   errors: z.object({ recent: z.array(serverErrorSchema) }),
+  knowledge: systemKnowledgeSchema,
 });
 export type SystemStatus = z.infer<typeof systemStatusSchema>;

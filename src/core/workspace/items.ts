@@ -53,6 +53,10 @@ export function isSingletonKind(kind: string): kind is SingletonKind {
   return (SINGLETON_KINDS as readonly string[]).includes(kind);
 }
 
+/** What made a revision; `coach` is a proposal from the coach's chat, accepted by the owner. */
+export const REVISION_ORIGINS = ['edit', 'restore', 'import', 'create', 'duplicate', 'coach'] as const;
+export type RevisionOrigin = (typeof REVISION_ORIGINS)[number];
+
 /** How many revisions of one item are kept (older ones are pruned on save). */
 export const REVISIONS_KEPT = 50;
 
@@ -135,8 +139,11 @@ export const itemListResponseSchema = z.object({ items: z.array(itemSchema) });
 export const revisionSummarySchema = z.object({
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),
-  /** What the save was: typed, restored from an older version, accepted from the coach, imported. */
-  origin: z.enum(['edit', 'restore', 'import', 'create', 'duplicate']),
+  /**
+   * What the save was: typed, restored from an older version, imported, created, duplicated, or a
+   * coach proposal the owner accepted in chat (`coach`).
+   */
+  origin: z.enum(REVISION_ORIGINS),
 });
 export const revisionListResponseSchema = z.object({ revisions: z.array(revisionSummarySchema) });
 export const revisionResponseSchema = z.object({

@@ -11,9 +11,16 @@
  *    the ledger (every answered request exactly once, with the prompt version it used) and gives
  *    the quota back when nothing was delivered.
  *
+ * Every answer of a task that reads the brand's knowledge leaves through one step that checks its
+ * citations: `[n]` markers of passages the task was given are renumbered in order of use and listed
+ * in `meta.citations`; markers of numbers it was not given are removed and logged (ADR 0035).
+ *
  * The engine reads no feature's data itself: features register context sources (see context.ts).
  */
+
+import type { JSONValue } from 'ai';
 import type { FastifyBaseLogger } from 'fastify';
+import { type CoachPassage, citeOutput } from '../../core/ai/citations.ts';
 import { estimateTokens, renderUserData } from '../../core/ai/context.ts';
 import {
   AI_NOTICES,
@@ -22,6 +29,7 @@ import {
   type AiTask,
   isAiTask,
 } from '../../core/ai/contracts.ts';
+import { MAX_TOOL_CALLS_PER_ROUND, MAX_TOOL_ROUNDS } from '../../core/coach/tools.ts';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
@@ -31,16 +39,24 @@ import type { AiMetrics } from '../platform/metrics.ts';
 import type { WorkspaceStore } from '../platform/workspace-store.ts';
 import { cacheKey, createAnswerCache } from './cache.ts';
 import { type BuiltContext, type ContextSource, createContextBuilder } from './context.ts';
+import { createEmbeddingPipeline } from './embeddings.ts';
 import { createOfflinePool } from './offline-pool.ts';
 import { createPromptStore, type PublishedPrompt } from './prompts.ts';
 import {
   type AiProvider,
   createCircuitBreaker,
+  createOpenAiCompatibleEmbeddingProvider,
   createOpenAiCompatibleProvider,
+  type EmbeddingProvider,
   ProviderInvalidOutputError,
   ProviderStreamCutError,
   ProviderUnavailableError,
   StreamAbortedError,
+  type ToolCallRequest,
+  type ToolDefinition,
+  ToolsUnsupportedError,
+  type ToolTurnMessage,
+  type ToolTurnResult,
 } from './provider.ts';
 import { createQuota, type QuotaGrant, type QuotaState } from './quota.ts';
 import { type CallRecord, costMicros, createSpendControl } from './spend.ts';
@@ -64,6 +80,8 @@ export function noticeFor(code: string | null): AiMeta['notice'] {
 /** Added to the prompt when streaming: the answer is prose, not the structured object. */
 const STREAM_INSTRUCTION =
   '\n\nAnswer with the Markdown reply only (no JSON, no follow-up list): the app adds follow-up suggestions itself.';
+const STREAM_CUT_MESSAGE =
+  'The answer was cut off by the AI provider. Nothing was saved or charged to your quota; please try again.';
 /** Pause between the offline coach's streamed chunks, so its answer appears like a model's would. */
 const OFFLINE_CHUNK_DELAY_MS = 15;
 
@@ -102,6 +120,25 @@ export type StreamOutcome =
 export interface StreamOptions {
   signal: AbortSignal;
   onDelta(text: string): void;
+  /** Tools the model may call in this turn, when the provider supports them (ADR 0038). */
+  tools?: ChatToolbox;
+}
+
+/** A tool's answer to one call: a JSON result, or the error the model is told instead. */
+export interface ToolRun {
+  output: JSONValue;
+  error: string | null;
+}
+
+/**
+ * The tools of one chat turn, built by the feature that owns the turn (the engine runs no feature's
+ * code of its own): their definitions, a runner that checks a call's arguments before running it, and
+ * the passages the runs gave the model, numbered after the context's so citations stay checkable.
+ */
+export interface ChatToolbox {
+  definitions: readonly ToolDefinition[];
+  run(call: ToolCallRequest): Promise<ToolRun>;
+  passages(): readonly CoachPassage[];
 }
 
 export interface PreparedTask {
@@ -128,6 +165,8 @@ export interface AiEngineDeps {
   log: FastifyBaseLogger;
   /** Tests inject a provider; otherwise it is built from AI_BASE_URL / AI_MODEL (null: offline). */
   provider?: AiProvider | null;
+  /** Tests inject one; otherwise built from AI_EMBEDDING_MODEL on the same provider (null: none). */
+  embeddingProvider?: EmbeddingProvider | null;
   /** The time the circuit breaker's cool-down goes by (tests move it instead of waiting). */
   clock?: Clock;
   metrics?: AiMetrics;
@@ -177,8 +216,25 @@ export function createAiEngine(deps: AiEngineDeps) {
         : null;
   const clock = deps.clock ?? systemClock;
   const breaker = createCircuitBreaker(ai.breaker, () => clock.now().getTime());
+  // Embeddings share the breaker, the caps and the ledger: one provider, one pipeline (ADR 0036).
+  const embeddings = createEmbeddingPipeline({
+    database: deps.database,
+    provider:
+      deps.embeddingProvider !== undefined
+        ? deps.embeddingProvider
+        : ai.provider && ai.embedding
+          ? createOpenAiCompatibleEmbeddingProvider(ai, ai.provider, ai.embedding)
+          : null,
+    price: ai.embedding?.price ?? null,
+    breaker,
+    spend,
+    record: (call) => record(call),
+    log,
+  });
   // Language-processing tasks answer offline in a worker thread, off the event loop.
   const offlinePool = createOfflinePool();
+  // Set when the provider answered 400 to a request with tools: later turns do not offer them.
+  let toolsRefused = false;
 
   /** The ledger and the metrics count every answered request at this one point. */
   async function record(call: CallRecord): Promise<void> {
@@ -254,15 +310,25 @@ export function createAiEngine(deps: AiEngineDeps) {
     const answered = (
       output: object,
       meta: Pick<AiMeta, 'provider' | 'model' | 'cached' | 'notice'>,
-    ): StreamOutcome => ({
-      status: 'answered',
-      answer: {
-        task: task.task,
-        output: output as Record<string, unknown>,
-        meta: { ...meta, promptId: prompt.promptId, promptVersion: prompt.version },
-        quota: call.grant,
-      },
-    });
+      /** Passages the coach's tools gave the model on top of the context's (ADR 0038). */
+      toolPassages: readonly CoachPassage[] = [],
+    ): StreamOutcome => {
+      const cited = citationsOf(task, context, output, toolPassages);
+      return {
+        status: 'answered',
+        answer: {
+          task: task.task,
+          output: cited.output as Record<string, unknown>,
+          meta: {
+            ...meta,
+            promptId: prompt.promptId,
+            promptVersion: prompt.version,
+            citations: cited.citations,
+          },
+          quota: call.grant,
+        },
+      };
+    };
 
     let offlineAnswer: object | null | undefined;
     async function offlineOutput(): Promise<object> {
@@ -271,6 +337,19 @@ export function createAiEngine(deps: AiEngineDeps) {
         throw new AppError(404, 'NOT_FOUND', 'There is not enough saved data to answer this yet.');
       }
       return offlineAnswer;
+    }
+
+    /**
+     * What a provider's streamed reply takes from the offline answer: its follow-ups. Not its
+     * proposals: they name the offline answer's own options, which the provider's reply does not have.
+     */
+    async function streamedExtras(): Promise<object> {
+      const {
+        proposals: _offlineOnly,
+        reply: _reply,
+        ...extras
+      } = (await offlineOutput()) as Record<string, unknown>;
+      return extras;
     }
 
     async function offline(
@@ -356,12 +435,6 @@ export function createAiEngine(deps: AiEngineDeps) {
       if (!price) throw new Error(`no price for model ${provider.model}`);
       const system = streaming ? `${prompt.body}${STREAM_INSTRUCTION}` : prompt.body;
       const userPrompt = `${context.rendered}\n\n${renderUserData(context.promptInput)}`;
-      // Worst case: a pessimistic input estimate (≈3 chars per token) and the task's full output.
-      const inputEstimate = Math.ceil((system.length + userPrompt.length) / 3) + 50;
-      const reservation = await spend.reserve(userId, costMicros(price, inputEstimate, task.maxOutputTokens));
-      if (!reservation.ok) return await offline('spending-cap', 'fallback-cap', { model: provider.model });
-
-      let actual = 0;
       const providerRecord = (fields: Partial<CallRecord>): CallRecord => ({
         ...base,
         provider: provider.name,
@@ -375,6 +448,187 @@ export function createAiEngine(deps: AiEngineDeps) {
         attempts: 1,
         ...fields,
       });
+
+      /**
+       * What a failed provider call becomes, and what it cost: the offline answer during an outage,
+       * a 502 for an answer of the wrong shape (its tokens are charged, the quota is not), nothing
+       * kept when the stream was cut or stopped (the quota is given back).
+       */
+      async function failure(
+        error: unknown,
+        inputEstimate: number,
+      ): Promise<{ cost: number } & ({ outcome: StreamOutcome } | { error: unknown })> {
+        if (!provider || !price) return { cost: 0, error };
+        if (error instanceof ProviderUnavailableError) {
+          breaker.failed();
+          log.warn(
+            { err: error, task: task.task, attempts: error.attempts },
+            'AI provider unavailable; offline fallback',
+          );
+          const outcome = await offline('provider-unavailable', 'fallback-outage', {
+            model: provider.model,
+            attempts: error.attempts,
+          });
+          return { cost: 0, outcome };
+        }
+        if (error instanceof ProviderInvalidOutputError) {
+          // The provider did answer (and bills for it), so the tokens are charged; the quota is not.
+          const cost = costMicros(price, error.inputTokens, error.outputTokens);
+          await record(
+            providerRecord({
+              inputTokens: error.inputTokens,
+              outputTokens: error.outputTokens,
+              costMicros: cost,
+              outcome: 'invalid-output',
+              attempts: error.attempts,
+            }),
+          );
+          log.warn({ err: error, task: task.task }, 'AI provider returned invalid output');
+          return { cost, error: new AppError(502, 'AI_INVALID_RESPONSE', INVALID_OUTPUT_MESSAGE[call.mode]) };
+        }
+        if (error instanceof ProviderStreamCutError || error instanceof StreamAbortedError) {
+          // The provider produced (and bills for) what was streamed; the user gets the quota back.
+          const outputTokens = estimateTokens(error.partialText);
+          const cost = outputTokens > 0 ? costMicros(price, inputEstimate, outputTokens) : 0;
+          const cut = error instanceof ProviderStreamCutError;
+          await record(
+            providerRecord({
+              inputTokens: outputTokens > 0 ? inputEstimate : 0,
+              outputTokens,
+              costMicros: cost,
+              outcome: cut ? 'error' : 'aborted',
+              attempts: cut ? error.attempts : 1,
+            }),
+          );
+          await call.refund();
+          if (!cut) return { cost, outcome: { status: 'aborted' } };
+          breaker.failed();
+          log.warn({ err: error, task: task.task }, 'AI stream cut');
+          return { cost, outcome: { status: 'cut', message: STREAM_CUT_MESSAGE } };
+        }
+        return { cost: 0, error };
+      }
+
+      /**
+       * A streamed chat turn in which the model may call tools (ADR 0038): each round is one provider
+       * call with its own spending reservation and ledger row; the tools' results go back to the
+       * model, up to MAX_TOOL_ROUNDS rounds, then it must answer in words. Text streams as it comes.
+       */
+      async function toolTurn(
+        options: StreamOptions,
+        toolbox: ChatToolbox,
+        streamWithTools: NonNullable<AiProvider['streamWithTools']>,
+      ): Promise<StreamOutcome | null> {
+        if (!provider || !price) return null;
+        const messages: ToolTurnMessage[] = [{ role: 'user', content: userPrompt }];
+        const definitionsLength = JSON.stringify(toolbox.definitions).length;
+        let reply = '';
+        for (let round = 1; round <= MAX_TOOL_ROUNDS + 1; round += 1) {
+          const inputEstimate =
+            Math.ceil((system.length + definitionsLength + JSON.stringify(messages).length) / 3) + 50;
+          const reservation = await spend.reserve(
+            userId,
+            costMicros(price, inputEstimate, task.maxOutputTokens),
+          );
+          if (!reservation.ok)
+            return await offline('spending-cap', 'fallback-cap', { model: provider.model });
+          let actual = 0;
+          let result: ToolTurnResult;
+          try {
+            result = await streamWithTools({
+              system,
+              messages,
+              tools: toolbox.definitions,
+              toolChoice: round > MAX_TOOL_ROUNDS ? 'none' : 'auto',
+              maxOutputTokens: task.maxOutputTokens,
+              signal: options.signal,
+              onDelta: options.onDelta,
+            });
+            breaker.succeeded();
+            actual = costMicros(price, result.inputTokens, result.outputTokens);
+            await record(
+              providerRecord({
+                inputTokens: result.inputTokens,
+                outputTokens: result.outputTokens,
+                costMicros: actual,
+                attempts: result.attempts,
+              }),
+            );
+          } catch (error) {
+            if (error instanceof ToolsUnsupportedError && round === 1) {
+              toolsRefused = true;
+              log.warn(
+                { err: error, model: provider.model },
+                'AI provider refused tools (400); chat answers without them from now on',
+              );
+              return null;
+            }
+            const handled = await failure(error, inputEstimate);
+            actual = handled.cost;
+            if ('error' in handled) throw handled.error;
+            return handled.outcome;
+          } finally {
+            await spend.settle(reservation.reservation, actual);
+          }
+          reply += result.text;
+          // The last round offered no tools: calls it makes anyway are not run (they would cost, and
+          // nothing could use their results).
+          if (result.toolCalls.length === 0 || round > MAX_TOOL_ROUNDS) {
+            if (!reply.trim()) break;
+            return answered(
+              { ...(await streamedExtras()), reply },
+              { provider: provider.name, model: provider.model, cached: false, notice: null },
+              toolbox.passages(),
+            );
+          }
+          messages.push({ role: 'assistant', text: result.text, toolCalls: result.toolCalls });
+          const results: Extract<ToolTurnMessage, { role: 'tool' }>['results'][number][] = [];
+          for (const [index, request] of result.toolCalls.entries()) {
+            const started = performance.now();
+            const run =
+              index < MAX_TOOL_CALLS_PER_ROUND
+                ? await toolbox.run(request)
+                : {
+                    output: null,
+                    error: `At most ${MAX_TOOL_CALLS_PER_ROUND} tool calls per round; this one was not run.`,
+                  };
+            // Every run is logged (never its arguments or result: they are the owner's data).
+            log.info(
+              {
+                task: task.task,
+                tool: request.name.slice(0, 60),
+                round,
+                outcome: run.error ? 'rejected' : 'ok',
+                latencyMs: Math.round(performance.now() - started),
+              },
+              'AI tool call',
+            );
+            results.push({ id: request.id, name: request.name, output: run.output, error: run.error });
+          }
+          if (options.signal.aborted) {
+            await call.refund();
+            return { status: 'aborted' };
+          }
+          messages.push({ role: 'tool', results });
+        }
+        // The last round still asked for tools and said nothing: there is no answer to keep.
+        await call.refund();
+        return { status: 'cut', message: STREAM_CUT_MESSAGE };
+      }
+
+      const tools = streaming?.tools;
+      if (streaming && tools && provider.streamWithTools && ai.tools && !toolsRefused) {
+        const outcome = await toolTurn(streaming, tools, provider.streamWithTools.bind(provider));
+        // Null: the provider does not take tools; the turn is asked again without them, below.
+        if (outcome) return outcome;
+      }
+
+      // Worst case: a pessimistic input estimate (≈3 chars per token) and the task's full output.
+      const inputEstimate = Math.ceil((system.length + userPrompt.length) / 3) + 50;
+      const reservation = await spend.reserve(userId, costMicros(price, inputEstimate, task.maxOutputTokens));
+      if (!reservation.ok) return await offline('spending-cap', 'fallback-cap', { model: provider.model });
+
+      let actual = 0;
       try {
         const result = streaming
           ? await provider.stream({
@@ -393,7 +647,7 @@ export function createAiEngine(deps: AiEngineDeps) {
         // A streamed answer is prose: the structured extras (follow-ups) come from the offline coach.
         const checked =
           'text' in result
-            ? { success: true as const, data: { ...(await offlineOutput()), reply: result.text } }
+            ? { success: true as const, data: { ...(await streamedExtras()), reply: result.text } }
             : task.output.safeParse(result.output);
         if (!checked.success) {
           throw new ProviderInvalidOutputError(
@@ -427,57 +681,10 @@ export function createAiEngine(deps: AiEngineDeps) {
           notice: null,
         });
       } catch (error) {
-        if (error instanceof ProviderUnavailableError) {
-          breaker.failed();
-          log.warn(
-            { err: error, task: task.task, attempts: error.attempts },
-            'AI provider unavailable; offline fallback',
-          );
-          return await offline('provider-unavailable', 'fallback-outage', {
-            model: provider.model,
-            attempts: error.attempts,
-          });
-        }
-        if (error instanceof ProviderInvalidOutputError) {
-          // The provider did answer (and bills for it), so the tokens are charged; the quota is not.
-          actual = costMicros(price, error.inputTokens, error.outputTokens);
-          await record(
-            providerRecord({
-              inputTokens: error.inputTokens,
-              outputTokens: error.outputTokens,
-              costMicros: actual,
-              outcome: 'invalid-output',
-              attempts: error.attempts,
-            }),
-          );
-          log.warn({ err: error, task: task.task }, 'AI provider returned invalid output');
-          throw new AppError(502, 'AI_INVALID_RESPONSE', INVALID_OUTPUT_MESSAGE[call.mode]);
-        }
-        if (error instanceof ProviderStreamCutError || error instanceof StreamAbortedError) {
-          // The provider produced (and bills for) what was streamed; the user gets the quota back.
-          const outputTokens = estimateTokens(error.partialText);
-          actual = outputTokens > 0 ? costMicros(price, inputEstimate, outputTokens) : 0;
-          const cut = error instanceof ProviderStreamCutError;
-          await record(
-            providerRecord({
-              inputTokens: outputTokens > 0 ? inputEstimate : 0,
-              outputTokens,
-              costMicros: actual,
-              outcome: cut ? 'error' : 'aborted',
-              attempts: cut ? error.attempts : 1,
-            }),
-          );
-          await call.refund();
-          if (!cut) return { status: 'aborted' };
-          breaker.failed();
-          log.warn({ err: error, task: task.task }, 'AI stream cut');
-          return {
-            status: 'cut',
-            message:
-              'The answer was cut off by the AI provider. Nothing was saved or charged to your quota; please try again.',
-          };
-        }
-        throw error;
+        const handled = await failure(error, inputEstimate);
+        actual = handled.cost;
+        if ('error' in handled) throw handled.error;
+        return handled.outcome;
       } finally {
         await spend.settle(reservation.reservation, actual);
       }
@@ -485,6 +692,35 @@ export function createAiEngine(deps: AiEngineDeps) {
       await call.refund();
       throw error;
     }
+  }
+
+  /**
+   * The answer's citations, checked against the passages this request gave. Markers of numbers it
+   * did not give (a model inventing a source) are removed and logged with their numbers — never the
+   * answer's text, which is the owner's business. Tasks that read no knowledge cite nothing and
+   * their answers (e.g. copy with a "[1]" in it) are left as they are.
+   */
+  function citationsOf(
+    task: TaskDefinition,
+    context: BuiltContext,
+    output: object,
+    toolPassages: readonly CoachPassage[],
+  ) {
+    if (!task.sources.includes('knowledge')) return { output, citations: [] };
+    const passages = [...(context.coach.passages ?? []), ...toolPassages];
+    const cited = citeOutput(output, passages);
+    if (cited.invented.length > 0) {
+      log.warn(
+        {
+          task: task.task,
+          invented: cited.invented,
+          given: passages.map((passage) => passage.n),
+          passageIds: passages.map((passage) => passage.id),
+        },
+        'AI answer cited passages it was not given; the markers were removed',
+      );
+    }
+    return cited;
   }
 
   return {
@@ -505,6 +741,8 @@ export function createAiEngine(deps: AiEngineDeps) {
     },
     usage: (userId: string) => quota.usage(userId),
     prompts,
+    /** Vectors for brand knowledge (null model: no embedding model configured). */
+    embeddings,
     /** For health views and tests: the provider circuit as this instance sees it. */
     breakerState: () => breaker.state,
     /** Stops the offline coach's worker thread (on shutdown). */

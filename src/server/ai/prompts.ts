@@ -2,14 +2,18 @@
  * Prompts live in the database, versioned (draft → published → archived). The files in `prompts/`
  * are the defaults: at start-up each prompt without any version gets its file as version 1,
  * published. After that the database is the source of truth, so an admin's edit is never overwritten
- * by a deploy.
+ * by a deploy: when a new release changes a default, an install still on an older shipped default
+ * gets the new one published as its next version, and an install whose admin published their own
+ * text gets it as a draft to review (prompt-history.ts lists every shipped default).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { AI_TASKS } from '../../core/ai/contracts.ts';
 import type { Database } from '../db/client.ts';
 import { aiPrompts } from '../db/schema.ts';
 import { AppError } from '../platform/errors.ts';
+import { SHIPPED_PROMPT_DIGESTS } from './prompt-history.ts';
 
 export interface PublishedPrompt {
   promptId: string;
@@ -19,9 +23,34 @@ export interface PublishedPrompt {
 
 const PROMPT_DIR = new URL('./prompts/', import.meta.url);
 
-export async function seedDefaultPrompts(database: Database): Promise<void> {
+/** The default body of a prompt: its file, trimmed. */
+export async function defaultPromptBody(promptId: string): Promise<string> {
+  return (await readFile(new URL(`${promptId}.md`, PROMPT_DIR), 'utf8')).trim();
+}
+
+export function promptDigest(body: string): string {
+  return createHash('sha256').update(body.trim()).digest('hex');
+}
+
+/** What start-up did to bring each prompt's default up to date (for the log). */
+export interface PromptSeedOutcome {
+  /** Still on an older shipped default: the current one is now published. */
+  published: string[];
+  /** Published text of an admin's own: the current default waits as a draft. */
+  drafted: string[];
+}
+
+/**
+ * Seeds each prompt's default as version 1 on a new install and brings older shipped defaults up to
+ * date (`shipped`: every default body ever shipped, by digest; tests pass their own history).
+ */
+export async function seedDefaultPrompts(
+  database: Database,
+  shipped: Readonly<Record<string, readonly string[]>> = SHIPPED_PROMPT_DIGESTS,
+): Promise<PromptSeedOutcome> {
+  const outcome: PromptSeedOutcome = { published: [], drafted: [] };
   for (const promptId of AI_TASKS) {
-    const body = (await readFile(new URL(`${promptId}.md`, PROMPT_DIR), 'utf8')).trim();
+    const body = await defaultPromptBody(promptId);
     // Concurrent instances starting together: the unique (prompt_id, version) makes this idempotent.
     await database.query(
       `insert into ai_prompts (prompt_id, version, status, body, published_at)
@@ -30,7 +59,53 @@ export async function seedDefaultPrompts(database: Database): Promise<void> {
        on conflict do nothing`,
       [promptId, body],
     );
+    const upgrade = await upgradeDefaultPrompt(database, promptId, body, shipped[promptId] ?? []);
+    if (upgrade) outcome[upgrade].push(promptId);
   }
+  return outcome;
+}
+
+/**
+ * Brings one prompt's default up to date, once: nothing when some version already has the current
+ * default's text (it was seeded or upgraded before — and an admin who has since published another
+ * version, even an older default, chose to); otherwise the current default is published as the next
+ * version when the published one is an older shipped default, or saved as a draft when it is the
+ * admin's own text. Under the prompt's lock, so instances starting together do it once.
+ */
+async function upgradeDefaultPrompt(
+  database: Database,
+  promptId: string,
+  body: string,
+  shipped: readonly string[],
+): Promise<'published' | 'drafted' | null> {
+  // The usual start-up: the current default is there already, no lock needed to see it.
+  const current = await database.query(
+    'select 1 from ai_prompts where prompt_id = $1 and body = $2 limit 1',
+    [promptId, body],
+  );
+  if (current.length > 0) return null;
+  return database.db.transaction(async (tx) => {
+    await lockPrompt(tx, promptId);
+    const rows = await tx
+      .select({ status: aiPrompts.status, body: aiPrompts.body })
+      .from(aiPrompts)
+      .where(eq(aiPrompts.promptId, promptId));
+    if (rows.some((row) => row.body.trim() === body)) return null;
+    const version = await nextVersion(tx, promptId);
+    const published = rows.find((row) => row.status === 'published');
+    if (published && !shipped.includes(promptDigest(published.body))) {
+      await tx.insert(aiPrompts).values({ promptId, version, status: 'draft', body, createdBy: null });
+      return 'drafted';
+    }
+    await tx
+      .update(aiPrompts)
+      .set({ status: 'archived' })
+      .where(and(eq(aiPrompts.promptId, promptId), eq(aiPrompts.status, 'published')));
+    await tx
+      .insert(aiPrompts)
+      .values({ promptId, version, status: 'published', body, createdBy: null, publishedAt: new Date() });
+    return 'published';
+  });
 }
 
 type Transaction = Parameters<Parameters<Database['db']['transaction']>[0]>[0];

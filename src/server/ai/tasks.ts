@@ -6,7 +6,12 @@
 import type { z } from 'zod';
 import { AI_TASK_SCHEMAS, type AiTask } from '../../core/ai/contracts.ts';
 
-export type ContextSourceName = 'diagnostic' | 'workspace';
+/**
+ * `knowledge`: the passages of the brand's knowledge retrieved for the request's question (listed
+ * last, so the question can use what the other sources found); the answer may cite them. `memory`:
+ * the facts the owner confirmed about the brand (brand memory).
+ */
+export type ContextSourceName = 'diagnostic' | 'workspace' | 'memory' | 'knowledge';
 
 export interface TaskDefinition {
   task: AiTask;
@@ -19,7 +24,10 @@ export interface TaskDefinition {
    * `workspace` takes a `brandId` in its input and reads that brand only.
    */
   sources: readonly ContextSourceName[];
-  /** Tokens of saved context the prompt may carry (estimated pessimistically). */
+  /**
+   * Tokens the prompt may carry besides the instructions (estimated pessimistically): the saved
+   * context and the request itself (for chat, the message and its recent turns).
+   */
   contextBudgetTokens: number;
   /** Upper bound on the answer; also the worst case the spending reservation assumes. */
   maxOutputTokens: number;
@@ -43,27 +51,29 @@ function define(
 }
 
 export const TASKS: Record<AiTask, TaskDefinition> = {
+  // The coach's main task reads everything: the budget holds a full canvas, worksheets, avatars with
+  // their reviews, memory and the conversation (about 24,000 characters).
   chat: define('chat', {
-    sources: ['diagnostic', 'workspace'],
-    contextBudgetTokens: 3000,
+    sources: ['diagnostic', 'workspace', 'memory', 'knowledge'],
+    contextBudgetTokens: 8000,
     maxOutputTokens: 1200,
     cacheable: false,
   }),
   'insight-guidance': define('insight-guidance', {
-    sources: ['diagnostic', 'workspace'],
-    contextBudgetTokens: 1500,
+    sources: ['diagnostic', 'workspace', 'memory', 'knowledge'],
+    contextBudgetTokens: 3000,
     maxOutputTokens: 900,
     cacheable: true,
   }),
   'canvas-suggestion': define('canvas-suggestion', {
-    sources: ['diagnostic', 'workspace'],
-    contextBudgetTokens: 1500,
+    sources: ['diagnostic', 'workspace', 'memory', 'knowledge'],
+    contextBudgetTokens: 3000,
     maxOutputTokens: 800,
     cacheable: true,
   }),
   'contextual-help': define('contextual-help', {
-    sources: ['diagnostic', 'workspace'],
-    contextBudgetTokens: 1000,
+    sources: ['diagnostic', 'workspace', 'memory', 'knowledge'],
+    contextBudgetTokens: 2500,
     maxOutputTokens: 600,
     cacheable: true,
   }),
@@ -93,8 +103,8 @@ export const TASKS: Record<AiTask, TaskDefinition> = {
     cacheable: true,
   }),
   'diagnostic-reading': define('diagnostic-reading', {
-    sources: ['diagnostic'],
-    contextBudgetTokens: 1000,
+    sources: ['diagnostic', 'memory', 'knowledge'],
+    contextBudgetTokens: 1500,
     maxOutputTokens: 1200,
     cacheable: true,
     requires: 'diagnostic',

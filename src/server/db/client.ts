@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -211,7 +212,9 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
     };
   }
   if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
-  const client = await PGlite.create(config.dataDir);
+  // pgvector ships beside PGlite; loading it costs nothing measurable at open, and whether vectors are
+  // used is decided at start-up (db/vector.ts, ADR 0036).
+  const client = await PGlite.create(config.dataDir, { extensions: { vector } });
   const events = createListeners<QueryEvent>();
   // PGlite runs one query at a time; what is in flight beyond the first is waiting.
   const inFlight = { count: 0 };

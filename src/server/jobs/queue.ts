@@ -13,8 +13,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database } from '../db/client.ts';
+import type { Database, Db } from '../db/client.ts';
 import type { JobStatus } from '../db/schema/jobs.ts';
 import type { Clock } from '../platform/clock.ts';
 import { MINUTE_MS, SECOND_MS } from '../platform/clock.ts';
@@ -336,6 +337,52 @@ export function createJobQueue(deps: JobQueueDeps) {
     ): Promise<boolean> {
       const runAfter = options.runAfter ?? new Date(clock.now().getTime() + (options.delayMs ?? 0));
       return enqueueRow(definitionOf(name), options.runKey ?? randomUUID(), payload, runAfter);
+    },
+
+    /**
+     * Queues a run unless one of this name is already waiting (pending, or pending a retry): many
+     * requests for the same catch-up work become one run. Returns whether a run was queued. Two
+     * instances asking at the same moment may both queue one; such a job must not mind running twice.
+     */
+    async enqueueUnlessWaiting(name: string, options: { delayMs?: number } = {}): Promise<boolean> {
+      const definition = definitionOf(name);
+      const now = clock.now();
+      const rows = await database.query(
+        `insert into jobs (name, run_key, payload, status, max_attempts, run_after, created_at, updated_at)
+         select $1, $2, '{}'::jsonb, 'pending', $3, $4::timestamptz, $5::timestamptz, $5::timestamptz
+         where not exists (select 1 from jobs where name = $1 and status = 'pending')
+         returning id`,
+        [
+          definition.name,
+          randomUUID(),
+          definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+          new Date(now.getTime() + (options.delayMs ?? 0)).toISOString(),
+          now.toISOString(),
+        ],
+      );
+      return rows.length > 0;
+    },
+
+    /**
+     * Queues a run inside the caller's transaction: the run exists if and only if the change that
+     * needs it commits (an upload and the job that processes it). Same options as `enqueue`.
+     */
+    async enqueueIn(
+      db: Db,
+      name: string,
+      payload: JobPayload = {},
+      options: { runKey?: string; runAfter?: Date; delayMs?: number } = {},
+    ): Promise<void> {
+      const definition = definitionOf(name);
+      const now = clock.now();
+      const runAfter = options.runAfter ?? new Date(now.getTime() + (options.delayMs ?? 0));
+      await db.execute(
+        sql`insert into jobs (name, run_key, payload, status, max_attempts, run_after, created_at, updated_at)
+              values (${definition.name}, ${options.runKey ?? randomUUID()}, ${JSON.stringify(payload)}::jsonb,
+                'pending', ${definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS}, ${runAfter.toISOString()}::timestamptz,
+                ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
+            on conflict (name, run_key) do nothing`,
+      );
     },
 
     tick,

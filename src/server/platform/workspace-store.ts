@@ -3,6 +3,11 @@
  * (docs/decisions/0027-per-field-merge.md), revision history and soft delete
  * (docs/decisions/0015-workspace-persistence.md). Every read and write is scoped to
  * the requesting user: another user's ids answer 404, exactly like ids that don't exist.
+ *
+ * The brand knowledge index is kept current here, in the transaction of each write: every new
+ * version (save, merge, restore, create, duplicate) replaces the item's passages and a delete
+ * removes them (docs/decisions/0033-brand-knowledge-in-postgresql.md), so a search never sees text
+ * that is no longer saved, nor misses text that is.
  */
 import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { ErrorDetail } from '../../core/http/envelope.ts';
@@ -30,6 +35,8 @@ import {
 import type { Database, Db } from '../db/client.ts';
 import { brands, workspaceItemRevisions, workspaceItems } from '../db/schema.ts';
 import { AppError } from './errors.ts';
+import type { KnowledgeIndex } from './knowledge/index.ts';
+import { itemKnowledgeSource, itemSourceType } from './knowledge/sources.ts';
 
 type BrandRow = typeof brands.$inferSelect;
 type ItemRow = typeof workspaceItems.$inferSelect;
@@ -119,8 +126,21 @@ function validData(kind: ItemKind, data: unknown): Record<string, unknown> {
   throw new AppError(400, 'VALIDATION_FAILED', 'Some fields are missing or invalid.', { details });
 }
 
-export function createWorkspaceStore(deps: { database: Database }) {
+export interface WorkspaceStoreDeps {
+  database: Database;
+  /** The passages of every saved item are replaced through it, in the save's transaction. */
+  knowledge: Pick<KnowledgeIndex, 'replaceSource' | 'removeSource'>;
+}
+
+export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
   const { db } = deps.database;
+  const { knowledge } = deps;
+
+  /** Replaces the item's passages with its current content (nothing for kinds that are not indexed). */
+  async function indexItem(tx: Db, row: ItemRow): Promise<void> {
+    const source = itemKnowledgeSource(row);
+    if (source) await knowledge.replaceSource(tx, source);
+  }
 
   async function requireBrandRow(userId: string, brandId: string): Promise<BrandRow> {
     const [row] = await db
@@ -220,7 +240,10 @@ export function createWorkspaceStore(deps: { database: Database }) {
           ),
         )
         .returning();
-      if (row) await recordRevision(tx, row, origin);
+      if (row) {
+        await recordRevision(tx, row, origin);
+        await indexItem(tx, row);
+      }
       return row;
     });
   }
@@ -309,6 +332,7 @@ export function createWorkspaceStore(deps: { database: Database }) {
         .returning();
       if (!row) throw new Error('insert returned no row');
       await recordRevision(tx, row, origin);
+      await indexItem(tx, row);
       return row;
     });
   }
@@ -369,7 +393,11 @@ export function createWorkspaceStore(deps: { database: Database }) {
       return toBrand(row);
     },
 
-    /** Soft delete; its items go with it and are purged with it after the retention period. */
+    /**
+     * Soft delete; its items go with it and are purged with it after the retention period. Their
+     * passages stay with them until that purge (the foreign key cascades); every search joins the
+     * brand and skips deleted ones, so none of it is found meanwhile.
+     */
     async deleteBrand(userId: string, brandId: string): Promise<void> {
       await requireBrandRow(userId, brandId);
       if ((await countLiveBrands(userId)) <= 1) {
@@ -481,11 +509,16 @@ export function createWorkspaceStore(deps: { database: Database }) {
     },
 
     async deleteItem(userId: string, itemId: string): Promise<void> {
-      await requireItemRow(userId, itemId);
-      await db
-        .update(workspaceItems)
-        .set({ deletedAt: new Date() })
-        .where(and(eq(workspaceItems.id, itemId), isNull(workspaceItems.deletedAt)));
+      const existing = await requireItemRow(userId, itemId);
+      const sourceType = itemSourceType(existing.kind);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(workspaceItems)
+          .set({ deletedAt: new Date() })
+          .where(and(eq(workspaceItems.id, itemId), isNull(workspaceItems.deletedAt)));
+        // A deleted item is never restored, so its passages go now rather than at the purge.
+        if (sourceType) await knowledge.removeSource(tx, { sourceType, sourceId: itemId });
+      });
     },
 
     async duplicateItem(userId: string, itemId: string): Promise<WorkspaceItem> {

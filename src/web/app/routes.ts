@@ -41,6 +41,11 @@ export const routeTable = [
   { path: PAGE_PATHS.diagnosticHistory, module: 'features/diagnostic/history-page.tsx', access: 'signed-in' },
   { path: PAGE_PATHS.brands, module: 'features/brands/brands-page.tsx', access: 'signed-in' },
   { path: `${PAGE_PATHS.coach}/:sessionId?`, module: 'features/coach/coach-page.tsx', access: 'signed-in' },
+  {
+    path: PAGE_PATHS.brandMemory,
+    module: 'features/brand-memory/brand-memory-page.tsx',
+    access: 'signed-in',
+  },
   { path: PAGE_PATHS.admin, module: 'features/admin/admin-page.tsx', access: 'admin' },
   { path: PAGE_PATHS.adminPrompts, module: 'features/admin/prompts-page.tsx', access: 'admin' },
   { path: PAGE_PATHS.adminSystem, module: 'features/admin/system-page.tsx', access: 'admin' },
@@ -55,5 +60,11 @@ export const routeTable = [
   { path: `${PAGE_PATHS.avatars}/:itemId`, module: 'features/avatars/avatar-page.tsx', access: 'signed-in' },
   { path: PAGE_PATHS.canvas, module: 'features/canvas/canvas-page.tsx', access: 'signed-in' },
   { path: PAGE_PATHS.valueLens, module: 'features/value-lens/value-lens-page.tsx', access: 'signed-in' },
+  { path: PAGE_PATHS.knowledge, module: 'features/knowledge/knowledge-page.tsx', access: 'signed-in' },
+  {
+    path: `${PAGE_PATHS.knowledge}/documents/:documentId`,
+    module: 'features/knowledge/document-page.tsx',
+    access: 'signed-in',
+  },
   { path: '*', module: 'features/not-found/not-found-page.tsx', access: 'public' },
 ] as const satisfies readonly RouteDefinition[];

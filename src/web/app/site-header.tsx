@@ -15,6 +15,7 @@ const WORKSPACE_LINKS = [
   { to: PAGE_PATHS.avatars, label: 'Avatars' },
   { to: PAGE_PATHS.canvas, label: 'Canvas' },
   { to: PAGE_PATHS.valueLens, label: 'Value Lens' },
+  { to: PAGE_PATHS.knowledge, label: 'Knowledge' },
 ] as const;
 
 function BrandMark() {

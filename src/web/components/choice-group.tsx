@@ -11,6 +11,8 @@ interface ChoiceGroupProps<V extends string> {
   legend: string;
   description?: ReactNode;
   choices: readonly Choice<V>[];
+  /** The fieldset's id, when links must reach it. */
+  anchor?: string;
 }
 
 /** The fieldset both groups share; they differ only in the input type and what "checked" means. */
@@ -22,6 +24,7 @@ function ChoiceFieldset<V extends string>({
   name,
   isChecked,
   onPick,
+  anchor,
 }: ChoiceGroupProps<V> & {
   type: 'checkbox' | 'radio';
   name?: string;
@@ -30,7 +33,11 @@ function ChoiceFieldset<V extends string>({
 }) {
   const id = useId();
   return (
-    <fieldset className="space-y-2" aria-describedby={description ? `${id}-description` : undefined}>
+    <fieldset
+      id={anchor}
+      className="space-y-2"
+      aria-describedby={description ? `${id}-description` : undefined}
+    >
       <legend className="text-sm font-semibold text-slate-900">{legend}</legend>
       {description ? (
         <p id={`${id}-description`} className="text-sm text-slate-600">

@@ -15,6 +15,8 @@ interface SelectFieldBase<V extends string> {
   className?: string;
   /** A smaller label, for selects inside a list row. */
   compact?: boolean;
+  /** The select's id, when links must reach it. */
+  id?: string;
 }
 
 /** Always one of the options … */
@@ -34,7 +36,8 @@ interface OptionalSelect<V extends string> extends SelectFieldBase<V> {
 /** A labelled native select: the platform's own picker on phones, and fully keyboard-usable. */
 export function SelectField<V extends string>(props: RequiredSelect<V> | OptionalSelect<V>) {
   const { label, options, description, className, compact = false } = props;
-  const id = useId();
+  const generatedId = useId();
+  const id = props.id ?? generatedId;
   return (
     <div className={cx(compact ? 'space-y-1' : 'space-y-1.5', className)}>
       <label

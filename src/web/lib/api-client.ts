@@ -1,6 +1,6 @@
 /**
- * The one way the web app talks to the API: `request` for JSON, `downloadFile` for files and
- * `postEventStream` for server-sent events. Each feature writes its own endpoints on top of these
+ * The one way the web app talks to the API: `request` for JSON, `uploadFile` to send a file with
+ * progress, `downloadFile` for files and `postEventStream` for server-sent events. Each feature writes its own endpoints on top of these
  * (`features/<name>/api.ts`, or `kit/<topic>/api.ts` when several features share them). Every answer
  * is checked against the shared zod contracts, and every failure becomes an `ApiError` carrying the
  * envelope's code, message, request id, field details and `Retry-After`.
@@ -207,6 +207,15 @@ export async function request<K extends ResponseSchema>(
   } catch {
     throw unreachable();
   }
+  return checkedAnswer(contractsReady, response, schema);
+}
+
+/** The answer checked against `schema`, or the ApiError the response stands for. */
+async function checkedAnswer<K extends ResponseSchema>(
+  contractsReady: Promise<Contracts>,
+  response: Response,
+  schema: K,
+): Promise<ResponseOf<K>> {
   const contracts = await contractsFor(contractsReady, response.status);
 
   const json = await readJson(response);
@@ -217,6 +226,83 @@ export async function request<K extends ResponseSchema>(
   const parsed = (contracts[schema] as z.ZodType).safeParse(json);
   if (!parsed.success) throw badResponse(response.status, response.headers.get('x-request-id'));
   return parsed.data as ResponseOf<K>;
+}
+
+export interface UploadProgress {
+  /** Bytes of the request body sent so far, and in all. */
+  loaded: number;
+  total: number;
+  /** 0–100, rounded down: 100 only once every byte is sent. */
+  percent: number;
+}
+
+export interface UploadOptions {
+  /** The multipart field the file goes in. */
+  field?: string;
+  /** Called as the body goes out; the answer may take a moment more after 100 %. */
+  onProgress?(progress: UploadProgress): void;
+  /** Aborting cancels the upload and rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+/** A fetch-style Response for an XMLHttpRequest's answer, so it is read like every other one. */
+function responseOf(xhr: XMLHttpRequest): Response {
+  const headers = new Headers();
+  for (const line of xhr
+    .getAllResponseHeaders()
+    .trim()
+    .split(/[\r\n]+/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  const empty = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
+  return new Response(empty ? null : xhr.responseText, { status: xhr.status, headers });
+}
+
+/**
+ * Sends one file as multipart/form-data and checks the answer against `schema`, like `request`.
+ * XMLHttpRequest rather than fetch: it is the browser API that reports upload progress. Failures are
+ * the usual ApiError (the envelope's code, message, request id and `Retry-After`); a connection that
+ * drops mid-upload is a NETWORK_ERROR.
+ */
+export async function uploadFile<K extends ResponseSchema>(
+  method: 'POST' | 'PUT',
+  path: string,
+  schema: K,
+  file: File,
+  { field = 'file', onProgress, signal }: UploadOptions = {},
+): Promise<ResponseOf<K>> {
+  const contractsReady = startLoadingContracts(schema);
+  signal?.throwIfAborted();
+  const response = await new Promise<Response>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const onAbortSignal = () => xhr.abort();
+    const settle = () => signal?.removeEventListener('abort', onAbortSignal);
+    xhr.open(method, path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.addEventListener('progress', (event) => {
+      if (!event.lengthComputable || event.total === 0) return;
+      const percent = Math.min(100, Math.floor((event.loaded / event.total) * 100));
+      onProgress?.({ loaded: event.loaded, total: event.total, percent });
+    });
+    xhr.addEventListener('load', () => {
+      settle();
+      resolve(responseOf(xhr));
+    });
+    xhr.addEventListener('error', () => {
+      settle();
+      reject(unreachable());
+    });
+    xhr.addEventListener('abort', () => {
+      settle();
+      reject(signal?.reason ?? new DOMException('The upload was cancelled.', 'AbortError'));
+    });
+    signal?.addEventListener('abort', onAbortSignal, { once: true });
+    const body = new FormData();
+    body.append(field, file, file.name);
+    xhr.send(body);
+  });
+  return checkedAnswer(contractsReady, response, schema);
 }
 
 /** Whether the stream goes on after an event, has ended, or sent something against its contract. */

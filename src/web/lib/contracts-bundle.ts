@@ -24,6 +24,14 @@ export {
   chatSessionSchema,
 } from '../../core/ai/chat-contracts.ts';
 export { AI_TASK_SCHEMAS, aiTaskResponseSchema, aiUsageSchema } from '../../core/ai/contracts.ts';
+export { brandMemoryListSchema, brandMemoryResponseSchema } from '../../core/brand-memory/contracts.ts';
+export { proposalResponseSchema } from '../../core/coach/proposal-contracts.ts';
+export {
+  documentListSchema,
+  documentResponseSchema,
+  documentTextSchema,
+  knowledgeSearchResponseSchema,
+} from '../../core/knowledge/contracts.ts';
 export {
   activeSessionListSchema,
   changePasswordBodySchema,

@@ -1,6 +1,6 @@
 /**
  * The AI engine: daily quota counters, monthly spend and its alerts, versioned prompts, the call
- * ledger and the answer cache.
+ * ledger, the answer cache and the embedding cache.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -12,6 +12,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -130,4 +131,27 @@ export const aiCache = pgTable(
     ...timestamps,
   },
   (table) => [index('ai_cache_expires_at_idx').on(table.expiresAt)],
+);
+
+/**
+ * Embeddings by content: one vector per (model, SHA-256 of the text), made once and reused by every
+ * user and brand — a vector tells nobody anything they could not compute from the text itself
+ * (docs/decisions/0036-vector-search-when-available.md). `model` names the model and, when set, the
+ * requested dimensions. A plain `real[]`, so the cache needs no extension.
+ */
+export const aiEmbeddings = pgTable(
+  'ai_embeddings',
+  {
+    model: text('model').notNull(),
+    textSha256: text('text_sha256').notNull(),
+    dimensions: integer('dimensions').notNull(),
+    embedding: real('embedding').array().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Moved forward (at most daily) whenever the entry is reused; unused entries are purged. */
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.model, table.textSha256] }),
+    index('ai_embeddings_last_used_at_idx').on(table.lastUsedAt),
+  ],
 );

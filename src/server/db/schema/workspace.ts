@@ -81,7 +81,10 @@ export const workspaceItemRevisions = pgTable(
     version: integer('version').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     sources: jsonb('sources').$type<Record<string, 'user' | 'ai'>>().notNull().default({}),
-    origin: text('origin', { enum: ['edit', 'restore', 'import', 'create', 'duplicate'] }).notNull(),
+    /** RevisionOrigin (core/workspace/items.ts); `coach`: a chat proposal the owner accepted. */
+    origin: text('origin', {
+      enum: ['edit', 'restore', 'import', 'create', 'duplicate', 'coach'],
+    }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

@@ -8,8 +8,10 @@ import type {
 import type { ChatSession } from '../../../core/ai/chat-contracts.ts';
 import { formatPurgeDate } from '../../../core/auth/scheduled-deletion.ts';
 import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
+import type { KnowledgeDocument } from '../../../core/knowledge/contracts.ts';
 import { grantAdminRole } from '../../platform/auth/admin-bootstrap.ts';
 import { DAY_MS, ManualClock } from '../../platform/clock.ts';
+import { multipartBody, utf8 } from '../../testing/fixtures/documents.ts';
 import {
   defaultBrandId,
   describeOnEachDatabase,
@@ -58,6 +60,23 @@ async function userWithContent(testApp: TestApp, label: string) {
   return { client, email, user, resultId: result.body.result.id, sessionId: session.body.id, message };
 }
 
+/** Uploads a text file to the user's default brand and runs its processing job. */
+async function uploadNote(testApp: TestApp, client: TestClient, fileName: string, text: string) {
+  const { contentType, body } = multipartBody({ bytes: utf8(text), fileName });
+  const response = await fetch(
+    new URL(`/api/brands/${await defaultBrandId(client)}/documents`, client.baseUrl),
+    {
+      method: 'POST',
+      headers: { cookie: client.cookieHeader(), 'content-type': contentType },
+      body: new Uint8Array(body),
+    },
+  );
+  expect(response.status).toBe(201);
+  const { document } = (await response.json()) as { document: KnowledgeDocument };
+  await testApp.app.services.jobs.tick();
+  return document;
+}
+
 async function download(client: TestClient, path: string) {
   const response = await fetch(new URL(path, client.baseUrl), { headers: { cookie: client.cookieHeader() } });
   return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
@@ -69,12 +88,20 @@ async function countOwned(testApp: TestApp, userId: string) {
     results: number;
     chats: number;
     messages: number;
+    documents: number;
+    files: number;
+    passages: number;
   }>(
     `select (select count(*)::int from users where id = $1) as users,
        (select count(*)::int from diagnostic_results where user_id = $1) as results,
        (select count(*)::int from chat_sessions where user_id = $1) as chats,
        (select count(*)::int from chat_messages m join chat_sessions s on s.id = m.session_id
-         where s.user_id = $1) as messages`,
+         where s.user_id = $1) as messages,
+       (select count(*)::int from documents where user_id = $1) as documents,
+       (select count(*)::int from document_files f join documents d on d.id = f.document_id
+         where d.user_id = $1) as files,
+       (select count(*)::int from knowledge_chunks where user_id = $1 and source_type = 'document')
+         as passages`,
     [userId],
   );
   return row;
@@ -96,9 +123,19 @@ describeOnEachDatabase(
   'account export and deletion',
   (getApp) => {
     it('exports a ZIP of the user’s own rows, documents and a README — nobody else’s, no secrets', async () => {
+      // Sessions are checked against the clock: back to now after the tests that moved it.
+      clock.set(new Date());
       const testApp = getApp();
       const alice = await userWithContent(testApp, 'Alice');
       const bob = await userWithContent(testApp, 'Bob');
+      const aliceNote = 'Alice sells hand-bound sketchbooks at the Saturday market.\n';
+      const aliceDocument = await uploadNote(testApp, alice.client, 'Market notes.txt', aliceNote);
+      const bobDocument = await uploadNote(
+        testApp,
+        bob.client,
+        'Bob plan.txt',
+        'Bob roasts coffee on Tuesdays.',
+      );
 
       const { response, bytes } = await download(alice.client, '/api/account/export');
       expect(response.status).toBe(200);
@@ -113,10 +150,32 @@ describeOnEachDatabase(
       const text = (name: string) => new TextDecoder().decode(files[name]);
       expect(names).toContain('README.txt');
       expect(text('README.txt')).toContain('data/diagnostic_results.json');
-      // The README lists what the export holds: PDF reports made from the user's data, and nothing
-      // the product does not have (there are no uploads to export).
+      // The README lists what the export holds: PDF reports made from the user's data and the files
+      // they uploaded, and says why the uploads' bytes and the search index are not in data/.
       expect(text('README.txt')).toContain('documents/diagnostic-reports/');
-      expect(text('README.txt')).not.toMatch(/upload/i);
+      expect(text('README.txt')).toContain(
+        '- documents/uploads/: the documents you uploaded, as uploaded, each with its extracted text (<file>.txt)',
+      );
+      expect(text('README.txt')).toContain(
+        'data/document_files.json is not included: the uploaded files are in documents/uploads/',
+      );
+      expect(text('README.txt')).toContain(
+        'data/knowledge_chunks.json is not included: it is the search index',
+      );
+      expect(names).not.toContain('data/document_files.json');
+      expect(names).not.toContain('data/knowledge_chunks.json');
+      const uploads = names.filter((name) => name.startsWith('documents/uploads/')).sort();
+      const stored = `documents/uploads/market-notes-${aliceDocument.id.slice(0, 8)}.txt`;
+      expect(uploads).toEqual([stored, `${stored}.txt`]);
+      expect(Buffer.compare(Buffer.from(files[stored] ?? []), Buffer.from(aliceNote))).toBe(0);
+      expect(text(`${stored}.txt`)).toBe(
+        'Market notes.txt\n\n## Market notes.txt\n\nAlice sells hand-bound sketchbooks at the Saturday market.\n',
+      );
+      // The document's row (name, status, size) is data like any other; its bytes are the file above.
+      const documentRows = JSON.parse(text('data/documents.json')) as { rows: Record<string, unknown>[] };
+      expect(documentRows.rows.map((row) => [row.id, row.name, row.status])).toEqual([
+        [aliceDocument.id, 'Market notes.txt', 'ready'],
+      ]);
       for (const folder of new Set(
         names.filter((name) => name.startsWith('documents/')).map((name) => name.split('/')[1]),
       ))
@@ -141,7 +200,15 @@ describeOnEachDatabase(
       expect(new TextDecoder().decode(files[pdfs[0] ?? '']?.slice(0, 5))).toBe('%PDF-');
 
       const everything = names.map((name) => (name.endsWith('.pdf') ? '' : text(name))).join('\n');
-      for (const foreign of [bob.user.id, bob.email, bob.resultId, bob.sessionId, bob.message]) {
+      for (const foreign of [
+        bob.user.id,
+        bob.email,
+        bob.resultId,
+        bob.sessionId,
+        bob.message,
+        bobDocument.id,
+        'roasts coffee',
+      ]) {
         expect(everything).not.toContain(foreign);
       }
       expect(everything).not.toMatch(/"password"|"token"|scrypt|\$argon/i);
@@ -205,6 +272,8 @@ describeOnEachDatabase(
       const testApp = getApp();
       const carol = await userWithContent(testApp, 'Carol');
       const dave = await userWithContent(testApp, 'Dave');
+      await uploadNote(testApp, carol.client, 'Carol.txt', 'Carol knits alpaca scarves.');
+      await uploadNote(testApp, dave.client, 'Dave.txt', 'Dave repairs vintage radios.');
       // A second browser signed in to the same account.
       const carolPhone = testApp.client();
       expect(
@@ -260,6 +329,9 @@ describeOnEachDatabase(
         results: 1,
         chats: 1,
         messages: 2,
+        documents: 1,
+        files: 1,
+        passages: 1,
       });
 
       // Restore within the grace period: sign-in works again.
@@ -289,6 +361,9 @@ describeOnEachDatabase(
         results: 0,
         chats: 0,
         messages: 0,
+        documents: 0,
+        files: 0,
+        passages: 0,
       });
       const [ledger] = await testApp.database.query<{ count: number }>(
         'select count(*)::int as count from ai_calls where user_id = $1',
@@ -312,6 +387,9 @@ describeOnEachDatabase(
         results: 1,
         chats: 1,
         messages: 2,
+        documents: 1,
+        files: 1,
+        passages: 1,
       });
     });
   },

@@ -68,7 +68,7 @@ export interface AccountLifecycleDeps {
   config: AppConfig;
   log: FastifyBaseLogger;
   /** The export reads the files features registered here. */
-  lifecycle: Pick<DataLifecycle, 'exportDocumentSources'>;
+  lifecycle: Pick<DataLifecycle, 'exportDocumentSources' | 'exportExclusions'>;
 }
 
 export function createAccountLifecycleService({
@@ -82,6 +82,8 @@ export function createAccountLifecycleService({
   lifecycle,
 }: AccountLifecycleDeps) {
   const documentSources = lifecycle.exportDocumentSources;
+  const excludedTables = () =>
+    new Set([...EXCLUDED_TABLES, ...lifecycle.exportExclusions().map((exclusion) => exclusion.table)]);
 
   function readme(exportedAt: Date, tables: string[]): string {
     return [
@@ -93,7 +95,13 @@ export function createAccountLifecycleService({
       '                  Dates are ISO 8601 in UTC. Records you deleted that are still within the',
       `                  ${config.retention.softDeletedDays}-day retention period are included (their deleted_at is set).`,
       ...tables.map((table) => `                  - data/${table}.json`),
-      'documents/        PDF reports made from your data:',
+      ...lifecycle
+        .exportExclusions()
+        .map(
+          (exclusion) =>
+            `                  data/${exclusion.table}.json is not included: ${exclusion.reason}.`,
+        ),
+      'documents/        Files made from your data, and the files you uploaded:',
       ...documentSources().map(
         (source) => `                  - documents/${source.name}/: ${source.description}`,
       ),
@@ -107,7 +115,8 @@ export function createAccountLifecycleService({
   async function* exportEntries(userId: string, exportedAt: Date): AsyncGenerator<ArchiveEntry> {
     const [user] = await database.query('select * from users where id = $1', [userId]);
     if (!user) throw new AppError(404, 'NOT_FOUND', 'This account no longer exists.');
-    const tables = ownedTables(schemaTables()).filter((owned) => !EXCLUDED_TABLES.has(owned.table.name));
+    const excluded = excludedTables();
+    const tables = ownedTables(schemaTables()).filter((owned) => !excluded.has(owned.table.name));
     yield {
       path: 'README.txt',
       data: new TextEncoder().encode(

@@ -5,6 +5,7 @@
  */
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
+import { detectCsvDelimiter } from '../../../core/text/csv.ts';
 import type { ReviewImport, ReviewImportBody } from '../../../core/workspace/avatar-contracts.ts';
 import { fitReviews, pickReviewColumn, splitPastedReviews } from '../../../core/workspace/avatar-reviews.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -16,18 +17,6 @@ function invalid(path: string, message: string): AppError {
 /** Control characters other than tab, newline and carriage return: a sign of a binary file. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting them is the point.
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|\uFFFD/;
-
-/** The delimiter used most in the header line (outside quotes): comma, semicolon or tab. */
-function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const unquoted = firstLine.replace(/"[^"]*"/g, '');
-  const counts = [',', ';', '\t'].map((delimiter) => ({
-    delimiter,
-    count: unquoted.split(delimiter).length - 1,
-  }));
-  counts.sort((a, b) => b.count - a.count);
-  return counts[0] && counts[0].count > 0 ? counts[0].delimiter : ',';
-}
 
 /** A cell's text as one review: line breaks inside a cell become spaces. */
 function cellText(value: string | undefined): string {
@@ -52,7 +41,7 @@ function fromCsv(text: string, column: string | undefined): ReviewImport {
   try {
     records = parse(text, {
       bom: true,
-      delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')),
+      delimiter: detectCsvDelimiter(text.replace(/^\uFEFF/, '')),
       skip_empty_lines: true,
       relax_column_count: true,
       trim: false,

@@ -116,7 +116,7 @@ export const chatRoutes =
         schema: {
           tags,
           summary:
-            'Send a message; the answer streams as server-sent events: `delta` {text}, then `done` {messageId, followUps, provider, notice?} or `error` {code, message}',
+            'Send a message; the answer streams as server-sent events: `delta` {text}, then `done` {messageId, text (the stored answer, citations checked), citations, followUps, provider, notice?} or `error` {code, message}',
           params: chatSessionParamsSchema,
           body: chatTurnSchema,
         },

@@ -1,6 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import type { ChatMessage, ChatSession, ChatSessionList } from '../../../core/ai/chat-contracts.ts';
 import type { AiUsage } from '../../../core/ai/contracts.ts';
+import { sendChatTurn } from '../../testing/chat-stream.ts';
 import { startFakeOpenAi } from '../../testing/fake-openai.ts';
 import {
   defaultBrandId,
@@ -11,57 +12,6 @@ import {
   type TestClient,
 } from '../../testing/harness.ts';
 import { pollUntil } from '../../testing/poll.ts';
-
-interface SseEvent {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** Posts a chat turn and reads the server-sent events with fetch and a stream reader. */
-async function sendTurn(
-  client: TestClient,
-  sessionId: string,
-  content: string,
-  options: { stopAfterDeltas?: number } = {},
-): Promise<{ status: number; headers: Headers; events: SseEvent[] }> {
-  const controller = new AbortController();
-  const response = await fetch(new URL(`/api/ai/chat/sessions/${sessionId}/messages`, client.baseUrl), {
-    method: 'POST',
-    headers: { cookie: client.cookieHeader(), 'content-type': 'application/json' },
-    body: JSON.stringify({ content }),
-    signal: controller.signal,
-  });
-  const events: SseEvent[] = [];
-  if (!response.body || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
-    return { status: response.status, headers: response.headers, events };
-  }
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += value;
-      let boundary = buffer.indexOf('\n\n');
-      while (boundary >= 0) {
-        const block = buffer.slice(0, boundary);
-        buffer = buffer.slice(boundary + 2);
-        boundary = buffer.indexOf('\n\n');
-        const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-        const data = /^data: (.*)$/m.exec(block)?.[1] ?? '{}';
-        events.push({ event, data: JSON.parse(data) });
-      }
-      const deltas = events.filter((event) => event.event === 'delta').length;
-      if (options.stopAfterDeltas !== undefined && deltas >= options.stopAfterDeltas) {
-        controller.abort();
-        break;
-      }
-    }
-  } catch (error) {
-    if (!controller.signal.aborted) throw error;
-  }
-  return { status: response.status, headers: response.headers, events };
-}
 
 async function newSession(client: TestClient, title?: string) {
   const brandId = await defaultBrandId(client);
@@ -102,7 +52,11 @@ describeOnEachDatabase(
       const first = await newSession(client, 'Packaging ideas');
       const second = await newSession(client);
       expect(second.title).toBe('New conversation');
-      const turn = await sendTurn(client, second.id, 'How do I find what makes us different from rivals?');
+      const turn = await sendChatTurn(
+        client,
+        second.id,
+        'How do I find what makes us different from rivals?',
+      );
       expect(turn.status).toBe(200);
 
       const all = await client.get<ChatSessionList>('/api/ai/chat/sessions');
@@ -143,7 +97,7 @@ describeOnEachDatabase(
       const client = getApp().client();
       await signUp(client);
       const session = await newSession(client);
-      const turn = await sendTurn(client, session.id, 'How can my brand be more distinctive?');
+      const turn = await sendChatTurn(client, session.id, 'How can my brand be more distinctive?');
       expect(turn.status).toBe(200);
       expect(turn.headers.get('x-request-id')).toBeTruthy();
       expect(turn.headers.get('x-content-type-options')).toBe('nosniff');
@@ -201,7 +155,7 @@ describeOnEachDatabase(
       const client = testApp.client();
       const { user } = await signUp(client);
       const session = await newSession(client);
-      const turn = await sendTurn(client, session.id, 'Tell me about empathy and my customers', {
+      const turn = await sendChatTurn(client, session.id, 'Tell me about empathy and my customers', {
         stopAfterDeltas: 1,
       });
       expect(turn.events.some((event) => event.event === 'done')).toBe(false);
@@ -215,13 +169,13 @@ describeOnEachDatabase(
       expect(await callOutcomes(testApp, user.id)).toEqual([]);
 
       // Asking the same question again answers it without storing the question a second time.
-      const again = await sendTurn(client, session.id, 'Tell me about empathy and my customers');
+      const again = await sendChatTurn(client, session.id, 'Tell me about empathy and my customers');
       expect(again.events.at(-1)?.event).toBe('done');
       const afterRetry = await messagesOf(client, session.id);
       expect(afterRetry.map((message) => message.role)).toEqual(['user', 'assistant']);
       expect(afterRetry[0]?.id).toBe(stored[0]?.id);
       // The same words after an answered turn are a new question.
-      await sendTurn(client, session.id, 'Tell me about empathy and my customers');
+      await sendChatTurn(client, session.id, 'Tell me about empathy and my customers');
       expect((await messagesOf(client, session.id)).map((message) => message.role)).toEqual([
         'user',
         'assistant',
@@ -235,7 +189,7 @@ describeOnEachDatabase(
       await signUp(client);
       const session = await newSession(client);
       for (const content of ['What is insight?', 'What is empathy?']) {
-        expect((await sendTurn(client, session.id, content)).events.at(-1)?.event).toBe('done');
+        expect((await sendChatTurn(client, session.id, content)).events.at(-1)?.event).toBe('done');
       }
       const over = await client.post<ErrorBody>(`/api/ai/chat/sessions/${session.id}/messages`, {
         content: 'One more?',
@@ -265,7 +219,7 @@ describeOnEachDatabase(
       const session = await newSession(client);
       fake.queue.push({ kind: 'stream', chunks: ['Start ', 'with **your ', 'difference**.'], delayMs: 5 });
       const before = fake.requests.length;
-      const turn = await sendTurn(client, session.id, 'What should I do first?');
+      const turn = await sendChatTurn(client, session.id, 'What should I do first?');
       expect(fake.requests.length).toBe(before + 1);
       expect(fake.requests.at(-1)?.body.stream).toBe(true);
       expect(turn.events.filter((event) => event.event === 'delta').map((event) => event.data.text)).toEqual([
@@ -281,7 +235,7 @@ describeOnEachDatabase(
       expect(await used(client)).toBe(1);
 
       // The next turn carries the conversation so far to the provider.
-      await sendTurn(client, session.id, 'And after that?');
+      await sendChatTurn(client, session.id, 'And after that?');
       const prompt =
         fake.requests
           .at(-1)
@@ -298,7 +252,7 @@ describeOnEachDatabase(
       const { user } = await signUp(client);
       const session = await newSession(client);
       fake.queue.push({ kind: 'stream', chunks: ['Half an ', 'answer'], cut: true });
-      const turn = await sendTurn(client, session.id, 'Give me a plan');
+      const turn = await sendChatTurn(client, session.id, 'Give me a plan');
       expect(turn.status).toBe(200);
       expect(turn.events.filter((event) => event.event === 'delta').length).toBeGreaterThan(0);
       expect(turn.events.at(-1)).toMatchObject({ event: 'error', data: { code: 'AI_STREAM_FAILED' } });
@@ -324,7 +278,7 @@ describeOnEachDatabase(
         chunks: Array.from({ length: 40 }, (_, index) => `part ${index} `),
         delayMs: 25,
       });
-      await sendTurn(client, session.id, 'Write me a long answer', { stopAfterDeltas: 2 });
+      await sendChatTurn(client, session.id, 'Write me a long answer', { stopAfterDeltas: 2 });
       await pollUntil(
         () => callOutcomes(testApp, user.id),
         (outcomes) => outcomes.length === 1,
@@ -341,7 +295,7 @@ describeOnEachDatabase(
       await signUp(client);
       const session = await newSession(client);
       for (let attempt = 0; attempt < 3; attempt += 1) fake.queue.push({ kind: 'status', status: 500 });
-      const turn = await sendTurn(client, session.id, 'How do I build trust?');
+      const turn = await sendChatTurn(client, session.id, 'How do I build trust?');
       expect(turn.events.at(-1)).toMatchObject({
         event: 'done',
         data: { provider: 'offline', notice: { code: 'provider-unavailable' } },

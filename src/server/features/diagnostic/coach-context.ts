@@ -3,6 +3,7 @@
  * brand, with the scores per dimension and what the weakest one means. Only that brand's results
  * count: another brand's take says nothing about this one.
  */
+import { CONTEXT_SECTIONS } from '../../../core/ai/context-sections.ts';
 import { guidanceFor } from '../../../core/diagnostic/guidance.ts';
 import { DIMENSION_LABELS, DIMENSIONS } from '../../../core/diagnostic/questionnaire.ts';
 import { BAND_LABELS, dimensionsByWeakness, scoresFrom } from '../../../core/diagnostic/scoring.ts';
@@ -45,7 +46,7 @@ export function diagnosticContextSource(
     ];
     return {
       coach: { diagnostic: { takenAt: result.createdAt, scores } },
-      section: { name: 'Latest IDEA diagnostic', priority: 10, text: lines.filter(Boolean).join('\n') },
+      section: { ...CONTEXT_SECTIONS.diagnostic, text: lines.filter(Boolean).join('\n') },
     };
   };
 }

@@ -22,6 +22,8 @@ import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { diagnosticResults, leads } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { KnowledgeIndex } from '../../platform/knowledge/index.ts';
+import { diagnosticKnowledgeSource } from '../../platform/knowledge/sources.ts';
 import { type Mailer, renderActionEmail } from '../../platform/mailer.ts';
 import type { Throttle } from '../../platform/throttle.ts';
 import type { WorkspaceStore } from '../../platform/workspace-store.ts';
@@ -87,6 +89,8 @@ export interface DiagnosticServiceDeps {
   config: AppConfig;
   /** The user's brands: every owned result belongs to one of them. */
   brands: Pick<WorkspaceStore, 'requireBrand' | 'listBrands'>;
+  /** Owned results are indexed as brand knowledge, in the transaction that makes them owned. */
+  knowledge: Pick<KnowledgeIndex, 'replaceSource'>;
 }
 
 export function createDiagnosticService({
@@ -96,6 +100,7 @@ export function createDiagnosticService({
   proofOfWork,
   config,
   brands,
+  knowledge,
 }: DiagnosticServiceDeps) {
   const { db } = database;
   const limits = config.diagnostic;
@@ -163,22 +168,28 @@ export function createDiagnosticService({
       const scores = scoreAnswers(questionnaire, body.answers);
       const issuedToken = requester.userId || requester.anonymousToken ? null : newAnonymousToken();
       const anonymousToken = requester.anonymousToken ?? issuedToken;
-      const [row] = await db
-        .insert(diagnosticResults)
-        .values({
-          userId: requester.userId,
-          brandId,
-          anonymousTokenHash: requester.userId || !anonymousToken ? null : hashToken(anonymousToken),
-          questionnaireVersion: questionnaire.version,
-          answers: body.answers,
-          overallScore: scores.overall,
-          insightScore: scores.dimensions.insight.score,
-          distinctiveScore: scores.dimensions.distinctive.score,
-          empatheticScore: scores.dimensions.empathetic.score,
-          authenticScore: scores.dimensions.authentic.score,
-        })
-        .returning();
-      if (!row) throw new Error('insert returned no row');
+      // An owned result is brand knowledge from the moment it exists; an anonymous one only once claimed.
+      const row = await db.transaction(async (tx) => {
+        const [inserted] = await tx
+          .insert(diagnosticResults)
+          .values({
+            userId: requester.userId,
+            brandId,
+            anonymousTokenHash: requester.userId || !anonymousToken ? null : hashToken(anonymousToken),
+            questionnaireVersion: questionnaire.version,
+            answers: body.answers,
+            overallScore: scores.overall,
+            insightScore: scores.dimensions.insight.score,
+            distinctiveScore: scores.dimensions.distinctive.score,
+            empatheticScore: scores.dimensions.empathetic.score,
+            authenticScore: scores.dimensions.authentic.score,
+          })
+          .returning();
+        if (!inserted) throw new Error('insert returned no row');
+        const source = diagnosticKnowledgeSource(inserted);
+        if (source) await knowledge.replaceSource(tx, source);
+        return inserted;
+      });
       return { result: toDto(row), issuedToken };
     },
 
@@ -230,19 +241,26 @@ export function createDiagnosticService({
           },
         );
       }
-      brandId ??= await firstBrandId(userId);
-      const claimed = await db
-        .update(diagnosticResults)
-        .set({ userId, brandId, anonymousTokenHash: null, claimedAt: new Date() })
-        .where(
-          and(
-            eq(diagnosticResults.anonymousTokenHash, hashToken(anonymousToken)),
-            isNull(diagnosticResults.userId),
-            isNull(diagnosticResults.deletedAt),
-          ),
-        )
-        .returning({ id: diagnosticResults.id });
-      return claimed.length;
+      const targetBrandId = brandId ?? (await firstBrandId(userId));
+      return db.transaction(async (tx) => {
+        const claimed = await tx
+          .update(diagnosticResults)
+          .set({ userId, brandId: targetBrandId, anonymousTokenHash: null, claimedAt: new Date() })
+          .where(
+            and(
+              eq(diagnosticResults.anonymousTokenHash, hashToken(anonymousToken)),
+              isNull(diagnosticResults.userId),
+              isNull(diagnosticResults.deletedAt),
+            ),
+          )
+          .returning();
+        // Now owned: the brand's search and the coach can find what these results answered.
+        for (const row of claimed) {
+          const source = diagnosticKnowledgeSource(row);
+          if (source) await knowledge.replaceSource(tx, source);
+        }
+        return claimed.length;
+      });
     },
 
     async reportPdf(id: string, requester: Requester): Promise<Buffer> {

@@ -10,7 +10,8 @@ export const systemRoutes =
       {
         schema: {
           tags: ['admin'],
-          summary: 'Health, backups, jobs, the mail outbox and recent server errors',
+          summary:
+            'Health, backups, jobs and queue depth, the mail outbox, recent server errors, knowledge search mode and failed document extractions',
           response: { 200: systemStatusSchema },
         },
       },

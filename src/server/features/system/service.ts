@@ -1,20 +1,21 @@
 /**
- * The admin System page's data: health, backups, jobs, the mail outbox and recent server errors,
- * read in one call. Everything is read-only and shaped for the page; nothing here holds a user's
+ * The admin System page's data: health, backups, jobs, the mail outbox, recent server errors and how
+ * brand knowledge is searched (with failed document extractions), read in one call. Everything is read-only and shaped for the page; nothing here holds a user's
  * content (outbox recipients are masked, bodies are never read, error texts are redacted).
  */
-import { count, desc, eq } from 'drizzle-orm';
-import type { SystemStatus } from '../../../core/system/contracts.ts';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import type { KnowledgeSearchReason, SystemStatus } from '../../../core/system/contracts.ts';
 import { maskEmailAddress, redactErrorMessage } from '../../../core/system/redact.ts';
 import { describeSchedule, nextSlotStart } from '../../../core/system/schedule.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { appliedMigrationCount, expectedMigrationCount } from '../../db/migrate.ts';
-import { backupRuns, outboxEmails, serverErrors } from '../../db/schema.ts';
+import { backupRuns, documents, outboxEmails, serverErrors } from '../../db/schema.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { slotOf } from '../../jobs/schedule.ts';
 import { type BackupRun, latestBackups } from '../../operations/backups/runs.ts';
 import { type Clock, DAY_MS } from '../../platform/clock.ts';
+import type { KnowledgeSearchSetup, KnowledgeVectors } from '../../platform/knowledge/vectors.ts';
 import type { Mailer } from '../../platform/mailer.ts';
 import { appVersion } from '../../platform/version.ts';
 
@@ -22,6 +23,7 @@ const BACKUP_RUNS_SHOWN = 10;
 const FAILED_JOB_RUNS_SHOWN = 20;
 const OUTBOX_SHOWN = 10;
 const SERVER_ERRORS_SHOWN = 50;
+const FAILED_EXTRACTIONS_SHOWN = 10;
 
 export interface SystemServiceDeps {
   database: Database;
@@ -29,12 +31,15 @@ export interface SystemServiceDeps {
   jobs: JobQueue;
   config: AppConfig;
   clock: Clock;
+  /** How brand knowledge is searched, as decided at start-up, and its vectors when in use. */
+  knowledgeSearch: { setup: KnowledgeSearchSetup; vectors: Pick<KnowledgeVectors, 'progress'> | null };
 }
 
 interface JobStatsRow extends Record<string, unknown> {
   name: string;
   pending: number;
   running: number;
+  failed: number;
   retrying: number;
   failures_24h: number;
   next_run_at: Date | string | null;
@@ -61,7 +66,46 @@ function backupView(run: BackupRun) {
   };
 }
 
-export function createSystemService({ database, mailer, jobs, config, clock }: SystemServiceDeps) {
+/** Why search matches words only, in words an operator can act on. */
+export function knowledgeSearchReasons(
+  setup: KnowledgeSearchSetup,
+): { code: KnowledgeSearchReason; message: string }[] {
+  if (setup.mode === 'full-text-and-vectors') return [];
+  const reasons: { code: KnowledgeSearchReason; message: string }[] = [];
+  if (!setup.embeddingModel) {
+    reasons.push({
+      code: 'no-embedding-model',
+      message:
+        'No embedding model is configured (AI_EMBEDDING_MODEL, on the OpenAI-compatible provider), so search matches words only.',
+    });
+  }
+  const extension = setup.extension;
+  if (
+    extension.status === 'not-installed' ||
+    (extension.status === 'unused' && !extension.availableOnServer)
+  ) {
+    reasons.push({
+      code: 'extension-not-installed',
+      message:
+        'This PostgreSQL server does not have the pgvector extension installed (the postgresql-<version>-pgvector package), so search cannot rank by meaning. Install it and restart the app.',
+    });
+  } else if (extension.status === 'not-enabled') {
+    reasons.push({
+      code: 'extension-not-enabled',
+      message: `pgvector is installed but could not be enabled: ${redactErrorMessage(extension.error)}. Run "create extension vector" once as a role allowed to, then restart the app.`,
+    });
+  }
+  return reasons;
+}
+
+export function createSystemService({
+  database,
+  mailer,
+  jobs,
+  config,
+  clock,
+  knowledgeSearch,
+}: SystemServiceDeps) {
   async function health(): Promise<SystemStatus['health']> {
     const expected = expectedMigrationCount();
     let latencyMs: number | null = null;
@@ -119,6 +163,7 @@ export function createSystemService({ database, mailer, jobs, config, clock }: S
         `select name,
            count(*) filter (where status = 'pending')::int as pending,
            count(*) filter (where status = 'running')::int as running,
+           count(*) filter (where status = 'failed')::int as failed,
            count(*) filter (where status = 'pending' and last_error is not null)::int as retrying,
            count(*) filter (where status = 'failed' and finished_at >= $1::timestamptz)::int as failures_24h,
            min(run_after) filter (where status = 'pending') as next_run_at,
@@ -167,13 +212,21 @@ export function createSystemService({ database, mailer, jobs, config, clock }: S
         retrying: row?.retrying ?? 0,
         pending: row?.pending ?? 0,
         running: row?.running ?? 0,
+        failed: row?.failed ?? 0,
         nextRunAt: next ? next.toISOString() : null,
       };
     });
 
+    const total = (pick: (row: (typeof summary)[number]) => number) =>
+      summary.reduce((sum, row) => sum + pick(row), 0);
     return {
       schedulerEnabled: config.jobs.enabled,
       summary,
+      depth: {
+        queued: total((row) => row.pending),
+        running: total((row) => row.running),
+        failed: total((row) => row.failed),
+      },
       recentFailures: failures.map((run) => ({
         id: run.id,
         name: run.name,
@@ -234,16 +287,68 @@ export function createSystemService({ database, mailer, jobs, config, clock }: S
     };
   }
 
+  async function knowledge(): Promise<SystemStatus['knowledge']> {
+    const { setup, vectors } = knowledgeSearch;
+    const live = and(eq(documents.status, 'failed'), isNull(documents.deletedAt));
+    const [passages, [failedCount], failed] = await Promise.all([
+      vectors ? vectors.progress() : Promise.resolve(null),
+      database.db.select({ value: count() }).from(documents).where(live),
+      database.db
+        .select({
+          id: documents.id,
+          format: documents.format,
+          sizeBytes: documents.sizeBytes,
+          reason: documents.failureReason,
+          processedAt: documents.processedAt,
+          updatedAt: documents.updatedAt,
+        })
+        .from(documents)
+        .where(live)
+        .orderBy(desc(documents.updatedAt))
+        .limit(FAILED_EXTRACTIONS_SHOWN),
+    ]);
+    const extension = setup.extension;
+    return {
+      search: {
+        mode: setup.mode,
+        embeddingModel: setup.embeddingModel,
+        vectorExtension: {
+          status:
+            extension.status === 'unused'
+              ? extension.availableOnServer
+                ? 'available'
+                : 'not-installed'
+              : extension.status,
+          version: extension.status === 'enabled' ? extension.version : null,
+        },
+        reasons: knowledgeSearchReasons(setup),
+        passages,
+      },
+      failedExtractions: {
+        count: failedCount?.value ?? 0,
+        recent: failed.map((row) => ({
+          id: row.id,
+          format: row.format,
+          sizeBytes: row.sizeBytes,
+          // The reasons are the app's own sentences; redacted anyway, like every text on this page.
+          reason: row.reason === null ? null : redactErrorMessage(row.reason),
+          failedAt: (row.processedAt ?? row.updatedAt).toISOString(),
+        })),
+      },
+    };
+  }
+
   return {
     async status(): Promise<SystemStatus> {
       const now = clock.now();
       // Health first and alone: it measures the database's latency, which the others would skew.
       const healthSection = await health();
-      const [backupSection, jobsSection, outboxSection, errorsSection] = await Promise.all([
+      const [backupSection, jobsSection, outboxSection, errorsSection, knowledgeSection] = await Promise.all([
         backups(now),
         jobSection(now),
         outbox(),
         recentErrors(),
+        knowledge(),
       ]);
       return {
         generatedAt: now.toISOString(),
@@ -252,6 +357,7 @@ export function createSystemService({ database, mailer, jobs, config, clock }: S
         jobs: jobsSection,
         outbox: outboxSection,
         errors: errorsSection,
+        knowledge: knowledgeSection,
       };
     },
   };

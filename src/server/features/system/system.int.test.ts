@@ -5,7 +5,9 @@ import { createRetention } from '../../jobs/retention.ts';
 import { recordBackupRun } from '../../operations/backups/runs.ts';
 import { grantAdminRole } from '../../platform/auth/admin-bootstrap.ts';
 import { systemClock } from '../../platform/clock.ts';
+import { multipartBody, pdfWithoutText } from '../../testing/fixtures/documents.ts';
 import {
+  defaultBrandId,
   describeOnEachDatabase,
   type ErrorBody,
   signUp,
@@ -57,7 +59,7 @@ describeOnEachDatabase(
       const response = await admin.get<SystemStatus>('/api/admin/system');
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('private, no-store');
-      const { health, backups, jobs, outbox, errors } = response.body;
+      const { health, backups, jobs, outbox, errors, knowledge } = response.body;
       expect(health.status).toBe('ready');
       expect(health.database).toMatchObject({ kind, reachable: true });
       expect(health.database.latencyMs).toBeGreaterThanOrEqual(0);
@@ -77,6 +79,64 @@ describeOnEachDatabase(
       expect(outbox.recent[0]?.to).toMatch(/^s\*\*\*@example\.com$/);
       expect(JSON.stringify(outbox)).not.toContain('verify-email?token=');
       expect(errors.recent).toEqual(expect.any(Array));
+      // The queue's depth is the sum over its jobs.
+      const sum = (pick: (job: (typeof jobs.summary)[number]) => number) =>
+        jobs.summary.reduce((total, job) => total + pick(job), 0);
+      expect(jobs.depth).toEqual({
+        queued: sum((job) => job.pending),
+        running: sum((job) => job.running),
+        failed: sum((job) => job.failed),
+      });
+      // No embedding model here: words only, saying why; pgvector is looked for but never created.
+      const serverHasVector =
+        (await testApp.database.query("select 1 from pg_available_extensions where name = 'vector'")).length >
+        0;
+      expect(kind === 'postgres' || serverHasVector).toBe(true);
+      expect(knowledge.search).toMatchObject({
+        mode: 'full-text',
+        embeddingModel: null,
+        vectorExtension: { status: serverHasVector ? 'available' : 'not-installed', version: null },
+        passages: null,
+      });
+      expect(knowledge.search.reasons.map((reason) => reason.code)).toEqual(
+        serverHasVector ? ['no-embedding-model'] : ['no-embedding-model', 'extension-not-installed'],
+      );
+      expect(knowledge.search.reasons[0]?.message).toMatch(/AI_EMBEDDING_MODEL/);
+      const [created] = await testApp.database.query<{ count: number }>(
+        "select count(*)::int as count from pg_extension where extname = 'vector'",
+      );
+      expect(created?.count).toBe(0);
+    });
+
+    it('counts failed document extractions and lists the newest with their reason, never their name', async () => {
+      const testApp = getApp();
+      const owner = testApp.client();
+      await signUp(owner);
+      const brandId = await defaultBrandId(owner);
+      const { contentType, body } = multipartBody({
+        bytes: await pdfWithoutText(1),
+        fileName: 'Confidential launch plan.pdf',
+      });
+      const uploaded = await fetch(new URL(`/api/brands/${brandId}/documents`, owner.baseUrl), {
+        method: 'POST',
+        headers: { cookie: owner.cookieHeader(), 'content-type': contentType },
+        body: new Uint8Array(body),
+      });
+      expect(uploaded.status).toBe(201);
+      const { document } = (await uploaded.json()) as { document: { id: string } };
+      const admin = testApp.client();
+      await signedIn(admin, true, (email) => grantAdminRole(testApp.database, email));
+      const before = (await admin.get<SystemStatus>('/api/admin/system')).body;
+      expect(before.jobs.depth.queued).toBeGreaterThanOrEqual(1);
+
+      await testApp.app.services.jobs.tick();
+      const status = (await admin.get<SystemStatus>('/api/admin/system')).body;
+      const failures = status.knowledge.failedExtractions;
+      expect(failures.count).toBeGreaterThanOrEqual(1);
+      expect(failures.recent[0]).toMatchObject({ id: document.id, format: 'pdf' });
+      expect(failures.recent[0]?.reason).toMatch(/no text layer/);
+      expect(failures.recent[0]?.sizeBytes).toBeGreaterThan(0);
+      expect(JSON.stringify(status.knowledge)).not.toContain('Confidential');
     });
 
     it('lists a 500 with its route pattern and a redacted message, never the request’s content', async () => {
@@ -163,7 +223,9 @@ describeOnEachDatabase(
         lastOutcome: 'failed',
         failuresLast24h: 1,
         pending: 0,
+        failed: 1,
       });
+      expect(body.jobs.depth.failed).toBeGreaterThanOrEqual(1);
       const failure = body.jobs.recentFailures.find((run) => run.name === FAILING_JOB);
       expect(failure).toMatchObject({
         attempts: 1,

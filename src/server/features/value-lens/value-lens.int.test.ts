@@ -86,9 +86,18 @@ describeOnEachDatabase('Value Lens (offline coach)', (getApp) => {
       meta: { provider: 'offline', model: 'offline-coach', promptVersion: 1 },
     });
     expect(generation.brief).toEqual({ ...withoutAudience, format: 'product-description' });
-    // The avatar is the audience and its trigger the payoff; the canvas's value proposition and voice are used.
-    expect(generation.variants[0]).toContain('Made for Sam');
+    // The avatar's occupation is the audience (never its name) and its fear and desire become relief
+    // and benefit; the canvas's value proposition is in the copy and its voice in the notes.
+    const copy = generation.variants.join('\n');
+    expect(copy).not.toContain('Sam');
+    expect(copy).toContain('made for nurses');
+    expect(copy).toContain('Ready in five minutes, so you get more time.');
+    expect(copy).toContain('Wasting money? Meet Calm Kit.');
     expect(generation.variants[0]).toContain('A calm start without the rush.');
+    expect(copy).not.toContain('…');
+    expect(generation.notes[0]).toBe(
+      'Built on the features in your brief, your canvas value proposition, your canvas positioning and your avatar Sam: the fear “Wasting money”, the desire “More time” and who they are (“nurses”).',
+    );
     expect(generation.notes.join(' ')).toContain('Warm, Dependable');
     for (const variant of generation.variants)
       expect(copyLength(variant)).toBeLessThanOrEqual(COPY_LIMITS['product-description']);

@@ -1,18 +1,27 @@
 /**
  * The brand workspace as the coach reads it: the canvas, the four IDEA worksheets and the avatars of
- * the one brand the request names (already checked to be the user's own).
+ * the one brand the request names (already checked to be the user's own). The offline coach gets a
+ * summary; a provider gets three sections the budget ranks — the brand profile (name and canvas), the
+ * avatars the request is most about with their reviews and review analysis, then the worksheets.
  */
-import {
-  renderWorkspace,
-  summariseWorkspace,
-  type WorkspaceSnapshot,
-} from '../../../core/ai/workspace-context.ts';
+import { renderAvatars, renderBrandProfile, renderWorksheets } from '../../../core/ai/brand-context.ts';
+import type { ContextSection } from '../../../core/ai/context.ts';
+import { CONTEXT_SECTIONS } from '../../../core/ai/context-sections.ts';
+import { summariseWorkspace, type WorkspaceSnapshot } from '../../../core/ai/workspace-context.ts';
 import type { ItemData } from '../../../core/workspace/items.ts';
 import type { ContextSource } from '../../ai/context.ts';
 import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 
+/** The request's own words (its message, question or notes), which may name an avatar. */
+function requestWords(input: Record<string, unknown>): string {
+  return Object.entries(input)
+    .filter(([key, value]) => key !== 'brandId' && typeof value === 'string')
+    .map(([, value]) => value as string)
+    .join(' ');
+}
+
 export function workspaceContextSource(store: WorkspaceStore): ContextSource {
-  return async ({ userId, brandId }) => {
+  return async ({ userId, brandId, input }) => {
     if (!brandId) return { coach: { brand: null }, section: null };
     const [owned, workspace] = await Promise.all([
       store.requireBrand(userId, brandId),
@@ -29,9 +38,13 @@ export function workspaceContextSource(store: WorkspaceStore): ContextSource {
       authentic: saved('authentic'),
       avatars: workspace.avatars.map((avatar) => avatar.data as ItemData<'avatar'>),
     };
-    return {
-      coach: { brand: summariseWorkspace(snapshot) },
-      section: { name: 'Brand workspace', priority: 20, text: renderWorkspace(snapshot) },
-    };
+    const sections: ContextSection[] = [
+      { ...CONTEXT_SECTIONS.profile, text: renderBrandProfile(snapshot.brandName, snapshot.canvas) },
+    ];
+    const avatars = renderAvatars(snapshot.avatars, requestWords(input));
+    if (avatars) sections.push({ ...CONTEXT_SECTIONS.avatars, text: avatars });
+    const worksheets = renderWorksheets(snapshot);
+    if (worksheets) sections.push({ ...CONTEXT_SECTIONS.worksheets, text: worksheets });
+    return { coach: { brand: summariseWorkspace(snapshot) }, section: sections };
   };
 }

@@ -319,7 +319,9 @@ describeOnEachDatabase('workspace: brands and items', (getApp) => {
         .join('');
     }
     const before = await askCoach();
-    expect(before).toContain('no buyer motivation yet');
+    // Nothing saved yet: the answer says which Insight sections are still empty, and where.
+    expect(before).toContain('Fill in buyer intent, buyer motivation');
+    expect(before).toContain('[Insight module](/app/idea/insight)');
 
     const saved = await client.request('PUT', `/api/brands/${brand.id}/items/insight`, {
       json: {

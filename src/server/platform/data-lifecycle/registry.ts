@@ -24,6 +24,17 @@ export interface ExportDocumentSource {
 }
 
 /**
+ * A table whose rows the export leaves out of `data/`, because they are a copy of something the export
+ * already holds in a better form (the uploaded originals as files; the search index built from the
+ * rest). Said in README.txt, so nothing is missing silently.
+ */
+export interface ExportExclusion {
+  table: string;
+  /** Completes "data/<table>.json is not included: …" in README.txt. */
+  reason: string;
+}
+
+/**
  * One retention rule: deletes what is due at `now` and returns how many rows went. It must be
  * idempotent (a second run deletes nothing more), because the job may be retried on any instance.
  */
@@ -39,6 +50,7 @@ export const ACCOUNT_PURGE_RULE = 'accounts';
 export function createDataLifecycle() {
   const documentSources: ExportDocumentSource[] = [];
   const retentionRules: RetentionRule[] = [];
+  const exportExclusions: ExportExclusion[] = [];
 
   function unique(kind: string, name: string, taken: readonly { name: string }[]): void {
     if (taken.some((existing) => existing.name === name)) {
@@ -51,6 +63,14 @@ export function createDataLifecycle() {
       unique('export document source', source.name, documentSources);
       documentSources.push(source);
     },
+    excludeFromExport(exclusion: ExportExclusion): void {
+      unique(
+        'export exclusion',
+        exclusion.table,
+        exportExclusions.map((taken) => ({ name: taken.table })),
+      );
+      exportExclusions.push(exclusion);
+    },
     /** Rules run in the order they were registered. */
     registerRetentionRule(rule: RetentionRule): void {
       unique('retention rule', rule.name, retentionRules);
@@ -58,6 +78,7 @@ export function createDataLifecycle() {
     },
     exportDocumentSources: (): readonly ExportDocumentSource[] => documentSources,
     retentionRules: (): readonly RetentionRule[] => retentionRules,
+    exportExclusions: (): readonly ExportExclusion[] => exportExclusions,
   };
 }
 

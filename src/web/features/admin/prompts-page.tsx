@@ -68,7 +68,7 @@ function PreviewResult({ result }: { result: AiTaskResponse }) {
         </Alert>
       ) : null}
       {reply ? (
-        <MarkdownText>{reply}</MarkdownText>
+        <MarkdownText citations={result.meta.citations}>{reply}</MarkdownText>
       ) : (
         <pre className="overflow-x-auto rounded-lg bg-slate-50 p-3 text-sm whitespace-pre-wrap">
           {JSON.stringify(result.output, null, 2)}

@@ -64,9 +64,11 @@ const status: SystemStatus = {
         retrying: 1,
         pending: 1,
         running: 0,
+        failed: 3,
         nextRunAt: '2026-11-26T11:00:00Z',
       },
     ],
+    depth: { queued: 1, running: 0, failed: 3 },
     recentFailures: [
       {
         id: 'j1',
@@ -100,6 +102,32 @@ const status: SystemStatus = {
       },
     ],
   },
+  knowledge: {
+    search: {
+      mode: 'full-text',
+      embeddingModel: 'text-embedding-3-small',
+      vectorExtension: { status: 'not-installed', version: null },
+      reasons: [
+        {
+          code: 'extension-not-installed',
+          message: 'This PostgreSQL server does not have the pgvector extension installed.',
+        },
+      ],
+      passages: null,
+    },
+    failedExtractions: {
+      count: 2,
+      recent: [
+        {
+          id: 'd1',
+          format: 'pdf',
+          sizeBytes: 1_048_576,
+          reason: 'This PDF is protected by a password.',
+          failedAt: '2026-11-26T10:00:00Z',
+        },
+      ],
+    },
+  },
 };
 
 function answer(response: () => Response) {
@@ -118,7 +146,7 @@ describe('SystemPage', () => {
   it('shows every section, flags a stale backup and lists failures and errors', async () => {
     const fetchMock = answer(() => jsonResponse(200, status));
     expect(await screen.findByText('ready', {}, { timeout: 5000 })).toBeTruthy();
-    for (const name of ['Health', 'Backups', 'Jobs', 'Outbox', 'Recent errors']) {
+    for (const name of ['Health', 'Backups', 'Jobs', 'Knowledge search', 'Outbox', 'Recent errors']) {
       expect(screen.getByRole('heading', { level: 2, name })).toBeTruthy();
     }
     expect(screen.getByText('PostgreSQL, answers in 1.25 ms')).toBeTruthy();
@@ -131,6 +159,19 @@ describe('SystemPage', () => {
     const jobs = screen.getByRole('table', { name: 'Jobs: last run, failures and next run' });
     expect(within(jobs).getByText('due now')).toBeTruthy();
     expect(within(jobs).getByText('1 retrying')).toBeTruthy();
+    expect(within(jobs).getByText('2 in 24 h')).toBeTruthy();
+    expect(screen.getByText(/^Queue:/).textContent).toBe('Queue: 1 queued, 0 running, 3 failed.');
+
+    expect(screen.getByText('Full-text only')).toBeTruthy();
+    expect(screen.getByText('not installed')).toBeTruthy();
+    const why = screen.getByText('Why search matches words only').closest<HTMLElement>('[role="status"]');
+    expect(why).not.toBeNull();
+    if (why) expect(within(why).getByText(/does not have the pgvector extension installed/)).toBeTruthy();
+    expect(screen.queryByText('Passages with vectors')).toBeNull();
+    expect(screen.getByText(/could not be read\.$/).textContent).toBe('2 documents could not be read.');
+    const failedDocuments = screen.getByRole('table', { name: /^Failed document extractions/ });
+    expect(within(failedDocuments).getByText('This PDF is protected by a password.')).toBeTruthy();
+    expect(within(failedDocuments).getByText('PDF, 1.0 MB')).toBeTruthy();
     const failures = screen.getByRole('table', { name: 'Failed job runs, newest first' });
     expect(within(failures).getByText('Error: lock timeout')).toBeTruthy();
     expect(screen.getByText('a***@example.com')).toBeTruthy();
@@ -144,12 +185,42 @@ describe('SystemPage', () => {
     expect(String(fetchMock.mock.calls.at(-1)?.[0])).toBe('/api/admin/system');
   });
 
+  it('shows vector search with its progress and no reasons', async () => {
+    answer(() =>
+      jsonResponse(200, {
+        ...status,
+        knowledge: {
+          search: {
+            mode: 'full-text-and-vectors',
+            embeddingModel: 'text-embedding-3-small@512',
+            vectorExtension: { status: 'enabled', version: '0.8.7' },
+            reasons: [],
+            passages: { total: 50, embedded: 40 },
+          },
+          failedExtractions: { count: 0, recent: [] },
+        },
+      }),
+    );
+    expect(await screen.findByText('Full-text + vectors', {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByText('text-embedding-3-small@512')).toBeTruthy();
+    expect(screen.getByText('enabled (0.8.7)')).toBeTruthy();
+    expect(screen.getByText(/^40 of 50/)).toBeTruthy();
+    expect(screen.getByText('10 waiting for the embedding job; found by their words meanwhile')).toBeTruthy();
+    expect(screen.queryByText('Why search matches words only')).toBeNull();
+    expect(screen.getByText('No document has failed.')).toBeTruthy();
+  });
+
   it('shows the empty states', async () => {
     answer(() =>
       jsonResponse(200, {
         ...status,
         backups: { lastSuccess: null, runs: [] },
-        jobs: { schedulerEnabled: false, summary: [], recentFailures: [] },
+        jobs: {
+          schedulerEnabled: false,
+          summary: [],
+          depth: { queued: 0, running: 0, failed: 0 },
+          recentFailures: [],
+        },
         outbox: { transport: 'smtp', count: 0, recent: [] },
         errors: { recent: [] },
       }),

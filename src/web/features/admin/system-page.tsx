@@ -178,8 +178,14 @@ function nextRunText(iso: string | null, generatedAt: string): string {
 }
 
 function Jobs({ jobs, generatedAt }: { jobs: SystemStatus['jobs']; generatedAt: string }) {
+  const { depth } = jobs;
   return (
     <div className="space-y-6">
+      <p className="text-slate-700">
+        Queue: <strong className="text-slate-900">{depth.queued}</strong> queued,{' '}
+        <strong className="text-slate-900">{depth.running}</strong> running,{' '}
+        <strong className="text-slate-900">{depth.failed}</strong> failed.
+      </p>
       {jobs.schedulerEnabled ? null : (
         <Alert tone="info">
           <p>
@@ -205,15 +211,27 @@ function Jobs({ jobs, generatedAt }: { jobs: SystemStatus['jobs']; generatedAt: 
                 'never'
               ),
           },
-          { header: 'Failures (24 h)', numeric: true, render: (job) => job.failuresLast24h },
           {
             header: 'Queued',
             numeric: true,
             render: (job) => (
               <>
-                {job.pending + job.running}
+                {job.pending}
                 {job.retrying > 0 ? (
                   <span className="block text-xs text-slate-700">{job.retrying} retrying</span>
+                ) : null}
+              </>
+            ),
+          },
+          { header: 'Running', numeric: true, render: (job) => job.running },
+          {
+            header: 'Failed',
+            numeric: true,
+            render: (job) => (
+              <>
+                {job.failed}
+                {job.failuresLast24h > 0 ? (
+                  <span className="block text-xs text-slate-700">{job.failuresLast24h} in 24 h</span>
                 ) : null}
               </>
             ),
@@ -245,6 +263,91 @@ function Jobs({ jobs, generatedAt }: { jobs: SystemStatus['jobs']; generatedAt: 
           rows={jobs.recentFailures}
           rowKey={(run) => run.id}
           empty="No failed runs."
+        />
+      </div>
+    </div>
+  );
+}
+
+const SEARCH_MODES = {
+  'full-text': 'Full-text only',
+  'full-text-and-vectors': 'Full-text + vectors',
+} as const;
+
+const EXTENSION_STATES = {
+  enabled: 'enabled',
+  available: 'available on the server, not in use',
+  'not-installed': 'not installed',
+  'not-enabled': 'installed, could not be enabled',
+} as const;
+
+type FailedExtraction = SystemStatus['knowledge']['failedExtractions']['recent'][number];
+
+const FAILED_EXTRACTION_COLUMNS: readonly AdminColumn<FailedExtraction>[] = [
+  whenColumn('Failed', (document) => document.failedAt),
+  {
+    header: 'Document',
+    render: (document) => (
+      <>
+        <code className="text-xs">{document.id}</code>
+        <span className="block text-xs text-slate-700">
+          {document.format.toUpperCase()}, {formatBytes(document.sizeBytes)}
+        </span>
+      </>
+    ),
+  },
+  { header: 'Reason', className: 'break-words', render: (document) => document.reason ?? '—' },
+];
+
+function Knowledge({ knowledge }: { knowledge: SystemStatus['knowledge'] }) {
+  const { search, failedExtractions } = knowledge;
+  const { passages } = search;
+  return (
+    <div className="space-y-6">
+      <Facts>
+        <Fact label="Search">
+          <Badge tone={search.mode === 'full-text-and-vectors' ? 'good' : 'neutral'}>
+            {SEARCH_MODES[search.mode]}
+          </Badge>
+        </Fact>
+        <Fact label="Embedding model">{search.embeddingModel ?? 'none'}</Fact>
+        <Fact label="Vector extension (pgvector)">
+          {EXTENSION_STATES[search.vectorExtension.status]}
+          {search.vectorExtension.version ? ` (${search.vectorExtension.version})` : ''}
+        </Fact>
+        {passages ? (
+          <Fact label="Passages with vectors">
+            {passages.embedded} of {passages.total}
+            {passages.total > passages.embedded ? (
+              <span className="block text-sm text-slate-700">
+                {passages.total - passages.embedded} waiting for the embedding job; found by their words
+                meanwhile
+              </span>
+            ) : null}
+          </Fact>
+        ) : null}
+      </Facts>
+      {search.reasons.length > 0 ? (
+        <Alert tone="info" title="Why search matches words only">
+          <ul className="list-disc space-y-1 pl-5">
+            {search.reasons.map((reason) => (
+              <li key={reason.code}>{reason.message}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      <div className="space-y-3">
+        <h3 className="font-semibold text-slate-900">Failed document extractions</h3>
+        <p className="text-slate-700">
+          <strong className="text-slate-900">{failedExtractions.count}</strong>{' '}
+          {plural(failedExtractions.count, 'document')} could not be read.
+        </p>
+        <AdminTable
+          caption="Failed document extractions, newest first (names withheld)"
+          columns={FAILED_EXTRACTION_COLUMNS}
+          rows={failedExtractions.recent}
+          rowKey={(document) => document.id}
+          empty="No document has failed."
         />
       </div>
     </div>
@@ -340,6 +443,9 @@ export default function SystemPage() {
           </Section>
           <Section title="Jobs">
             <Jobs jobs={data.jobs} generatedAt={data.generatedAt} />
+          </Section>
+          <Section title="Knowledge search">
+            <Knowledge knowledge={data.knowledge} />
           </Section>
           <Section title="Outbox">
             <Outbox outbox={data.outbox} />

@@ -5,6 +5,7 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { fieldAnchor } from '../../../core/knowledge/links.ts';
 import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import type { AvatarData } from '../../../core/workspace/avatar.ts';
 import {
@@ -118,6 +119,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
       >
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <SelectField
+            id={fieldAnchor('demographics.ageBand')}
             emptyLabel="Not set"
             label="Age band"
             value={data.demographics.ageBand}
@@ -129,6 +131,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
             }
           />
           <SelectField
+            id={fieldAnchor('demographics.incomeBand')}
             emptyLabel="Not set"
             label="Income band"
             value={data.demographics.incomeBand}
@@ -140,6 +143,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
             }
           />
           <SelectField
+            id={fieldAnchor('demographics.locationType')}
             emptyLabel="Not set"
             label="Location type"
             value={data.demographics.locationType}
@@ -152,6 +156,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
           />
         </div>
         <TextField
+          id={fieldAnchor('demographics.occupation')}
           label="Occupation"
           value={data.demographics.occupation}
           maxLength={AVATAR_TEXT_LIMITS.occupation}
@@ -163,6 +168,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
           }}
         />
         <TextAreaField
+          id={fieldAnchor('demographics.lifestyle')}
           label="Lifestyle"
           description="A day in their life: where they spend time, what fills their week."
           value={data.demographics.lifestyle}
@@ -183,6 +189,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
         {TAG_FIELDS.map(({ field, label, description }) => (
           <TagInput
             key={field}
+            id={fieldAnchor(`psychology.${field}`)}
             label={label}
             description={description}
             tags={data.psychology[field]}
@@ -196,6 +203,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
           />
         ))}
         <CheckboxGroup
+          anchor={fieldAnchor('psychology.triggers')}
           legend="Emotional triggers"
           description={
             detected.length > 0
@@ -219,6 +227,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
       <WorksheetSection title="Buying behaviour">
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <SelectField
+            id={fieldAnchor('buying.intentType')}
             emptyLabel="Not set"
             label="Intent type"
             description="Where they usually are when they find you."
@@ -231,6 +240,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
             }
           />
           <SelectField
+            id={fieldAnchor('buying.shoppingStyle')}
             emptyLabel="Not set"
             label="Shopping style"
             description="What mostly decides a purchase."
@@ -243,6 +253,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
             }
           />
           <SelectField
+            id={fieldAnchor('buying.priceSensitivity')}
             emptyLabel="Not set"
             label="Price sensitivity"
             description="How much price weighs."
@@ -256,6 +267,7 @@ function AvatarEditor({ controller, data }: { controller: ItemController<AvatarD
           />
         </div>
         <TagInput
+          id={fieldAnchor('buying.decisionFactors')}
           label="Decision factors"
           description="What they check before buying."
           tags={data.buying.decisionFactors}

@@ -1,5 +1,7 @@
 /** The saved voice-of-customer analysis: sentiment split, key phrases, triggers, quotes, fit. */
+
 import { useId } from 'react';
+import { fieldAnchor } from '../../../core/knowledge/links.ts';
 import { countOf, plural } from '../../../core/text/plural.ts';
 import type { AvatarVoiceAnalysis } from '../../../core/workspace/avatar.ts';
 import { TRIGGER_LABELS } from '../../../core/workspace/trigger-assessment.ts';
@@ -66,6 +68,7 @@ export function VoiceAnalysisView({ analysis, analysedAt, analysedBy, notice }: 
 
   return (
     <section
+      id={fieldAnchor('voice.analysis')}
       aria-labelledby={ids.root}
       className="space-y-6 rounded-2xl border border-slate-200 bg-slate-50 p-4 sm:p-5"
     >

@@ -7,6 +7,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import type { AiMeta } from '../../../core/ai/contracts.ts';
+import { fieldAnchor } from '../../../core/knowledge/links.ts';
 import { countOf, plural } from '../../../core/text/plural.ts';
 import type { AvatarData } from '../../../core/workspace/avatar.ts';
 import type { ReviewImport } from '../../../core/workspace/avatar-contracts.ts';
@@ -114,7 +115,9 @@ export function VoiceSection({
 
   return (
     <div className="space-y-5">
+      {/* One textarea holds every review: a link to review N (`#review-N`) selects it here. */}
       <TextAreaField
+        id={fieldAnchor('voice.reviews')}
         label="Customer reviews"
         description="Paste reviews, one per line — or separate them with a blank line when a review runs over several lines."
         value={data.voice.reviews}

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { fieldAnchor } from '../../../core/knowledge/links.ts';
 import type { CanvasData } from '../../../core/workspace/canvas.ts';
 import { hasPlaceholder } from '../../../core/workspace/canvas-completion.ts';
 import {
@@ -59,6 +60,7 @@ export function CanvasField({
           <>
             {fromCoach ? <AiSourceBadge /> : null}
             <TagInput
+              id={fieldAnchor(field.key)}
               label={field.label}
               description={field.hint}
               tags={value}
@@ -70,6 +72,7 @@ export function CanvasField({
           </>
         ) : (
           <TextAreaField
+            id={fieldAnchor(field.key)}
             label={field.label}
             description={field.hint}
             name={field.key}

@@ -14,6 +14,7 @@ const meta: AiMeta = {
   promptVersion: 1,
   cached: false,
   notice: null,
+  citations: [],
 };
 
 function renderPanel(field: 'purpose' | 'personality', rewrite: string) {

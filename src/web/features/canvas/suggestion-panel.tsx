@@ -4,6 +4,7 @@ import { hasPlaceholder } from '../../../core/workspace/canvas-completion.ts';
 import { CANVAS_TEXT_MAX, type CanvasFieldInfo } from '../../../core/workspace/canvas-fields.ts';
 import { rewriteToTags } from '../../../core/workspace/canvas-suggestion.ts';
 import { Button } from '../../components/button.tsx';
+import { CitedText, SourcesList } from '../../kit/coach/citations.tsx';
 import { providerLabel } from '../../kit/coach/coach-messages.ts';
 
 interface SuggestionPanelProps {
@@ -51,7 +52,9 @@ export function SuggestionPanel({ field, suggestion, onApply, onDismiss }: Sugge
           </h4>
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {output.critique.map((item) => (
-              <li key={item}>{item}</li>
+              <li key={item}>
+                <CitedText text={item} citations={meta.citations} />
+              </li>
             ))}
           </ul>
         </div>
@@ -93,6 +96,8 @@ export function SuggestionPanel({ field, suggestion, onApply, onDismiss }: Sugge
           No rewrite to accept: the advice above is what the coach has for now.
         </p>
       )}
+
+      <SourcesList citations={meta.citations} />
 
       {output.checklist.length > 0 ? (
         <details>

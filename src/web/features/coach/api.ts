@@ -1,4 +1,5 @@
 import type { ChatStreamEvent } from '../../../core/ai/chat-contracts.ts';
+import type { AcceptProposalBody } from '../../../core/coach/proposal-contracts.ts';
 import { CHAT_SESSIONS_API } from '../../kit/coach/sessions.ts';
 import { type Ok, postEventStream, request } from '../../lib/api-client.ts';
 
@@ -66,4 +67,13 @@ export const coachApi = {
   listChatMessages: (id: string) =>
     request('GET', `${chatSessionPath(id)}/messages`, 'chatMessageListSchema'),
   streamChatTurn,
+  /** Saves a coach proposal (or the owner's edit of it); a 409 carries the field's text now. */
+  acceptProposal: (messageId: string, proposalId: string, body: AcceptProposalBody = {}) =>
+    request('POST', proposalPath(messageId, proposalId, 'accept'), 'proposalResponseSchema', body),
+  dismissProposal: (messageId: string, proposalId: string) =>
+    request('POST', proposalPath(messageId, proposalId, 'dismiss'), 'proposalResponseSchema'),
 };
+
+function proposalPath(messageId: string, proposalId: string, action: 'accept' | 'dismiss'): string {
+  return `/api/ai/chat/messages/${encodeURIComponent(messageId)}/proposals/${encodeURIComponent(proposalId)}/${action}`;
+}

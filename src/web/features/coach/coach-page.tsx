@@ -108,6 +108,9 @@ export default function CoachPage() {
         <div className="flex min-w-0 flex-col gap-2 sm:items-end">
           <CoachingBrand />
           <QuotaStatus />
+          <TextLink to={PAGE_PATHS.brandMemory} className="text-sm">
+            What the coach remembers
+          </TextLink>
         </div>
       </div>
       <div className="grid gap-6 md:grid-cols-[18rem_minmax(0,1fr)]">

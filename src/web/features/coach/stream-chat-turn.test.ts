@@ -43,7 +43,13 @@ describe('coachApi.streamChatTurn', () => {
     const whole =
       sse('delta', { text: 'Be ' }) +
       sse('delta', { text: '**distinctive**.' }) +
-      sse('done', { messageId: MESSAGE, followUps: ['Next?'], provider: 'offline' });
+      sse('done', {
+        messageId: MESSAGE,
+        text: 'Be **distinctive**.',
+        citations: [],
+        followUps: ['Next?'],
+        provider: 'offline',
+      });
     const { events, outcome, fetchMock } = await run(
       streamResponse([whole.slice(0, 17), whole.slice(17, 60), whole.slice(60)]),
     );
@@ -51,7 +57,18 @@ describe('coachApi.streamChatTurn', () => {
     expect(events).toEqual([
       { event: 'delta', data: { text: 'Be ' } },
       { event: 'delta', data: { text: '**distinctive**.' } },
-      { event: 'done', data: { messageId: MESSAGE, followUps: ['Next?'], provider: 'offline' } },
+      {
+        event: 'done',
+        data: {
+          messageId: MESSAGE,
+          text: 'Be **distinctive**.',
+          citations: [],
+          followUps: ['Next?'],
+          provider: 'offline',
+          // A done event without proposals (an older server) reads as none.
+          proposals: [],
+        },
+      },
     ]);
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toBe(`/api/ai/chat/sessions/${SESSION}/messages`);
@@ -107,6 +124,8 @@ describe('coachApi.streamChatTurn', () => {
         sse('ping', {}),
         sse('done', {
           messageId: MESSAGE,
+          text: '',
+          citations: [],
           followUps: [],
           provider: 'offline',
           notice: { code: 'spending-cap', message: 'Cap reached.' },
@@ -119,9 +138,12 @@ describe('coachApi.streamChatTurn', () => {
         event: 'done',
         data: {
           messageId: MESSAGE,
+          text: '',
+          citations: [],
           followUps: [],
           provider: 'offline',
           notice: { code: 'spending-cap', message: 'Cap reached.' },
+          proposals: [],
         },
       },
     ]);

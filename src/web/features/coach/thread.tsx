@@ -10,14 +10,18 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { cx } from '../../components/cx.ts';
 import { PageLoader, Spinner } from '../../components/spinner.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { RememberOffer } from '../../kit/brand-memory/remember-offer.tsx';
 import { useAiUsage } from '../../kit/coach/ai-usage.ts';
+import { SourcesList } from '../../kit/coach/citations.tsx';
 import { MarkdownText } from '../../kit/coach/markdown.tsx';
 import { coachKeys } from '../../kit/coach/sessions.ts';
+import { brandsQuery } from '../../kit/workspace/brand.ts';
 import { describeError, isApiError } from '../../lib/api-client.ts';
 import { formatReset, formatWhen } from '../../lib/format-date.ts';
 import { coachApi } from './api.ts';
 import { Composer } from './composer.tsx';
 import { CopyButton, FollowUps, NoticeBanner, ProviderLabel } from './message-parts.tsx';
+import { ProposalCards } from './proposal-card.tsx';
 import { messagesQuery } from './queries.ts';
 import { type TurnState, useChatTurn } from './use-chat-turn.ts';
 
@@ -157,11 +161,13 @@ function UserBubble({ message }: { message: ChatMessage }) {
 }
 
 function AssistantBubble({
+  sessionId,
   message,
   isLast,
   busy,
   onFollowUp,
 }: {
+  sessionId: string;
   message: ChatMessage;
   isLast: boolean;
   busy: boolean;
@@ -179,8 +185,10 @@ function AssistantBubble({
           <span className="text-xs text-slate-600">{formatWhen(message.createdAt)}</span>
         </header>
         <div className="text-slate-800">
-          <MarkdownText>{message.content}</MarkdownText>
+          <MarkdownText citations={message.citations}>{message.content}</MarkdownText>
         </div>
+        <SourcesList citations={message.citations} />
+        <ProposalCards sessionId={sessionId} messageId={message.id} proposals={message.proposals} />
         <NoticeBanner notice={message.notice} />
         <div className="mt-2">
           <CopyButton text={message.content} />
@@ -192,10 +200,12 @@ function AssistantBubble({
 }
 
 function TurnBubble({
+  sessionId,
   turn,
   onFollowUp,
   onRetry,
 }: {
+  sessionId: string;
   turn: TurnState;
   onFollowUp: (text: string) => void;
   onRetry: (text: string) => void;
@@ -221,13 +231,17 @@ function TurnBubble({
         </header>
         {turn.text ? (
           <div data-answer className={cx('text-slate-800', turn.status === 'stopped' ? 'opacity-70' : null)}>
-            <MarkdownText>{turn.text}</MarkdownText>
+            <MarkdownText citations={turn.status === 'done' ? turn.citations : undefined}>
+              {turn.text}
+            </MarkdownText>
           </div>
         ) : streaming ? (
           <p className="text-slate-600">Thinking about your question…</p>
         ) : null}
         {turn.status === 'done' ? (
           <>
+            <SourcesList citations={turn.citations} />
+            <ProposalCards sessionId={sessionId} messageId={turn.messageId} proposals={turn.proposals} />
             <NoticeBanner notice={turn.notice} />
             <FollowUps items={turn.followUps} disabled onPick={onFollowUp} />
           </>
@@ -260,7 +274,10 @@ function TurnBubble({
 function announcement(turn: TurnState | null): string {
   if (!turn) return '';
   if (turn.status === 'streaming') return 'The coach is answering…';
-  if (turn.status === 'done') return 'The coach has answered. The answer is the last message.';
+  if (turn.status === 'done')
+    return turn.rememberSuggestion
+      ? 'The coach has answered. The answer is the last message, and the coach offers to remember a fact you stated.'
+      : 'The coach has answered. The answer is the last message.';
   if (turn.status === 'stopped') return 'Answer stopped.';
   return `The coach couldn’t answer: ${turn.message}`;
 }
@@ -272,6 +289,15 @@ export function Thread({ session }: { session: ChatSession }) {
   const { turn, send, stop, dismiss, busy } = useChatTurn(session.id);
   const [draft, setDraft] = useState(() => starterFrom(location.state));
   const end = useRef<HTMLDivElement>(null);
+  const brands = useQuery(brandsQuery);
+  const brandName = brands.data?.brands.find((brand) => brand.id === session.brandId)?.name ?? null;
+  // The offer outlives the streamed turn (it stays once the stored answer replaces it) and goes with
+  // the next message.
+  const [offer, setOffer] = useState<{ messageId: string; text: string } | null>(null);
+  useEffect(() => {
+    if (turn?.status === 'done' && turn.rememberSuggestion)
+      setOffer({ messageId: turn.messageId, text: turn.rememberSuggestion.text });
+  }, [turn]);
 
   // Keep the newest words in view while an answer streams in.
   const textLength = turn?.text.length ?? 0;
@@ -287,6 +313,7 @@ export function Thread({ session }: { session: ChatSession }) {
 
   function sendText(text: string) {
     dismiss();
+    setOffer(null);
     setDraft('');
     void send(text);
   }
@@ -300,6 +327,9 @@ export function Thread({ session }: { session: ChatSession }) {
 
   const list = messages.data?.messages ?? [];
   const lastAssistant = [...list].reverse().find((message) => message.role === 'assistant');
+  // A finished answer shows once: as the turn until the fetched messages hold it, then as stored.
+  const shownTurn =
+    turn?.status === 'done' && list.some((message) => message.id === turn.messageId) ? null : turn;
 
   return (
     <section aria-label="Conversation" className="flex min-w-0 flex-col gap-5">
@@ -321,7 +351,7 @@ export function Thread({ session }: { session: ChatSession }) {
         <PageLoader variant="inline" label="Loading messages…" />
       ) : (
         <>
-          {list.length === 0 && !turn ? (
+          {list.length === 0 && !shownTurn ? (
             <div className="rounded-2xl border border-dashed border-slate-300 px-5 py-8 text-center text-slate-700">
               <p className="font-medium text-slate-900">Ask anything about your brand.</p>
               <p className="mt-1 text-sm">
@@ -337,16 +367,33 @@ export function Thread({ session }: { session: ChatSession }) {
                 ) : (
                   <AssistantBubble
                     key={message.id}
+                    sessionId={session.id}
                     message={message}
-                    isLast={!turn && message.id === lastAssistant?.id}
+                    isLast={!shownTurn && message.id === lastAssistant?.id}
                     busy={busy}
                     onFollowUp={sendText}
                   />
                 ),
               )}
-              {turn ? <TurnBubble turn={turn} onFollowUp={sendText} onRetry={sendText} /> : null}
+              {shownTurn ? (
+                <TurnBubble
+                  sessionId={session.id}
+                  turn={shownTurn}
+                  onFollowUp={sendText}
+                  onRetry={sendText}
+                />
+              ) : null}
             </ol>
           )}
+          {offer ? (
+            <RememberOffer
+              key={offer.messageId}
+              brandId={session.brandId}
+              brandName={brandName}
+              text={offer.text}
+              onDismiss={() => setOffer(null)}
+            />
+          ) : null}
           <div ref={end} />
           <p role="status" className="sr-only">
             {announcement(turn)}

@@ -2,13 +2,16 @@
  * One chat turn at a time: sends the message, shows the answer as it streams, and ends in one of
  * four ways — done, stopped by the user, an error event from the server, or a failure before the
  * stream started (quota, validation, network). The conversation's stored messages stay the source of
- * truth: whatever the outcome, they are fetched again, and the streamed bubble is dropped once the
- * stored answer has replaced it.
+ * truth: whatever the outcome, they are fetched again. A finished turn carries the id of the stored
+ * answer, so the thread shows it until the fetched messages hold that answer, and then only the
+ * stored one (dropping the turn earlier or later would flash the answer away, or show it twice).
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../core/ai/chat-contracts.ts';
 import type { AiNoticeCode } from '../../../core/ai/contracts.ts';
+import type { ChatProposal } from '../../../core/coach/proposal-contracts.ts';
+import type { Citation } from '../../../core/knowledge/contracts.ts';
 import { aiUsageQuery } from '../../kit/coach/ai-usage.ts';
 import { coachKeys } from '../../kit/coach/sessions.ts';
 import { describeError, isApiError } from '../../lib/api-client.ts';
@@ -18,10 +21,18 @@ export type TurnState =
   | { status: 'streaming'; text: string }
   | {
       status: 'done';
+      /** The stored answer's id: once the conversation's messages hold it, the turn gives way to it. */
+      messageId: string;
+      /** The answer as stored (citations checked), which replaces the streamed text. */
       text: string;
+      citations: Citation[];
       followUps: string[];
       provider: 'offline' | 'openai-compatible';
       notice: { code: AiNoticeCode; message: string } | null;
+      /** A fact the message stated, which the coach offers to remember (the owner decides). */
+      rememberSuggestion: { text: string } | null;
+      /** Edits the coach proposes (cards: Accept / Edit / Dismiss); nothing is written until accepted. */
+      proposals: ChatProposal[];
     }
   | { status: 'stopped'; text: string }
   | {
@@ -75,6 +86,8 @@ export function useChatTurn(sessionId: string) {
         provider: null,
         promptVersion: null,
         notice: null,
+        citations: [],
+        proposals: [],
         createdAt: new Date().toISOString(),
       };
       queryClient.setQueryData<{ messages: ChatMessage[] }>(coachKeys.messages(sessionId), (current) => {
@@ -96,12 +109,17 @@ export function useChatTurn(sessionId: string) {
               text += event.data.text;
               setTurn({ status: 'streaming', text });
             } else if (event.event === 'done') {
+              text = event.data.text;
               result.outcome = {
                 status: 'done',
+                messageId: event.data.messageId,
                 text,
+                citations: event.data.citations,
                 followUps: event.data.followUps,
                 provider: event.data.provider,
                 notice: event.data.notice ?? null,
+                rememberSuggestion: event.data.rememberSuggestion ?? null,
+                proposals: event.data.proposals,
               };
               setTurn(result.outcome);
             } else {
@@ -131,9 +149,6 @@ export function useChatTurn(sessionId: string) {
         controller.current = null;
       }
       await refresh().catch(() => undefined);
-      // A finished answer is now in the stored messages; a stopped or failed one stays on screen.
-      const finished = result.outcome;
-      if (finished?.status === 'done') setTurn((current) => (current === finished ? null : current));
     },
     [queryClient, refresh, sessionId],
   );

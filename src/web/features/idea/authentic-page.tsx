@@ -1,3 +1,4 @@
+import { fieldAnchor } from '../../../core/knowledge/links.ts';
 import type { ItemData } from '../../../core/workspace/items.ts';
 import { AUTHENTIC_LIMITS } from '../../../core/workspace/limits.ts';
 import { useSingletonItem } from '../../kit/workspace/use-workspace-item.ts';
@@ -29,6 +30,7 @@ export default function AuthenticPage() {
       {data ? (
         <>
           <WorksheetSection
+            anchor={fieldAnchor('values')}
             title="Core values, each with proof"
             description="A value is believable when you can point to something you did because of it."
           >
@@ -107,6 +109,7 @@ export default function AuthenticPage() {
           </WorksheetSection>
 
           <WorksheetSection
+            anchor={fieldAnchor('story')}
             title="Brand story"
             description="Why you started, what stood in the way, what you are still trying to change."
           >
@@ -163,6 +166,7 @@ export default function AuthenticPage() {
             <FieldWithCoach
               field={
                 <TextAreaField
+                  id={fieldAnchor('promise')}
                   label="Brand promise"
                   description="Finish the sentence: “Every time you buy from us, you can count on…”"
                   value={data.promise}
@@ -200,6 +204,7 @@ export default function AuthenticPage() {
           </WorksheetSection>
 
           <WorksheetSection
+            anchor={fieldAnchor('consistency')}
             title="Consistency checklist"
             description="Walk through every touchpoint and mark whether it lives up to your values, story and promise."
           >

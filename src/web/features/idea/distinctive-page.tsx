@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { fieldAnchor } from '../../../core/knowledge/links.ts';
 import type { ItemData } from '../../../core/workspace/items.ts';
 import { DISTINCTIVE_LIMITS } from '../../../core/workspace/limits.ts';
 // Type-only: the schemas module carries zod, which no page needs to draw itself.
@@ -57,6 +58,7 @@ export default function DistinctivePage() {
       {data ? (
         <>
           <WorksheetSection
+            anchor={fieldAnchor('assets')}
             title="Distinctive assets"
             description="Everything that could tell customers it is you without your name: colours, shapes, characters, sounds, phrases. Rate how consistently each is used."
           >
@@ -170,6 +172,7 @@ export default function DistinctivePage() {
           </WorksheetSection>
 
           <WorksheetSection
+            anchor={fieldAnchor('differentiators')}
             title="Differentiators"
             description="Name the competitors customers actually compare you with, and what you do differently in words a customer would use."
           >
@@ -253,6 +256,7 @@ export default function DistinctivePage() {
             <FieldWithCoach
               field={
                 <TextAreaField
+                  id={fieldAnchor('positioning')}
                   label="Positioning statement"
                   description={`A pattern to start from: ${POSITIONING_PROMPT}`}
                   value={data.positioning}

@@ -1,4 +1,5 @@
 import type { EmotionalTrigger } from '../../../core/ai/contracts.ts';
+import { fieldAnchor } from '../../../core/knowledge/links.ts';
 import type { ItemData } from '../../../core/workspace/items.ts';
 import { EMPATHETIC_LIMITS } from '../../../core/workspace/limits.ts';
 import {
@@ -161,6 +162,7 @@ export default function EmpatheticPage() {
                   key={field}
                   field={
                     <TextAreaField
+                      id={fieldAnchor(field)}
                       label={label}
                       description={prompt}
                       value={data[field]}
@@ -207,6 +209,7 @@ export default function EmpatheticPage() {
               field={
                 <div className="space-y-6">
                   <TagInput
+                    id={fieldAnchor('needs')}
                     label="Needs"
                     description="Short phrases, e.g. “lunches that stay fresh”."
                     tags={data.needs}
@@ -215,6 +218,7 @@ export default function EmpatheticPage() {
                     onChange={(tags) => setList('needs', tags)}
                   />
                   <TagInput
+                    id={fieldAnchor('fears')}
                     label="Fears"
                     description="What might stop them buying, e.g. “it leaks in the bag”."
                     tags={data.fears}
@@ -236,6 +240,7 @@ export default function EmpatheticPage() {
           </WorksheetSection>
 
           <WorksheetSection
+            anchor={fieldAnchor('triggerRanking')}
             title="The seven triggers, ranked for your brand"
             description="Put the feeling your brand must deliver first. The Insight module’s assessment can help you decide."
           >
@@ -268,6 +273,7 @@ export default function EmpatheticPage() {
             <FieldWithCoach
               field={
                 <TagInput
+                  id={fieldAnchor('listeningChannels')}
                   label="Listening channels"
                   tags={data.listeningChannels}
                   suggestions={CHANNEL_SUGGESTIONS}

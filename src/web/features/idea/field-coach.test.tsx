@@ -23,6 +23,7 @@ const meta = {
   promptVersion: 1,
   cached: false,
   notice: null,
+  citations: [],
 };
 
 // The first answer waits for the contracts chunk (zod) to load, which is slow on a busy machine.

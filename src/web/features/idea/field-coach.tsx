@@ -7,14 +7,17 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
+import { stripCitationMarkers } from '../../../core/ai/citations.ts';
 import type { AiMeta, WorksheetCoachField } from '../../../core/ai/contracts.ts';
 import { CONTEXTUAL_HELP_QUESTION_MAX, INSIGHT_GUIDANCE_NOTES_MAX } from '../../../core/ai/input-limits.ts';
+import type { Citation } from '../../../core/knowledge/contracts.ts';
 import { type WorkspaceArea, workspacePath } from '../../../core/navigation/workspace-areas.ts';
 import { hasPlaceholder } from '../../../core/workspace/canvas-completion.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { TextLink } from '../../components/text-link.tsx';
 import { runAiTask } from '../../kit/coach/ai-tasks.ts';
+import { CitationMarks, CitedText, SourcesList } from '../../kit/coach/citations.tsx';
 import { coachErrorMessage, providerLabel } from '../../kit/coach/coach-messages.ts';
 import { useCurrentBrand } from '../../kit/workspace/brand.ts';
 
@@ -169,7 +172,9 @@ export function FieldCoach({
         {help.data ? (
           <div className="space-y-2">
             <p className="font-semibold text-slate-900">{help.data.output.title}</p>
-            <p>{help.data.output.answer}</p>
+            <p>
+              <CitedText text={help.data.output.answer} citations={help.data.meta.citations} />
+            </p>
             <SuggestedAnswer
               suggestion={help.data.output.suggestion}
               fieldLabel={fieldLabel}
@@ -181,19 +186,24 @@ export function FieldCoach({
                 <p className="font-medium text-slate-900">Tips</p>
                 <ul className="list-disc space-y-1.5 pl-5">
                   {help.data.output.tips.map((tip) => (
-                    <li key={tip}>{tip}</li>
+                    <li key={tip}>
+                      <CitedText text={tip} citations={help.data.meta.citations} />
+                    </li>
                   ))}
                 </ul>
               </>
             ) : null}
-            <ActionLinks actions={help.data.output.actions} />
+            <ActionLinks actions={help.data.output.actions} citations={help.data.meta.citations} />
+            <SourcesList citations={help.data.meta.citations} />
             <ProviderLabel meta={help.data.meta} />
           </div>
         ) : null}
         {steps.data ? (
           <div className="space-y-2">
             <p className="font-semibold text-slate-900">{steps.data.output.headline}</p>
-            <p>{steps.data.output.explanation}</p>
+            <p>
+              <CitedText text={steps.data.output.explanation} citations={steps.data.meta.citations} />
+            </p>
             <SuggestedAnswer
               suggestion={steps.data.output.suggestion}
               fieldLabel={fieldLabel}
@@ -205,12 +215,15 @@ export function FieldCoach({
                 <p className="font-medium text-slate-900">Questions to answer in this step</p>
                 <ul className="list-disc space-y-1.5 pl-5">
                   {steps.data.output.questions.map((question) => (
-                    <li key={question}>{question}</li>
+                    <li key={question}>
+                      <CitedText text={question} citations={steps.data.meta.citations} />
+                    </li>
                   ))}
                 </ul>
               </>
             ) : null}
-            <ActionLinks actions={steps.data.output.actions} />
+            <ActionLinks actions={steps.data.output.actions} citations={steps.data.meta.citations} />
+            <SourcesList citations={steps.data.meta.citations} />
             <ProviderLabel meta={steps.data.meta} />
           </div>
         ) : null}
@@ -219,7 +232,14 @@ export function FieldCoach({
   );
 }
 
-function ActionLinks({ actions }: { actions: readonly { text: string; area: WorkspaceArea }[] }) {
+/** The actions as links to their area; an action's citations follow its link (a link holds no link). */
+function ActionLinks({
+  actions,
+  citations,
+}: {
+  actions: readonly { text: string; area: WorkspaceArea }[];
+  citations: readonly Citation[];
+}) {
   const linked = actions.flatMap((action) => {
     const path = workspacePath(action.area);
     return path ? [{ ...action, path }] : [];
@@ -229,7 +249,8 @@ function ActionLinks({ actions }: { actions: readonly { text: string; area: Work
     <ul className="space-y-1">
       {linked.map((action) => (
         <li key={action.text}>
-          <TextLink to={action.path}>{action.text}</TextLink>
+          <TextLink to={action.path}>{stripCitationMarkers(action.text)}</TextLink>
+          <CitationMarks text={action.text} citations={citations} />
         </li>
       ))}
     </ul>

@@ -1,3 +1,4 @@
+import { fieldAnchor } from '../../../core/knowledge/links.ts';
 import {
   INSIGHT_STEPS,
   SHOPPER_TYPE_DESCRIPTIONS,
@@ -54,6 +55,7 @@ export default function InsightPage() {
   function textField(field: InsightText, label: string, description?: string) {
     return (
       <TextAreaField
+        id={fieldAnchor(field)}
         label={label}
         description={description}
         value={data?.[field] ?? ''}
@@ -99,6 +101,7 @@ export default function InsightPage() {
                 field={
                   <>
                     <CheckboxGroup
+                      anchor={fieldAnchor('emotionalTriggers')}
                       legend={`3. ${triggersStep.title}`}
                       description={triggersStep.prompt}
                       choices={TRIGGERS.map((trigger) => ({
@@ -133,6 +136,7 @@ export default function InsightPage() {
                 field={
                   <>
                     <RadioGroup
+                      anchor={fieldAnchor('shopperType')}
                       name="shopper-type"
                       legend={`4. ${shopperStep.title}`}
                       description={shopperStep.prompt}

@@ -42,6 +42,7 @@ export function TriggerAssessmentSection({ assessment, onUseResult }: TriggerAss
 
   return (
     <WorksheetSection
+      anchor="trigger-assessment"
       title="Emotional-trigger assessment"
       description="Five questions about your customers. Each answer points to two of the seven emotional triggers; the result ranks the triggers by their share of all points."
     >

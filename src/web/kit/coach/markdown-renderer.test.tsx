@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import MarkdownRenderer, { safeUrl } from './markdown-renderer.tsx';
 
@@ -22,6 +23,21 @@ describe('MarkdownRenderer', () => {
     const link = container.querySelector('a');
     expect(link?.getAttribute('href')).toBe('https://example.com/idea');
     expect(link?.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+  });
+
+  it('opens the app’s own pages in place and other sites in a new tab', () => {
+    const { container } = render(
+      <MemoryRouter>
+        <MarkdownRenderer>
+          {'Take the [IDEA diagnostic](/diagnostic) or read [the guide](https://example.com/guide).'}
+        </MarkdownRenderer>
+      </MemoryRouter>,
+    );
+    const [inApp, outside] = [...container.querySelectorAll('a')];
+    expect(inApp?.getAttribute('href')).toBe('/diagnostic');
+    expect(inApp?.hasAttribute('target')).toBe(false);
+    expect(outside?.getAttribute('target')).toBe('_blank');
+    expect(outside?.getAttribute('rel')).toBe('noopener noreferrer nofollow');
   });
 
   it('never turns raw HTML into elements: scripts, event handlers and iframes stay inert', () => {

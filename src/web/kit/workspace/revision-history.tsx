@@ -16,6 +16,7 @@ const ORIGIN_LABELS = {
   restore: 'Restored an earlier version',
   import: 'Imported',
   duplicate: 'Duplicated',
+  coach: 'Accepted from the coach',
 } as const;
 
 /**

@@ -12,6 +12,8 @@ interface TagInputProps {
   maxTags: number;
   maxLength?: number;
   placeholder?: string;
+  /** The text input's id, when links must reach it (`fieldAnchor(path)`). */
+  id?: string;
 }
 
 /**
@@ -27,8 +29,10 @@ export function TagInput({
   maxTags,
   maxLength = TAG_MAX_LENGTH,
   placeholder,
+  id: givenId,
 }: TagInputProps) {
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const [draft, setDraft] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const full = tags.length >= maxTags;

@@ -23,6 +23,8 @@ interface TextAreaFieldProps {
   alwaysCount?: boolean;
   /** A short note next to the count, e.g. what is still to replace. */
   note?: ReactNode;
+  /** The textarea's id, when links must reach it (`fieldAnchor(path)`). */
+  id?: string;
 }
 
 /** Free text with its limit: a count appears near the limit, and the browser stops input at it. */
@@ -38,8 +40,10 @@ export function TextAreaField({
   name,
   alwaysCount = false,
   note,
+  id: givenId,
 }: TextAreaFieldProps) {
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const showCount = alwaysCount || value.length > maxLength * 0.8;
   return (
     <div className="space-y-1.5">
@@ -84,16 +88,20 @@ export function WorksheetSection({
   description,
   children,
   headingLevel = 2,
+  anchor,
 }: {
   title: string;
   description?: ReactNode;
   children: ReactNode;
   headingLevel?: 2 | 3;
+  /** The section's id, when links must reach it (`fieldAnchor(path)` of the field it holds). */
+  anchor?: string;
 }) {
   const id = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section
+      id={anchor}
       aria-labelledby={id}
       className="space-y-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
     >

@@ -5,6 +5,7 @@ import { describeError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { BrandSwitcher } from './brand-switcher.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
+import { useHashTarget } from './hash-target.ts';
 import { SaveStatus } from './save-status.tsx';
 import type { ItemController } from './use-workspace-item.ts';
 
@@ -17,9 +18,13 @@ interface WorkspacePageProps<T> {
   children: ReactNode;
 }
 
-/** The frame of every workspace page: title, brand switcher, save status, conflict dialog. */
+/**
+ * The frame of every workspace page: title, brand switcher, save status, conflict dialog; a link
+ * with `#field-…` (a search hit, a citation) lands on that field.
+ */
 export function WorkspacePage<T>({ title, intro, controller, actions, children }: WorkspacePageProps<T>) {
   useDocumentTitle(title);
+  useHashTarget();
   return (
     <div className="mx-auto w-full max-w-5xl space-y-6 px-4 py-8 sm:px-6">
       <header className="space-y-3">

@@ -1,0 +1,21 @@
+/**
+ * Snippets of search hits: alternating plain and matched parts. Full-text hits get theirs from
+ * PostgreSQL's `ts_headline`; a passage found only by meaning (vector search) has no matched words,
+ * so it shows its opening words as they are.
+ */
+
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/** As many words as a full-text snippet shows (ts_headline's MaxWords). */
+export const SNIPPET_MAX_WORDS = 28;
+
+/** The passage's first `maxWords` words, whitespace collapsed, with an ellipsis when cut. */
+export function plainSnippet(text: string, maxWords = SNIPPET_MAX_WORDS): SnippetPart[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const shown = words.slice(0, maxWords).join(' ');
+  return [{ text: words.length > maxWords ? `${shown} …` : shown, match: false }];
+}

@@ -1,0 +1,290 @@
+/**
+ * The brand knowledge index: one table of passages over everything the owner wrote, searched with
+ * PostgreSQL full-text search (works on PGlite and with no AI key). Sources keep their passages
+ * current by replacing them whenever they change — in the same transaction as the change where
+ * there is one — so a search never sees a half-indexed source.
+ *
+ * Where vectors are available (an embedding model and the `vector` extension, ADR 0036), a search
+ * also ranks the brand's passages by meaning and fuses both rankings by reciprocal rank; without
+ * them — or when the question cannot be embedded right now — the results are full-text's alone.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { type Chunk, chunkSections, type Section } from '../../../core/knowledge/chunking.ts';
+import { asksForExactWords } from '../../../core/knowledge/query-syntax.ts';
+import { reciprocalRankFusion } from '../../../core/knowledge/rank-fusion.ts';
+import { plainSnippet } from '../../../core/knowledge/snippet.ts';
+import type { KnowledgeSourceType } from '../../../core/knowledge/sources.ts';
+import type { Database, Db } from '../../db/client.ts';
+import { knowledgeChunks } from '../../db/schema.ts';
+import type { KnowledgeVectors, NearPassage } from './vectors.ts';
+
+export interface SourceRef {
+  sourceType: KnowledgeSourceType;
+  sourceId: string;
+}
+
+export interface KnowledgeSource extends SourceRef {
+  userId: string;
+  brandId: string;
+  sections: readonly Section[];
+}
+
+export interface KnowledgeHit extends SourceRef {
+  chunkId: string;
+  label: string;
+  text: string;
+  locator: Chunk['locator'];
+  /** Full-text rank; with vectors, the fused reciprocal-rank score. Higher is better either way. */
+  rank: number;
+  /** The best fragments with the matched words marked: alternating plain and matched parts. */
+  snippet: { text: string; match: boolean }[];
+}
+
+export interface SearchRequest {
+  userId: string;
+  brandId: string;
+  query: string;
+  sourceTypes?: readonly KnowledgeSourceType[];
+  limit?: number;
+}
+
+/** Control characters other than tab and newline carry no meaning in a passage; drop them. */
+function cleanText(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+// Matched words in ts_headline output are wrapped in these; passage text never contains them
+// because cleanText removes control characters at indexing.
+const MATCH_START = '\u0002';
+const MATCH_END = '\u0003';
+const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MinWords=6, MaxWords=28, FragmentDelimiter=" … "`;
+
+function snippetParts(headline: string): KnowledgeHit['snippet'] {
+  const parts: KnowledgeHit['snippet'] = [];
+  for (const piece of headline.split(MATCH_START)) {
+    const end = piece.indexOf(MATCH_END);
+    if (end === -1) {
+      if (piece) parts.push({ text: piece, match: false });
+      continue;
+    }
+    parts.push({ text: piece.slice(0, end), match: true });
+    if (end + 1 < piece.length) parts.push({ text: piece.slice(end + 1), match: false });
+  }
+  return parts;
+}
+
+interface HitRow extends Record<string, unknown> {
+  id: string;
+  source_type: KnowledgeSourceType;
+  source_id: string;
+  label: string;
+  text: string;
+  locator: Chunk['locator'];
+  rank: number;
+  headline: string;
+}
+
+function toHit(row: HitRow): KnowledgeHit {
+  return {
+    chunkId: row.id,
+    sourceType: row.source_type,
+    sourceId: row.source_id,
+    label: row.label,
+    text: row.text,
+    locator: row.locator,
+    rank: Number(row.rank),
+    snippet: snippetParts(row.headline),
+  };
+}
+
+function nearHit(row: NearPassage): KnowledgeHit {
+  return {
+    chunkId: row.id,
+    sourceType: row.source_type,
+    sourceId: row.source_id,
+    label: row.label,
+    text: row.text,
+    locator: row.locator,
+    rank: row.similarity,
+    snippet: plainSnippet(row.text),
+  };
+}
+
+export interface KnowledgeIndexOptions {
+  /** Vector search, where the embedding model and the extension are available (ADR 0036). */
+  vectors?: KnowledgeVectors | null;
+  /**
+   * Told (without waiting) whenever passages were inserted, so their vectors get made. Called inside
+   * the caller's transaction: it must not wait on the database itself.
+   */
+  onPassagesAdded?: () => void;
+}
+
+/** How deep each ranking goes before fusing: results past it could not reach the top anyway. */
+function candidateCount(limit: number): number {
+  return Math.min(Math.max(limit * 3, 30), 100);
+}
+
+export function createKnowledgeIndex(database: Database, options: KnowledgeIndexOptions = {}) {
+  const vectors = options.vectors ?? null;
+
+  // The search box means "all these words" (websearch syntax: quotes, or, -word); the coach's
+  // question means "the passages sharing most of its words", so its terms are OR-ed and ranked.
+  const tsQuery = (mode: 'all-words' | 'any-word', param: string) =>
+    mode === 'all-words'
+      ? `websearch_to_tsquery('english', ${param})`
+      : `nullif(replace(plainto_tsquery('english', ${param})::text, '&', '|'), '')::tsquery`;
+
+  /**
+   * `headlines: false` leaves snippets empty: fused searches rank more candidates than they show,
+   * and ts_headline is the costly part, so they ask `headlinesOf` for the shown ones only.
+   */
+  async function fullText(
+    request: SearchRequest,
+    mode: 'all-words' | 'any-word',
+    limit: number,
+    headlines = true,
+  ): Promise<KnowledgeHit[]> {
+    const types = request.sourceTypes && request.sourceTypes.length > 0 ? [...request.sourceTypes] : null;
+    const query = tsQuery(mode, '$3');
+    // ts_rank, not ts_rank_cd: every matching passage is ranked, and a common word matches most of a
+    // brand's; cover density cost three times as much on a question's OR-ed words for the same
+    // recall on the quality set (`npm run bench:knowledge`, retrieval-quality.int.test.ts).
+    const rows = await database.query<HitRow>(
+      `select c.id, c.source_type, c.source_id::text as source_id, c.label, c.text, c.locator,
+              ts_rank(c.search, q.query, 1) as rank,
+              ${headlines ? `ts_headline('english', c.text, q.query, '${HEADLINE_OPTIONS}')` : `''`} as headline
+       from (select ${query} as query) q
+       join knowledge_chunks c on c.search @@ q.query
+       join brands b on b.id = c.brand_id and b.deleted_at is null
+       where c.user_id = $1 and c.brand_id = $2 and ($4::text[] is null or c.source_type = any($4::text[]))
+       order by rank desc, c.source_id, c.position
+       limit ${limit}`,
+      [request.userId, request.brandId, request.query, types],
+    );
+    return rows.map(toHit);
+  }
+
+  async function headlinesOf(
+    ids: string[],
+    query: string,
+    mode: 'all-words' | 'any-word',
+  ): Promise<Map<string, KnowledgeHit['snippet']>> {
+    if (ids.length === 0) return new Map();
+    const rows = await database.query<{ id: string; headline: string }>(
+      `select c.id, ts_headline('english', c.text, q.query, '${HEADLINE_OPTIONS}') as headline
+       from (select ${tsQuery(mode, '$2')} as query) q
+       join knowledge_chunks c on c.id = any($1::uuid[])`,
+      [ids, query],
+    );
+    return new Map(rows.map((row) => [row.id, snippetParts(row.headline)]));
+  }
+
+  async function search(request: SearchRequest, mode: 'all-words' | 'any-word'): Promise<KnowledgeHit[]> {
+    const limit = Math.min(Math.max(request.limit ?? 10, 1), 50);
+    if (
+      !vectors ||
+      (mode === 'all-words' && asksForExactWords(request.query)) ||
+      !(await vectors.hasEmbeddings(request.userId, request.brandId))
+    ) {
+      return fullText(request, mode, limit);
+    }
+    const depth = candidateCount(limit);
+    const [words, vector] = await Promise.all([
+      fullText(request, mode, depth, false),
+      vectors.embedQuestion(request.userId, request.query),
+    ]);
+    if (!vector) return fullText(request, mode, limit);
+    const near = await vectors.nearest({
+      userId: request.userId,
+      brandId: request.brandId,
+      vector,
+      sourceTypes: request.sourceTypes ?? null,
+      limit: depth,
+    });
+    const byWords = new Map(words.map((hit) => [hit.chunkId, hit]));
+    const byMeaning = new Map(near.map((row) => [row.id, row]));
+    const fused = reciprocalRankFusion([words.map((hit) => hit.chunkId), near.map((row) => row.id)]).slice(
+      0,
+      limit,
+    );
+    const snippets = await headlinesOf(
+      fused.flatMap(({ id }) => (byWords.has(id) ? [id] : [])),
+      request.query,
+      mode,
+    );
+    return fused.flatMap(({ id, score }) => {
+      const wordHit = byWords.get(id);
+      if (wordHit) return [{ ...wordHit, rank: score, snippet: snippets.get(id) ?? [] }];
+      const row = byMeaning.get(id);
+      return row ? [{ ...nearHit(row), rank: score }] : [];
+    });
+  }
+
+  return {
+    /**
+     * Replaces every passage of one source with the passages of its current sections. Pass the
+     * transaction that changes the source so both commit together.
+     */
+    async replaceSource(db: Db, source: KnowledgeSource): Promise<number> {
+      await db
+        .delete(knowledgeChunks)
+        .where(
+          and(
+            eq(knowledgeChunks.sourceType, source.sourceType),
+            eq(knowledgeChunks.sourceId, source.sourceId),
+          ),
+        );
+      const chunks = chunkSections(
+        source.sections.map((section) => ({
+          ...section,
+          label: cleanText(section.label),
+          text: cleanText(section.text),
+        })),
+      );
+      if (chunks.length === 0) return 0;
+      await db.insert(knowledgeChunks).values(
+        chunks.map((chunk, position) => ({
+          userId: source.userId,
+          brandId: source.brandId,
+          sourceType: source.sourceType,
+          sourceId: source.sourceId,
+          position,
+          label: chunk.label,
+          text: chunk.text,
+          locator: chunk.locator,
+        })),
+      );
+      if (vectors) options.onPassagesAdded?.();
+      return chunks.length;
+    },
+
+    async removeSource(db: Db, source: SourceRef): Promise<void> {
+      await db
+        .delete(knowledgeChunks)
+        .where(
+          and(
+            eq(knowledgeChunks.sourceType, source.sourceType),
+            eq(knowledgeChunks.sourceId, source.sourceId),
+          ),
+        );
+    },
+
+    /** The search box: every word must match (websearch syntax), best first, with snippets. */
+    search: (request: SearchRequest) => search(request, 'all-words'),
+
+    /** For the coach: the passages that share most of the question's words. */
+    retrieve: (request: SearchRequest) => search(request, 'any-word'),
+
+    async countForBrand(brandId: string): Promise<number> {
+      const [row] = await database.db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(knowledgeChunks)
+        .where(eq(knowledgeChunks.brandId, brandId));
+      return row?.count ?? 0;
+    },
+  };
+}
+
+export type KnowledgeIndex = ReturnType<typeof createKnowledgeIndex>;
