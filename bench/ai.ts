@@ -20,6 +20,7 @@ import { TASKS } from '../src/server/ai/tasks.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { startFakeOpenAi } from '../src/server/testing/fake-openai.ts';
+import { markdownTable } from './markdown-table.ts';
 
 const { values } = parseArgs({
   options: {
@@ -173,20 +174,6 @@ await fake.close();
 // ---------------------------------------------------------------------------------- report
 const overheadP50 = Math.round((pipelineTimes.p50 - directTimes.p50) * 100) / 100;
 const overheadP99 = Math.round((pipelineTimes.p99 - directTimes.p99) * 100) / 100;
-/** A markdown table padded the way Biome formats it, so the written docs stay lint-clean. */
-function markdownTable(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows.map((row) => row.map(String))];
-  const widths = header.map((_, column) =>
-    Math.max(3, ...cells.map((row) => [...(row[column] ?? '')].length)),
-  );
-  const pad = (text: string, column: number) => {
-    const fill = ' '.repeat((widths[column] ?? 0) - [...text].length);
-    return column === 0 ? text + fill : fill + text;
-  };
-  const line = (row: string[]) => `| ${row.map(pad).join(' | ')} |`;
-  const rule = `| ${widths.map((width, column) => (column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
-  return [line(header), rule, ...cells.slice(1).map(line)].join('\n');
-}
 
 const table = markdownTable(
   ['path', 'p50 ms', 'p99 ms'],

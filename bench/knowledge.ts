@@ -47,6 +47,7 @@ import {
   seededRandom,
   syntheticDocuments,
 } from '../src/server/testing/fixtures/synthetic-knowledge.ts';
+import { markdownTable } from './markdown-table.ts';
 
 const { values } = parseArgs({
   options: {
@@ -568,21 +569,6 @@ for (const result of results) {
 }
 if (extraction.poolColdMs > EXTRACTION_TARGET_MS)
   failures.push(`${PDF_PAGES}-page PDF read in ${extraction.poolColdMs} ms > ${EXTRACTION_TARGET_MS} ms`);
-
-/** A markdown table padded the way Biome formats it, so the written docs stay lint-clean. */
-function markdownTable(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows.map((row) => row.map(String))];
-  const widths = header.map((_, column) =>
-    Math.max(3, ...cells.map((row) => [...(row[column] ?? '')].length)),
-  );
-  const pad = (text: string, column: number) => {
-    const fill = ' '.repeat((widths[column] ?? 0) - [...text].length);
-    return column === 0 ? text + fill : fill + text;
-  };
-  const line = (row: string[]) => `| ${row.map(pad).join(' | ')} |`;
-  const rule = `| ${widths.map((width, column) => (column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
-  return [line(header), rule, ...cells.slice(1).map(line)].join('\n');
-}
 
 const verdict = (value: number, target: number) => (value <= target ? 'ok' : '**missed**');
 const latencyTable = markdownTable(

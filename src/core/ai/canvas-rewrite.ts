@@ -327,7 +327,7 @@ export function draftCanvasField(field: CanvasField, sources: ProposalSources): 
       if (!audience || !outcome) return null;
       return {
         text: `${brandName ? `${brandName} exists` : 'We exist'} to help ${audience} ${outcome.phrase}.`,
-        origin: joinList([...new Set([audienceOrigin, outcome.origin])]),
+        origin: joinList([...new Set(Array.of(audienceOrigin, outcome.origin))]),
       };
     case 'mission': {
       const mission = saved?.authentic?.story.mission.trim();
@@ -336,7 +336,7 @@ export function draftCanvasField(field: CanvasField, sources: ProposalSources): 
       if (!audience || !outcome) return null;
       return {
         text: `${brandName ? `${brandName} helps` : 'We help'} ${audience} ${outcome.phrase}.`,
-        origin: joinList([...new Set([audienceOrigin, outcome.origin])]),
+        origin: joinList([...new Set(Array.of(audienceOrigin, outcome.origin))]),
       };
     }
     case 'positioning': {

@@ -11,6 +11,7 @@ import { BANDS } from '../diagnostic/scoring.ts';
 import { idParam } from '../http/params.ts';
 import { citationSchema } from '../knowledge/contracts.ts';
 import { WORKSPACE_AREAS } from '../navigation/workspace-areas.ts';
+import { WORKSHEET_TEXT_FIELDS } from '../workspace/worksheet-text-fields.ts';
 import { CHAT_MESSAGE_MAX } from './chat-limits.ts';
 import {
   CANVAS_SUGGESTION_LIMITS,
@@ -71,21 +72,7 @@ export type CanvasField = (typeof CANVAS_FIELDS)[number];
  * Worksheet fields the field coach can suggest an answer for, by `<worksheet>.<path>`. Naming the
  * field lets the coach build a concrete answer from the owner's saved work (an avatar, the canvas).
  */
-export const WORKSHEET_COACH_FIELDS = [
-  'insight.buyerIntent',
-  'insight.buyerMotivation',
-  'insight.triggerNotes',
-  'insight.shopperNotes',
-  'insight.demographics',
-  'distinctive.positioning',
-  'empathetic.feelingBefore',
-  'empathetic.feelingDuring',
-  'empathetic.feelingAfter',
-  'authentic.story.origin',
-  'authentic.story.struggle',
-  'authentic.story.mission',
-  'authentic.promise',
-] as const;
+export const WORKSHEET_COACH_FIELDS = WORKSHEET_TEXT_FIELDS;
 export type WorksheetCoachField = (typeof WORKSHEET_COACH_FIELDS)[number];
 
 export const COPY_FORMATS = [

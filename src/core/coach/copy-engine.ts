@@ -1164,7 +1164,11 @@ function shortLines(context: Context) {
   if (audience) {
     if (hook) {
       for (const feature of features.slice(0, 2))
-        pool.add('audience', `Calling all ${audience.text}: ${mid(feature, ing)}.`, [audience, feature]);
+        pool.add(
+          'audience',
+          `Calling all ${audience.text}: ${mid(feature, ing)}.`,
+          Array.of<Part>(audience, feature),
+        );
       pool.add('audience', `Calling all ${audience.text}.`, Array.of(audience));
     } else {
       for (const positive of positives.slice(0, 3))

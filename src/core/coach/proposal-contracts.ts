@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { idParam } from '../http/params.ts';
+import { WORKSHEET_TEXT_FIELDS } from '../workspace/worksheet-text-fields.ts';
 
 /**
  * The canvas fields a proposal may rewrite: the free-text ones. Values and personality are tag lists,
@@ -22,21 +23,7 @@ export const PROPOSAL_CANVAS_FIELDS = [
 export type ProposalCanvasField = (typeof PROPOSAL_CANVAS_FIELDS)[number];
 
 /** Worksheet answers a proposal may rewrite, as `<worksheet>.<path>` (the text answers of each module). */
-export const PROPOSAL_WORKSHEET_FIELDS = [
-  'insight.buyerIntent',
-  'insight.buyerMotivation',
-  'insight.triggerNotes',
-  'insight.shopperNotes',
-  'insight.demographics',
-  'distinctive.positioning',
-  'empathetic.feelingBefore',
-  'empathetic.feelingDuring',
-  'empathetic.feelingAfter',
-  'authentic.story.origin',
-  'authentic.story.struggle',
-  'authentic.story.mission',
-  'authentic.promise',
-] as const;
+export const PROPOSAL_WORKSHEET_FIELDS = WORKSHEET_TEXT_FIELDS;
 export type ProposalWorksheetField = (typeof PROPOSAL_WORKSHEET_FIELDS)[number];
 
 /** An avatar's free-text fields, by path in the avatar's data. */

@@ -699,7 +699,7 @@ const PLACEHOLDERS: readonly RegExp[] = [
   /\{\{[^}]*\}\}?/,
   /(?<!\\)\[(?!\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*\])(?![ xX]\])[^\]\n]{1,60}\](?!\()/,
   /<(?:brand|product|audience|customer|name|company|your)[^>]{0,40}>/i,
-  /\b(?:lorem ipsum|TBD|TODO|XXX)\b/,
+  /\b(?:lorem ipsum|tbd|todo|xxx)\b/i,
   /\binsert (?:your|brand|product|audience)\b/i,
 ];
 
