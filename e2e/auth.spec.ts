@@ -147,6 +147,29 @@ test('keyboard: the first Tab reveals the skip link, which moves focus to the ma
   await expect(page.locator('main#main')).toBeFocused();
 });
 
+test('signed in at 1280 px, the whole menu sits in one row beside the logo; narrower, behind Menu', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/auth/sign-up');
+  await signUp(page, 'Wyn Wide', uniqueEmail('wide'));
+  await expect(page).toHaveURL('/app');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const logo = page.getByRole('link', { name: /IDEA Brand Coach/ }).first();
+  await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
+  const logoBox = await logo.boundingBox();
+  const boxes = await Promise.all(
+    [...(await nav.getByRole('link').all()), nav.getByRole('button', { name: 'Sign out' })].map((item) =>
+      item.boundingBox(),
+    ),
+  );
+  // One row: every item's vertical middle is the logo's.
+  const middle = (box: { y: number; height: number } | null) => (box ? box.y + box.height / 2 : -1);
+  for (const box of boxes) expect(Math.abs(middle(box) - middle(logoBox))).toBeLessThan(4);
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
+});
+
 test.describe('on a 360 px wide phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 

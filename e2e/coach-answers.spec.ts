@@ -77,6 +77,25 @@ for (const viewport of [
     );
     await expectNoSidewaysScroll(page);
     await expectAccessible(page, `tagline answer (${viewport.name})`);
+
+    // Each tagline is offered for the canvas; accepting the second writes exactly that line there.
+    const cards = page.getByRole('article', { name: 'Proposed edit: Canvas: tagline' });
+    await expect(cards).toHaveCount(3);
+    const second = cards.nth(1);
+    await expect(second.getByText('Empty', { exact: true })).toBeVisible();
+    const chosen = ((await second.locator('dd').nth(1).textContent()) ?? '').trim();
+    expect(texts).toContain(chosen);
+    await second.getByRole('button', { name: 'Accept the proposed edit to Canvas: tagline' }).click();
+    await expect(second.getByText(/Saved to Canvas: tagline, marked as from the coach/)).toBeFocused();
+    const saved = (await (await page.request.get(`/api/brands/${brandId}/items/canvas`)).json()) as {
+      item: { data: { tagline: string; valueProposition: string } };
+    };
+    expect(saved.item.data.tagline).toBe(chosen);
+    expect(saved.item.data.valueProposition).toBe(VALUE_PROPOSITION);
+    await second.getByRole('link', { name: 'Open it (Canvas: tagline)' }).click();
+    await expect(page).toHaveURL('/app/canvas#field-tagline');
+    await expect(page.locator('#field-tagline')).toHaveValue(chosen);
+    await expectAccessible(page, `canvas with the accepted tagline (${viewport.name})`);
   });
 }
 

@@ -68,6 +68,7 @@ describe('brand context sections', () => {
       personality: [],
       positioning: '',
       valueProposition: 'Soft at 4 a.m.',
+      tagline: '',
     };
     expect(renderBrandProfile('Shift Scrubs', stored).split('\n').slice(2)).toEqual([
       'Purpose: Comfort',

@@ -140,6 +140,22 @@ describe('canvas suggestions: labelled cases', () => {
     expect(suggest('purpose', '', WITH_DATA).critique[0]).toContain('built from your avatar Sam');
   });
 
+  it('drafts an empty tagline with the copy engine from the saved work, and critiques a long one', () => {
+    const draft = suggest('tagline', '', WITH_DATA);
+    expect(draft.critique[0]).toMatch(
+      /^The tagline is empty\. The draft below is built from your (?:canvas|avatar Sam)/,
+    );
+    expect(draft.rewrite).not.toMatch(/…$/);
+    expect(draft.rewrite.length).toBeGreaterThan(0);
+    expect(draft.rewrite.length).toBeLessThanOrEqual(60);
+    const long = suggest(
+      'tagline',
+      'Kindling is the very best coffee subscription for nurses who work nights in every hospital',
+      WITH_DATA,
+    );
+    expect(long.critique.join(' ')).toContain('long for a tagline; aim for 10 or fewer');
+  });
+
   it('offers no rewrite for an empty field without saved data, and asks a question instead', () => {
     for (const field of CANVAS_FIELDS) {
       const output = suggest(field, '', NOTHING_SAVED);

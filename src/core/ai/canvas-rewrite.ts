@@ -350,6 +350,9 @@ export function draftCanvasField(field: CanvasField, sources: ProposalSources): 
         origin: `${audienceOrigin} and your difference from ${difference.competitor} in the Distinctive worksheet`,
       };
     }
+    case 'tagline':
+      // A tagline is copy, not a sentence of saved facts: the copy engine writes it (offline-coach).
+      return null;
     case 'value-proposition': {
       const promise = saved?.authentic?.promise.trim();
       if (promise)

@@ -63,6 +63,7 @@ export const CANVAS_FIELDS = [
   'values',
   'positioning',
   'value-proposition',
+  'tagline',
   'personality',
   'voice',
 ] as const;

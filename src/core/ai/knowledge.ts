@@ -382,6 +382,17 @@ export const CANVAS_FIELD_KNOWLEDGE: Record<
       'What do customers gain, which pain of the usual alternative do they avoid, and what do you do that makes it possible?',
     maxWords: 35,
   },
+  tagline: {
+    label: 'Tagline',
+    checklist: [
+      'Fits on one line, under 80 characters',
+      'Says the gain or the difference, not the category',
+      'Could not be signed by a competitor',
+    ],
+    question:
+      'What should people remember about you in one short line: the gain you give, or the difference you make?',
+    maxWords: 10,
+  },
   personality: {
     label: 'Personality',
     checklist: ['Three to five traits', 'Traits a customer could notice', 'Includes what you are not'],

@@ -54,8 +54,10 @@ describe('offline coach', () => {
     ];
     const analysis = analyseReviews(reviews);
     expect(analysis.sentiment).toEqual({ positive: 2, neutral: 0, negative: 1 });
-    for (const trigger of analysis.triggers)
-      for (const quote of trigger.quotes) expect(reviews).toContain(quote);
+    // Quotes are whole sentences of a review, copied exactly.
+    const quotes = [...analysis.triggers, ...analysis.trustGaps].flatMap((finding) => finding.quotes);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) expect(reviews.some((review) => review.includes(quote))).toBe(true);
     expect(analysis.trustGaps.map((gap) => gap.issue)).toContain('Delivery slower than promised');
   });
 
@@ -155,11 +157,14 @@ describe('offline chat', () => {
     expect(chat('What should I do next?', { ...EMPTY_CONTEXT, brand }).reply).not.toMatch(/\/100/);
   });
 
-  it('offers a canvas statement it drafts as a proposal, and nothing for copy without a field', () => {
+  it('offers a canvas statement or a tagline as a proposal for its field, and nothing for copy without one', () => {
     const pitch = chat('Write our value proposition', { ...EMPTY_CONTEXT, brand });
     expect(AI_TASK_SCHEMAS.chat.output.safeParse(pitch).success).toBe(true);
     expect(pitch.reply).toContain('Your canvas value proposition says:');
-    expect(chat('Write three taglines', { ...EMPTY_CONTEXT, brand }).proposals).toBeUndefined();
+    const taglines = chat('Write three taglines', { ...EMPTY_CONTEXT, brand }).proposals ?? [];
+    expect(taglines.length).toBeGreaterThan(0);
+    for (const proposal of taglines) expect(proposal.target).toEqual({ kind: 'canvas', field: 'tagline' });
+    expect(chat('Write a bio for our Instagram', { ...EMPTY_CONTEXT, brand }).proposals).toBeUndefined();
     // An empty field is drafted from the rest of the saved work, and offered for that field.
     const purpose = chat('Write our purpose statement', { ...EMPTY_CONTEXT, brand });
     expect(purpose.reply).toContain('Your canvas has no purpose yet. Here is a draft built from');

@@ -4,7 +4,7 @@
  * chosen brand's worksheets, avatars and canvas). No network, no randomness: the same input and data
  * give the same answer, and different data give a different answer.
  */
-import { writeCopy } from '../coach/copy-engine.ts';
+import { copyBrandFromSaved, writeCopy } from '../coach/copy-engine.ts';
 import { answerChat } from '../coach/offline-answer.ts';
 import { guidanceFor } from '../diagnostic/guidance.ts';
 import { DIMENSION_LABELS, type Dimension } from '../diagnostic/questionnaire.ts';
@@ -17,6 +17,7 @@ import {
 import type { WorkspaceArea } from '../navigation/workspace-areas.ts';
 import { countOf, hasOrHave } from '../text/plural.ts';
 import { hasPlaceholder } from '../workspace/canvas-completion.ts';
+import { CANVAS_COMPLETION_KEYS } from '../workspace/canvas-fields.ts';
 import { classifyTerms } from './buyer-intent.ts';
 import {
   draftCanvasField,
@@ -279,7 +280,7 @@ function brandAreaNote(brand: BrandSummary, area: WorkspaceArea): string {
   const dimension = AREA_DIMENSION[area];
   if (dimension) return brandNote(brand, dimension);
   if (area === 'brand-canvas')
-    return `The ${brand.name} canvas has ${brand.canvasFilled} of 8 fields filled so far.`;
+    return `The ${brand.name} canvas has ${brand.canvasFilled} of ${CANVAS_COMPLETION_KEYS.length} fields filled so far.`;
   if (area === 'avatars')
     return brand.avatarNames.length > 0
       ? `${brand.name} has ${countOf(brand.avatarNames.length, 'avatar')} so far: ${brand.avatarNames.join(', ')}.`
@@ -305,6 +306,28 @@ function answerQuestion(question: string, area: WorkspaceArea): string {
 
 // ----------------------------------------------------------------------------- canvas-suggestion
 
+/**
+ * A first tagline for an empty field: the copy engine's first tagline, written from the rest of the
+ * canvas and the first avatar, like the taglines the coach writes in chat. Null with nothing saved.
+ */
+function draftTagline(sources: ProposalSources): { text: string; origin: string } | null {
+  if (!sources.saved) return null;
+  const copy = writeCopy({
+    format: 'tagline',
+    count: 1,
+    tone: 'warm',
+    brand: copyBrandFromSaved(sources.brandName ?? '', sources.saved),
+    surface: 'chat',
+  });
+  const text = copy.options[0];
+  if (!text) return null;
+  const builtOn = copy.notes.find((note) => note.startsWith('Built on '));
+  return {
+    text,
+    origin: builtOn ? builtOn.slice('Built on '.length).replace(/\.$/, '') : 'the rest of your canvas',
+  };
+}
+
 export function canvasSuggestion(
   input: AiTaskInput<'canvas-suggestion'>,
   context: CoachContext,
@@ -320,7 +343,7 @@ export function canvasSuggestion(
   const critique: string[] = [];
   let rewrite = '';
   if (!current) {
-    const draft = draftCanvasField(input.field, sources);
+    const draft = input.field === 'tagline' ? draftTagline(sources) : draftCanvasField(input.field, sources);
     if (draft) {
       critique.push(
         `The ${field.label.toLowerCase()} is empty. The draft below is built from ${draft.origin}: make it your own before you accept it.`,

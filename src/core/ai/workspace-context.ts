@@ -9,6 +9,7 @@ import { countOf, hasOrHave } from '../text/plural.ts';
 import type { AvatarData, AvatarVoiceAnalysis } from '../workspace/avatar.ts';
 import { splitPastedReviews } from '../workspace/avatar-reviews.ts';
 import type { CanvasData } from '../workspace/canvas.ts';
+import { CANVAS_COMPLETION_KEYS } from '../workspace/canvas-fields.ts';
 import type { ItemData } from '../workspace/items.ts';
 
 export interface WorkspaceSnapshot {
@@ -74,17 +75,6 @@ const AVATARS_READ = 3;
 const REVIEWS_READ = 8;
 const REVIEW_READ_MAX_CHARS = 600;
 
-const CANVAS_KEYS = [
-  'purpose',
-  'vision',
-  'mission',
-  'values',
-  'positioning',
-  'valueProposition',
-  'personality',
-  'voice',
-] as const satisfies readonly (keyof CanvasData)[];
-
 function clip(text: string, max = 140): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
@@ -115,7 +105,7 @@ export function summariseWorkspace(snapshot: WorkspaceSnapshot): BrandSummary {
   return {
     name: snapshot.brandName,
     notes,
-    canvasFilled: canvas ? CANVAS_KEYS.filter((key) => filled(canvas[key])).length : 0,
+    canvasFilled: canvas ? CANVAS_COMPLETION_KEYS.filter((key) => filled(canvas[key])).length : 0,
     avatarNames: snapshot.avatars.map((avatar) => avatar.name),
     saved: {
       canvas,

@@ -12,7 +12,7 @@ import { PAGE_PATHS } from '../navigation/pages.ts';
 import { type WorkspaceArea, workspacePath } from '../navigation/workspace-areas.ts';
 import type { CanvasData } from '../workspace/canvas.ts';
 import { isCanvasFieldComplete } from '../workspace/canvas-completion.ts';
-import { CANVAS_FIELD_INFO, type CanvasKey } from '../workspace/canvas-fields.ts';
+import { CANVAS_COMPLETION_KEYS, CANVAS_FIELD_INFO, type CanvasKey } from '../workspace/canvas-fields.ts';
 import { type WorksheetSection, worksheetSections } from '../workspace/idea-progress.ts';
 import { DEFAULT_BRAND_NAME } from '../workspace/limits.ts';
 
@@ -75,9 +75,14 @@ export interface BrandFacts {
   label: string;
   saved: BrandSaved | null;
   canvas: CanvasData | null;
-  /** Canvas fields with real content, and those still to write, in canvas order. */
+  /**
+   * Canvas fields with real content (the optional tagline included), and the counted fields still
+   * to write, in canvas order.
+   */
   canvasFilled: CanvasKey[];
   canvasMissing: CanvasKey[];
+  /** How many of the counted fields are filled (the tagline is optional and not counted). */
+  canvasCounted: number;
   /** The avatars read in full, and every avatar's name. */
   avatars: AvatarFacts[];
   avatarNames: string[];
@@ -128,7 +133,8 @@ export function readBrand(context: FactsSource): BrandFacts {
     saved,
     canvas,
     canvasFilled,
-    canvasMissing: keys.filter((key) => !canvasFilled.includes(key)),
+    canvasMissing: CANVAS_COMPLETION_KEYS.filter((key) => !canvasFilled.includes(key)),
+    canvasCounted: CANVAS_COMPLETION_KEYS.filter((key) => canvasFilled.includes(key)).length,
     avatars: saved?.avatars ?? [],
     avatarNames: brand?.avatarNames ?? [],
     voices,

@@ -35,6 +35,8 @@ import {
   type CopySource,
   copyBrandFromSaved,
   copyKindIn,
+  ownerTextsOf,
+  stopsShort,
   writeCopy,
 } from './copy-engine.ts';
 import type { DataGap } from './follow-ups.ts';
@@ -239,48 +241,15 @@ function shorterThanBefore(options: readonly string[], history: readonly Convers
   return shorter.length > 0 ? [...shorter, ...bySize.filter((option) => !shorter.includes(option))] : bySize;
 }
 
-/**
- * How many options were asked for. "A tagline" reads as a count of one to the classifier, but a coach
- * offers a few to choose from; only "one" said outright ("just one", "write one for Sam") means one.
- */
-/** The owner's texts the copy is written from. */
-function ownerTexts(brand: CopyBrand): string[] {
-  return [
-    brand.valueProposition,
-    brand.positioning,
-    brand.purpose,
-    ...(brand.avatar?.fears ?? []),
-    ...(brand.avatar?.desires ?? []),
-    brand.avatar?.description,
-  ].filter((text): text is string => Boolean(text?.trim()));
-}
-
-const wordsOf = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/).filter(Boolean);
-const bare = (token: string) => token.replace(/^[("'“‘]+|[)"'”’.,;:!?—–-]+$/g, '');
-
-/**
- * Whether an option is the start of one of the owner's sentences or clauses stopped where the
- * sentence goes on without a pause: a phrase that reads as cut to the owner who wrote the rest.
- */
-function stopsShort(option: string, texts: readonly string[]): boolean {
-  const words = wordsOf(option).map(bare).filter(Boolean);
-  if (words.length < 2) return false;
-  return texts.some((text) => {
-    const tokens = wordsOf(text);
-    for (let start = 0; start + words.length < tokens.length; start += 1) {
-      if (start > 0 && !/[.,;:!?—–-]$/.test(tokens[start - 1] ?? '')) continue;
-      if (!words.every((word, index) => bare(tokens[start + index] ?? '') === word)) continue;
-      if (!/[.,;:!?)"”—–-]$/.test(tokens[start + words.length - 1] ?? '')) return true;
-    }
-    return false;
-  });
-}
-
 /** The fullest options first (a headline has room a tagline lacks); equal lengths keep the engine's order. */
 function fullerFirst(options: readonly string[]): string[] {
   return [...options].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * How many options were asked for. "A tagline" reads as a count of one to the classifier, but a coach
+ * offers a few to choose from; only "one" said outright ("just one", "write one for Sam") means one.
+ */
 function countAsked(ask: CopyAsk): number | null {
   const explicitOne = /\b(?:one|1|single)\b/i.test(ask.message);
   const count = ask.request.copy?.count ?? null;
@@ -425,7 +394,7 @@ function optionsAnswer(ask: CopyAsk, kind: CopyKind, headNote: string | null): C
   // Options that are the owner's whole sentence or clause come before those that stop where the
   // owner's sentence goes on ("A cargo bike" of "A cargo bike that carries two kids…").
   const brand = brandForCopy(facts, avatarIndex);
-  const owner = ownerTexts(brand);
+  const owner = ownerTextsOf(brand);
   const write = (count: number | undefined) =>
     writeCopy({ format: kind, count, tone: tone.tone, brand, surface: 'chat' });
   // The engine's own choice when it needs no reordering (its notes then describe it exactly);
@@ -534,6 +503,7 @@ const CANVAS_KEY_OF: Record<Exclude<CanvasField, 'values' | 'personality'>, Canv
   mission: 'mission',
   positioning: 'positioning',
   'value-proposition': 'valueProposition',
+  tagline: 'tagline',
   voice: 'voice',
 };
 

@@ -83,7 +83,11 @@ class Vocabulary {
 /** One clause of owner text, and the shorter whole phrases the engine may take from it. */
 interface Clause {
   words: string[];
-  /** Whole sub-phrases allowed besides the clause: the head before "that", the first of two "and" clauses. */
+  /**
+   * Whole sub-phrases allowed besides the clause: the head before "that", the first of two "and"
+   * clauses, and what follows "that" with its verb agreeing with the product ("dralgru x" →
+   * "dralgrus x").
+   */
   heads: string[][];
 }
 
@@ -95,6 +99,18 @@ interface OwnerText {
 
 const EMOJI = ['🔥', '✨', '🌿'];
 
+/** A made-up verb agreeing with the product, as the engine writes a relative clause on its own. */
+function agreeing([verb = '', ...rest]: readonly string[]): string[] {
+  const agreed = /[^s]s$/.test(verb)
+    ? verb
+    : /(?:s|sh|ch|x|z|o)$/.test(verb)
+      ? `${verb}es`
+      : /[^aeiou]y$/.test(verb)
+        ? `${verb.slice(0, -1)}ies`
+        : `${verb}s`;
+  return [agreed, ...rest];
+}
+
 function clauseOf(rng: Random, vocab: Vocabulary, length: number): { text: string; clause: Clause } {
   const shape = rng.int(0, 5);
   if (shape === 0 && length >= 4) {
@@ -102,7 +118,7 @@ function clauseOf(rng: Random, vocab: Vocabulary, length: number): { text: strin
     const tail = vocab.words(Math.max(1, length - head.length));
     return {
       text: `${head.join(' ')} that ${tail.join(' ')}`,
-      clause: { words: [...head, 'that', ...tail], heads: [head] },
+      clause: { words: [...head, 'that', ...tail], heads: [head, agreeing(tail)] },
     };
   }
   if (shape === 1 && length >= 5) {
@@ -651,7 +667,9 @@ describe('copy engine on real briefs', () => {
       brand: {},
     });
     expect(result.options).toContain('Harbour Linen Shirt');
-    expect(result.options).toContain('Breathable stonewashed linen');
+    // What the feature says the shirt does, as a whole line; not its head stopped before "that".
+    expect(result.options).toContain('Softens with every wash');
+    expect(result.options).not.toContain('Breathable stonewashed linen');
     for (const option of result.options) expect(copyLength(option)).toBeLessThanOrEqual(30);
   });
 

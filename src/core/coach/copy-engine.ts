@@ -404,7 +404,105 @@ const CLAUSE_BREAK = /,\s+|;\s*|:\s+|\s+[—–-]\s+|(?<!\d)\s*[—–]\s*(?!\d)
 /** Where a clause's head ends: before a relative clause or a "because"/"so that" clause. */
 const HEAD_BREAK = /\s+(?:that|which|who|whose|where|because|so that|while|whereas)\s+/iu;
 
-/** The whole phrases of a text, longest first: sentences, their clauses, then clause heads. */
+/** "…that turn a late night into an evening ritual": a change the owner describes, before and after. */
+const TRANSFORMATION = /\b(?:turns?|transforms?|changes?|makes?)\s+(.+?)\s+into\s+(.+)$/iu;
+
+/**
+ * The change a clause describes, as "from … to …" lines (the owner's own before and after, the after
+ * whole and then its head: "an evening ritual that sticks" → "an evening ritual"), then the after
+ * on its own when it is a phrase of three words or more.
+ */
+function transformationsOf(clause: string): string[] {
+  const match = TRANSFORMATION.exec(clause);
+  const before = match?.[1]?.trim();
+  const after = match?.[2]?.trim().replace(/[.!?]+$/u, '');
+  if (!before || !after || wordsOf(before).length < 2) return [];
+  const afterHead = after.split(HEAD_BREAK)[0] ?? '';
+  const changes = [...new Set([after, afterHead])]
+    .filter((end) => wordsOf(end).length >= 2)
+    .map((end) => `from ${before} to ${end}`);
+  return wordsOf(after).length >= 3 ? [...changes, after] : changes;
+}
+
+/** "Soy candles that burn clean…": the thing named, and what the relative clause says it does. */
+const RELATIVE_CLAUSE = /^(.+?)\s+(?:that|which)\s+(.+)$/iu;
+/** A head that is a prepositional phrase ("with pockets that…"): its clause is not about the product. */
+const PREPOSITION_HEAD = /^(?:with|for|in|of|from|by|at|on|to|into|without)\b/iu;
+const ADVERBS = new Set([
+  'still',
+  'never',
+  'always',
+  'really',
+  'actually',
+  'also',
+  'just',
+  'even',
+  'finally',
+]);
+const MODALS = new Set(['can', 'will', 'would', 'could', 'should', 'may', 'might', 'must', "won't", "can't"]);
+/** Verbs a product line cannot open with ("Is…", "Are…"). */
+const NOT_OPENING = new Set(['is', 'are', 'was', 'were', 'be', 'been', "isn't", "aren't"]);
+const IRREGULAR: Record<string, string> = { have: 'has', do: 'does', go: 'goes' };
+
+/** A verb as it follows the product's name: "burn" → "burns", "carry" → "carries", "has" kept. */
+function thirdPerson(verb: string): string | null {
+  const lower = verb.toLowerCase();
+  if (NOT_OPENING.has(lower)) return null;
+  if (MODALS.has(lower)) return verb;
+  const irregular = IRREGULAR[lower];
+  if (irregular) return irregular;
+  if (/[^s]s$/.test(lower) || lower === 'has' || lower === 'does') return verb;
+  if (/(?:s|sh|ch|x|z|o)$/.test(lower)) return `${verb}es`;
+  if (/[^aeiou]y$/.test(lower)) return `${verb.slice(0, -1)}ies`;
+  return /^[a-z'-]+$/.test(lower) ? `${verb}s` : null;
+}
+
+/**
+ * What a relative clause says the product does, as a line of its own: "Hand-poured soy candles that
+ * burn clean for 60 hours and turn the laptop-off moment into a ritual" → "burns clean for 60 hours
+ * and turns the laptop-off moment into a ritual", "burns clean for 60 hours", "turns the laptop-off
+ * moment into a ritual". A second predicate is split off only where "and" is followed by a verb and
+ * its object ("and turn the…"), never inside a list of things ("two kids and the weekly shop").
+ */
+function predicatesOf(clause: string): string[] {
+  const match = RELATIVE_CLAUSE.exec(clause.trim());
+  const head = match?.[1] ?? '';
+  const predicate = match?.[2]?.replace(/[.!?]+$/u, '') ?? '';
+  if (!predicate || PREPOSITION_HEAD.test(head) || wordsOf(head).length === 0) return [];
+  const conjugate = (text: string): string | null => {
+    const words = text.split(/\s+/);
+    const verbAt = ADVERBS.has(words[0]?.toLowerCase() ?? '') ? 1 : 0;
+    const verb = words[verbAt];
+    const agreed = verb ? thirdPerson(verb) : null;
+    if (!agreed || words.length - verbAt < 2) return null;
+    return [...words.slice(0, verbAt), agreed, ...words.slice(verbAt + 1)].join(' ');
+  };
+  const split =
+    /^(.+?)\s+and\s+([a-z]+\s+(?:the|a|an|your|our|their|its|it|them|you|every|each|any|all)\b.*)$/iu.exec(
+      predicate,
+    );
+  const pieces = split?.[1] && split[2] ? [predicate, split[1], split[2]] : [predicate];
+  const lines: string[] = [];
+  for (const piece of pieces) {
+    const whole = conjugate(piece);
+    const joined = whole && piece === predicate && split?.[2] ? conjugateJoined(whole, split[2]) : whole;
+    if (joined) lines.push(joined);
+  }
+  return lines;
+
+  /** "burns clean … and turn the…" → "… and turns the…": both verbs agree with the product. */
+  function conjugateJoined(whole: string, second: string): string | null {
+    const agreed = conjugate(second);
+    const at = whole.lastIndexOf(second);
+    return agreed && at >= 0 ? `${whole.slice(0, at)}${agreed}` : null;
+  }
+}
+
+/**
+ * The whole phrases of a text, longest first: sentences, their clauses, then clause heads, then the
+ * change a clause describes ("from a late night to an evening ritual") and what a relative clause
+ * says the product does ("carries two kids and the weekly shop up any hill").
+ */
 function phrasesOf(text: string, proper: ReadonlySet<string>): string[] {
   const found: string[] = [];
   const add = (raw: string) => {
@@ -436,6 +534,11 @@ function phrasesOf(text: string, proper: ReadonlySet<string>): string[] {
       // "no added sugar and no preservatives": the first of two real clauses joined by "and".
       const pair = /^(.+?)\s+(?:and|but|or)\s+(.+)$/iu.exec(clause);
       if (pair?.[1] && pair[2] && wordsOf(pair[1]).length >= 3 && wordsOf(pair[2]).length >= 2) add(pair[1]);
+    }
+  for (const piece of sentences)
+    for (const clause of piece.split(CLAUSE_BREAK)) {
+      for (const change of transformationsOf(clause)) add(change);
+      for (const line of predicatesOf(clause)) add(line);
     }
   return found;
 }
@@ -1082,9 +1185,15 @@ function shortLines(context: Context) {
   const name = ing.name;
   const n = name?.text ?? null;
   const features = interleave(ing.features);
+  // A positioning reads as a subject line too ("The friendly roaster for coffee beginners"); a
+  // purpose is a tagline's or headline's.
   const propositions = [
     ...ing.proposition,
-    ...(kind === 'tagline' || kind === 'headline' ? [...ing.positioning, ...ing.purpose] : []),
+    ...(kind === 'tagline' || kind === 'headline'
+      ? [...ing.positioning, ...ing.purpose]
+      : kind === 'email-subject'
+        ? ing.positioning
+        : []),
   ];
   const positives = [...ing.proposition, ...features];
   const audience = ing.audience;
@@ -1720,6 +1829,48 @@ function bulletLines(context: Context) {
     );
 }
 
+// ----------------------------------------------------------------------------- whole phrases only
+
+/** The owner's texts copy is written from, whose sentences an option must not stop short of. */
+export function ownerTextsOf(brand: CopyBrand, features: readonly string[] = []): string[] {
+  return [
+    brand.valueProposition,
+    brand.positioning,
+    brand.purpose,
+    ...(brand.avatar?.fears ?? []),
+    ...(brand.avatar?.desires ?? []),
+    brand.avatar?.description,
+    ...features,
+  ].filter((text): text is string => Boolean(text?.trim()));
+}
+
+const lowerWords = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/).filter(Boolean);
+const bare = (token: string) => token.replace(/^[("'“‘]+|[)"'”’.,;:!?—–-]+$/g, '');
+
+/**
+ * Whether an option, or a part of it after a colon or dash ("Quartz: a cargo bike"), is the start of
+ * one of the owner's sentences or clauses stopped where the sentence goes on without a pause: a
+ * phrase that reads as cut to the owner who wrote the rest ("a cargo bike" of "a cargo bike that
+ * carries two kids…").
+ */
+export function stopsShort(option: string, texts: readonly string[]): boolean {
+  return option.split(/:\s+|\s+[—–-]\s+/).some((part) => partStopsShort(part, texts));
+}
+
+function partStopsShort(option: string, texts: readonly string[]): boolean {
+  const words = lowerWords(option).map(bare).filter(Boolean);
+  if (words.length < 2) return false;
+  return texts.some((text) => {
+    const tokens = lowerWords(text);
+    for (let start = 0; start + words.length < tokens.length; start += 1) {
+      if (start > 0 && !/[.,;:!?—–-]$/.test(tokens[start - 1] ?? '')) continue;
+      if (!words.every((word, index) => bare(tokens[start + index] ?? '') === word)) continue;
+      if (!/[.,;:!?)"”—–-]$/.test(tokens[start + words.length - 1] ?? '')) return true;
+    }
+    return false;
+  });
+}
+
 // ------------------------------------------------------------------------------------ selection
 
 /** Picks options: angles in turn (lead angle first), each owner phrase leading once before any repeats. */
@@ -1729,11 +1880,15 @@ function select(
   count: number,
   limit: number,
   bullets: boolean,
+  reject: ((option: string) => boolean) | undefined,
 ): Candidate[] {
   const chosen: Candidate[] = [];
   const seen = new Set<string>();
   const fits = (candidate: Candidate) =>
-    candidate.length > 0 && candidate.length <= limit && !seen.has(sameKey(candidate.text));
+    candidate.length > 0 &&
+    candidate.length <= limit &&
+    !seen.has(sameKey(candidate.text)) &&
+    !reject?.(candidate.text);
   const take = (candidate: Candidate) => {
     chosen.push(candidate);
     seen.add(sameKey(candidate.text));
@@ -1929,6 +2084,15 @@ function namedOnce(text: string, name: string | null): string {
   return `${text.slice(0, cut)}${rest}`;
 }
 
+/** Kinds written as one line, by `shortLines`. */
+const ONE_LINE_KINDS: ReadonlySet<CopyKind> = new Set([
+  'ad-headline',
+  'headline',
+  'tagline',
+  'email-subject',
+  'video-hook',
+]);
+
 /** Writes copy from the owner's own words. See the module comment for the rules it keeps. */
 export function writeCopy(request: CopyRequest): CopyResult {
   const kind = request.format;
@@ -1947,17 +2111,16 @@ export function writeCopy(request: CopyRequest): CopyResult {
   const angles = LEAD[trigger ?? 'none'];
   const context: Context = { kind, limit, angles, tone: TONES[request.tone], ing, pool };
   if (BULLET_KINDS.has(kind)) bulletLines(context);
-  else if (
-    kind === 'ad-headline' ||
-    kind === 'headline' ||
-    kind === 'tagline' ||
-    kind === 'email-subject' ||
-    kind === 'video-hook'
-  )
-    shortLines(context);
+  else if (ONE_LINE_KINDS.has(kind)) shortLines(context);
   else longTexts(context);
 
-  const chosen = select(pool, angles, count, limit, BULLET_KINDS.has(kind));
+  const bullets = BULLET_KINDS.has(kind);
+  // One-line copy leaves out lines that stop short of the owner's sentence; only when nothing else
+  // fits are they offered at all.
+  const owner = ownerTextsOf(request.brand, request.features);
+  const cut = (option: string) => !bullets && ONE_LINE_KINDS.has(kind) && stopsShort(option, owner);
+  const whole = select(pool, angles, count, limit, bullets, cut);
+  const chosen = whole.length > 0 ? whole : select(pool, angles, count, limit, bullets, undefined);
   return {
     options: chosen.map((candidate) => candidate.text),
     notes: notesFor(pool, request, ing, chosen, {

@@ -18,6 +18,24 @@ export const INTENT_SET: readonly LabelledRequest[] = [
   { message: 'Write three tagline options', type: 'write-copy', copy: { format: 'tagline', count: 3 } },
   { message: 'Rewrite our homepage headline', type: 'write-copy', copy: { format: 'headline', count: null } },
   { message: "why aren't we converting", type: 'diagnose' },
+  // Found after the first round of the coach work: the material named after the copy noun.
+  {
+    message: 'Write three taglines from what customers worry about',
+    type: 'write-copy',
+    dimension: 'empathetic',
+    copy: { format: 'tagline', count: 3 },
+  },
+  {
+    message: 'please draft two headlines based on what our reviews say customers love',
+    type: 'write-copy',
+    copy: { format: 'headline', count: 2 },
+  },
+  {
+    message: 'Give me an email subject line about the worries customers have',
+    type: 'write-copy',
+    dimension: 'empathetic',
+    copy: { format: 'email-subject', count: 1 },
+  },
 
   // ------------------------------------------------------------------------------ write-copy
   {

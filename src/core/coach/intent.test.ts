@@ -190,6 +190,17 @@ describe('classifyRequest', () => {
       history: turns('Write three tagline options for our candles', '1. … 2. … 3. …'),
     });
     expect(shorter.copy).toEqual({ format: 'tagline', count: 3 });
+    // "More consistent" in a question is advice; in a request about "them" it is a rewrite.
+    const taglines = turns('Write three tagline options for our candles', '1. … 2. … 3. …');
+    for (const question of [
+      'How can we be more consistent?',
+      'How do we stay more consistent across channels?',
+    ])
+      expect(classifyRequest(question, { history: taglines }).type, question).not.toBe('write-copy');
+    expect(classifyRequest('can you make them more consistent?', { history: taglines })).toMatchObject({
+      type: 'write-copy',
+      copy: { format: 'tagline', count: 3 },
+    });
   });
 
   it('reads a chain of follow-ups in order, and only the owner’s turns', () => {

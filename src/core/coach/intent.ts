@@ -206,6 +206,9 @@ const COPY_NOUNS: readonly CopyNoun[] = [
 /** Verbs that ask for new words. Past tense is left out on purpose: "I rewrote it" asks for feedback. */
 const WRITE_VERB =
   /\b(?:write|re-?write|writing|draft|re-?draft|craft|come up with|brainstorm|generate|re-?word|rephrase|punch up|polish|tweak|create|suggest|make (?:me|us|a|an|some|it|them|this|that)|think of|give me|gimme)\b/;
+/** A message that opens by ordering copy ("write…", "please draft…", "give me…"). */
+const IMPERATIVE_WRITE =
+  /^(?:please |pls |now |ok(?:ay)?,? |so,? |can you |could you )?(?:write|re-?write|draft|re-?draft|craft|come up with|brainstorm|generate|create|suggest|give me|gimme|make (?:me|us))\b/;
 const WANT_VERB =
   /\b(?:i need|we need|need (?:a|an|some|new)|i want|we want|want (?:a|an|some|new)|help (?:me )?(?:with|write)|can (?:you|u) do|looking for|(?:could|can|may) (?:i|we) (?:get|have)|have a (?:go|crack|stab)|take a (?:stab|crack)|(?:ideas|options|suggestions) for)\b/;
 
@@ -703,6 +706,9 @@ function writeCopyScore(
   if (noun) {
     add(noun.weak ? 'copy-topic' : 'copy-noun', noun.weak ? 1 : 2);
     if (verb) add('write-verb', 3);
+    // "Write three taglines from what customers worry about": an order for copy, opening the
+    // message; what follows the copy noun is the material to write from, not a second question.
+    if (verb && !noun.weak && IMPERATIVE_WRITE.test(text)) add('imperative', 2);
     else if (want) add('want-verb', 2);
     if (/\bwhat (?:should|could|would|might|can) (?:our|my|the) [\w -]{1,30}\bbe\b/.test(text))
       add('what-should-it-be', 3);
@@ -957,6 +963,12 @@ const ANAPHORA = /\b(?:that|this|it|those|these|them|they|one|ones|more|another|
 const MORE_COPY =
   /\b(?:more|another|others|again|shorter|longer|punchier|snappier|different ones?|other options|alternatives?|variations?|versions?|less \w+|more \w+|warmer|funnier|simpler)\b/;
 
+/** A question asking how or why, not a request to change what was written. */
+const ADVICE_QUESTION =
+  /^(?:and |but |so |ok(?:ay)?,? )?(?:how|why|what|when|where|which|who|should|is|are|do|does)\b/;
+/** Words that point back at the copy just written. */
+const COPY_REFERENCE = /\b(?:them|those|these|it|one|ones|the (?:first|second|third|last)|option|options)\b/;
+
 function isFollowUp(prep: Prepared): boolean {
   if (prep.words === 0) return false;
   if (FOLLOW_UP_OPENING.test(prep.text)) return true;
@@ -1118,7 +1130,11 @@ function classifyOne(
   // Feedback is on one piece the owner already has: the format matters, a count does not.
   if (copy && type === 'feedback') copyRequest = { format: copy.format, count: null };
   if (followUp && previous && !acknowledgement) {
-    const moreCopy = previous.type === 'write-copy' && MORE_COPY.test(prep.text) && type !== 'feedback';
+    // "How can we be more consistent?" after taglines asks for advice, not for more taglines; "can
+    // you make them more consistent?" refers back to the copy.
+    const asksAdvice = ADVICE_QUESTION.test(prep.text) && !COPY_REFERENCE.test(prep.text);
+    const moreCopy =
+      previous.type === 'write-copy' && MORE_COPY.test(prep.text) && type !== 'feedback' && !asksAdvice;
     if (moreCopy || topScore < STRONG) {
       type = previous.type;
       typeEvidence = 'conversation';

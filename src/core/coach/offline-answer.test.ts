@@ -460,12 +460,64 @@ describe('offline chat answers: one composer per kind of request', () => {
       currentText: '',
       proposedText: expect.stringContaining('Kindling helps'),
     });
-    // Copy without a field of its own proposes nothing.
-    expect(ask('Write three tagline options', KINDLING).proposals).toEqual([]);
+    // Taglines go to the canvas tagline; copy without a field of its own proposes nothing.
+    const taglines = ask('Write three tagline options', KINDLING);
+    expect(taglines.proposals.map((proposal) => proposal.proposedText)).toEqual(
+      numberedOptions(taglines.reply),
+    );
+    expect(taglines.proposals[0]?.target).toEqual({ kind: 'canvas', field: 'tagline' });
+    expect(ask('Rewrite our homepage headline', KINDLING).proposals).toEqual([]);
     // Nothing to draft from: a question, and no proposal.
     const empty = ask('Write our mission statement', EMPTY);
     expect(empty.proposals).toEqual([]);
     expect(empty.reply).toContain('I won’t invent it');
+  });
+
+  it('from a value proposition alone writes only whole lines, says why fewer, and offers each for the canvas tagline', () => {
+    const onlyValueProposition: CoachContext = {
+      diagnostic: null,
+      brand: summariseWorkspace({
+        brandName: 'My brand',
+        canvas: {
+          ...emptyItemData('canvas'),
+          valueProposition:
+            'Hand-poured soy candles that turn a late night at the laptop into an evening ritual that sticks',
+        },
+        insight: null,
+        distinctive: null,
+        empathetic: null,
+        authentic: null,
+        avatars: [],
+      }),
+    };
+    const { reply, proposals } = ask('Write three taglines for us', onlyValueProposition);
+    const options = numberedOptions(reply);
+    // "Hand-poured soy candles" would stop where the owner's sentence goes on: it is not offered.
+    expect(options).toEqual([
+      'From a late night at the laptop to an evening ritual',
+      'An evening ritual that sticks',
+    ]);
+    expect(reply).toContain(
+      'You asked for three; I could write two from what you saved without cutting your words or repeating one.',
+    );
+    for (const option of options) expect(option.length).toBeLessThanOrEqual(COPY_KIND_LIMITS.tagline);
+    expect(proposals.map((proposal) => [proposal.target, proposal.proposedText])).toEqual(
+      options.map((option) => [{ kind: 'canvas', field: 'tagline' }, option]),
+    );
+  });
+
+  it('feedback on "our tagline" with none pasted critiques the tagline saved on the canvas', () => {
+    const snapshot = kindlingSnapshot();
+    const withTagline: CoachContext = {
+      ...KINDLING,
+      brand: summariseWorkspace({
+        ...snapshot,
+        canvas: { ...(snapshot.canvas ?? emptyItemData('canvas')), tagline: 'Breakfast for the night shift' },
+      }),
+    };
+    const { reply } = ask('What do you think of our tagline?', withTagline);
+    expect(reply).toContain('On your canvas tagline, “Breakfast for the night shift”:');
+    expect(reply).toContain('At 29 characters it fits the 60-character limit.');
   });
 
   it('customer-insight: quotes retrieved reviews and documents verbatim with their citations', () => {

@@ -18,6 +18,7 @@ import { guidanceFor } from '../diagnostic/guidance.ts';
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from '../diagnostic/questionnaire.ts';
 import { BAND_LABELS, type DiagnosticScores, dimensionsByWeakness } from '../diagnostic/scoring.ts';
 import { countOf, isOrAre } from '../text/plural.ts';
+import { CANVAS_COMPLETION_KEYS } from '../workspace/canvas-fields.ts';
 import { avatarAudience } from '../workspace/canvas-import.ts';
 import {
   actionPage,
@@ -203,7 +204,7 @@ function progressLine(facts: BrandFacts): string {
       ? `${countOf(facts.avatarNames.length, 'avatar')} (${joinList(facts.avatarNames.slice(0, 3))}${facts.avatarNames.length > 3 ? ' and others' : ''})`
       : 'no avatar yet';
   const reviews = facts.reviewCount > 0 ? countOf(facts.reviewCount, 'customer review') : 'no reviews yet';
-  return `**Where ${facts.label} is:** worksheet sections done — ${modules.join(', ')}; canvas ${facts.canvasFilled.length} of 8 fields; ${avatars}; ${reviews}.`;
+  return `**Where ${facts.label} is:** worksheet sections done — ${modules.join(', ')}; canvas ${facts.canvasCounted} of ${CANVAS_COMPLETION_KEYS.length} fields; ${avatars}; ${reviews}.`;
 }
 
 /**
@@ -330,7 +331,7 @@ const HOW_TOS: readonly HowTo[] = [
     gap: 'canvas',
     answer: (facts) => [
       facts.canvasMissing.length > 0
-        ? `Your ${link('canvas')} has ${facts.canvasFilled.length} of 8 fields filled; still empty: ${joinList(facts.canvasMissing.map((key) => canvasLabel(key).toLowerCase()))}.`
+        ? `Your ${link('canvas')} has ${facts.canvasCounted} of ${CANVAS_COMPLETION_KEYS.length} fields filled; still empty: ${joinList(facts.canvasMissing.map((key) => canvasLabel(key).toLowerCase()))}.`
         : `All eight fields of your ${link('canvas')} are filled; ask the coach beside each for a critique.`,
       numbered([
         'Import what you already wrote in the IDEA modules and an avatar (the canvas offers it) before writing from scratch.',
@@ -746,7 +747,7 @@ function readingGaps(facts: BrandFacts, dimension: Dimension): DataGap[] {
 
 function copyMaterialGaps(facts: BrandFacts): DataGap[] {
   const gaps: DataGap[] = [];
-  if (facts.canvasFilled.length < 8) gaps.push('canvas');
+  if (facts.canvasMissing.length > 0) gaps.push('canvas');
   if (facts.avatars.length === 0) gaps.push('avatars');
   if (facts.reviewCount === 0) gaps.push('reviews');
   return gaps;
@@ -794,7 +795,7 @@ function composeStatus(ask: Ask): Draft {
     return `**${dimensionLabel(dimension)} module:** ${filled.length} of ${sections.length} worksheet sections${filled.length > 0 && filled.length < sections.length ? ` (done: ${joinList(filled.slice(0, 3).map((section) => section.label.toLowerCase()))})` : ''}`;
   });
   done.push(
-    `**${PAGES.canvas.label}:** ${facts.canvasFilled.length} of 8 fields${
+    `**${PAGES.canvas.label}:** ${facts.canvasCounted} of ${CANVAS_COMPLETION_KEYS.length} fields${
       facts.canvasMissing.length > 0
         ? `; still empty: ${firstFew(
             facts.canvasMissing.map((key) => canvasLabel(key).toLowerCase()),
@@ -1068,7 +1069,7 @@ function applied(concept: Concept, facts: BrandFacts): { lines: string[]; gaps: 
     }
     case 'brand-canvas':
       lines.push(
-        `Your ${link('canvas')} has ${facts.canvasFilled.length} of 8 fields filled${facts.canvasMissing.length > 0 ? `; still empty: ${joinList(facts.canvasMissing.map((key) => canvasLabel(key).toLowerCase()))}` : ''}.`,
+        `Your ${link('canvas')} has ${facts.canvasCounted} of ${CANVAS_COMPLETION_KEYS.length} fields filled${facts.canvasMissing.length > 0 ? `; still empty: ${joinList(facts.canvasMissing.map((key) => canvasLabel(key).toLowerCase()))}` : ''}.`,
       );
       if (facts.canvasMissing.length > 0) gaps.push('canvas');
       break;
@@ -1276,7 +1277,9 @@ const CANVAS_FIELD_WORDS: readonly [
 
 function composeFeedback(ask: Ask): Draft {
   const { facts } = ask;
-  const pasted = textToReview(ask.message);
+  // "What do you think of our tagline?" with none pasted: the tagline saved on the canvas.
+  const savedTagline = /\btag ?lines?\b|\bslogans?\b/.test(ask.lower) ? canvasText(facts, 'tagline') : null;
+  const pasted = textToReview(ask.message) ?? savedTagline;
   const field = CANVAS_FIELD_WORDS.find(([pattern]) => pattern.test(ask.lower))?.[1] ?? null;
   if (!pasted && field) {
     // Feedback on a canvas field is the canvas coach's critique of what is saved.
@@ -1354,7 +1357,9 @@ function composeFeedback(ask: Ask): Draft {
     );
   if (!/\d/.test(pasted) && kind !== 'tagline')
     fix.push('Nothing in it can be checked (a number, a time, a guarantee): add one proof.');
-  const blocks = [`On ${quoted(pasted)}:`];
+  const blocks = [
+    pasted === savedTagline ? `On your canvas tagline, ${quoted(pasted)}:` : `On ${quoted(pasted)}:`,
+  ];
   if (good.length > 0) blocks.push(`**What works:**\n${bulleted(good)}`);
   if (fix.length > 0) blocks.push(`**What to change:**\n${bulleted(fix)}`);
   if (kind && canWriteCopy(facts)) {

@@ -18,6 +18,7 @@ export const PROPOSAL_CANVAS_FIELDS = [
   'mission',
   'positioning',
   'valueProposition',
+  'tagline',
   'voice',
 ] as const;
 export type ProposalCanvasField = (typeof PROPOSAL_CANVAS_FIELDS)[number];

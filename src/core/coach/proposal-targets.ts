@@ -7,7 +7,7 @@
 import { fieldAnchor } from '../knowledge/links.ts';
 import { avatarPath, PAGE_PATHS } from '../navigation/pages.ts';
 import { AVATAR_TEXT_LIMITS } from '../workspace/avatar-profile.ts';
-import { CANVAS_TEXT_MAX, type CanvasTextKey, canvasFieldInfo } from '../workspace/canvas-fields.ts';
+import { type CanvasTextKey, canvasFieldInfo } from '../workspace/canvas-fields.ts';
 import {
   AUTHENTIC_LIMITS,
   DISTINCTIVE_LIMITS,
@@ -72,7 +72,7 @@ const AVATAR_LIMITS: Record<ProposalAvatarField, number> = {
 export function proposalTextLimit(target: ProposalTarget): number {
   switch (target.kind) {
     case 'canvas':
-      return CANVAS_TEXT_MAX;
+      return canvasFieldInfo(target.field).maxLength;
     case 'worksheet':
       return WORKSHEET_LIMITS[target.field];
     case 'avatar':

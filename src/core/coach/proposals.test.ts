@@ -91,16 +91,24 @@ describe('proposalsForCopy', () => {
     );
   });
 
-  it('makes no proposal for copy that has no field of its own', () => {
-    for (const kind of [
+  it('sends taglines to the canvas tagline, leaving out any over its 80 characters', () => {
+    const taglines = ['Calm by bedtime.', 'Light it and exhale.', `${'Long line '.repeat(9)}end.`];
+    const drafts = proposalsForCopy(
       'tagline',
-      'headline',
-      'bio',
-      'about',
-      'hero',
-      'amazon-bullets',
-      'email-subject',
-    ] as const) {
+      taglines,
+      saved({ tagline: 'Candles.' }),
+      'Write three taglines',
+    );
+    expect(drafts.map((draft) => [draft.target, draft.proposedText])).toEqual([
+      [{ kind: 'canvas', field: 'tagline' }, 'Calm by bedtime.'],
+      [{ kind: 'canvas', field: 'tagline' }, 'Light it and exhale.'],
+    ]);
+    expect(drafts[0]?.label).toBe('Canvas: tagline');
+    expect(drafts[0]?.currentText).toBe('Candles.');
+  });
+
+  it('makes no proposal for copy that has no field of its own', () => {
+    for (const kind of ['headline', 'bio', 'about', 'hero', 'amazon-bullets', 'email-subject'] as const) {
       expect(
         proposalsForCopy(kind, options, saved({ valueProposition: 'x' }), 'Write three taglines'),
       ).toEqual([]);

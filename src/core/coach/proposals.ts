@@ -50,9 +50,10 @@ export function statementFieldIn(message: string): ProposalCanvasField | null {
   return found?.field ?? null;
 }
 
-/** The canvas field a kind of copy belongs in, if any. Taglines, headlines, bios have no field. */
+/** The canvas field a kind of copy belongs in, if any. Headlines, bios and captions have no field. */
 function canvasFieldFor(kind: CopyProposalKind, request: string | undefined): ProposalCanvasField | null {
   if (kind === 'value-proposition') return 'valueProposition';
+  if (kind === 'tagline') return 'tagline';
   // A generic "copy" or "statement" request says which statement only in its words.
   if ((kind === 'statement' || kind === 'copy') && request) return statementFieldIn(request);
   return null;
@@ -61,8 +62,8 @@ function canvasFieldFor(kind: CopyProposalKind, request: string | undefined): Pr
 /**
  * The proposals an offline copy answer offers: each option that fits a canvas field becomes a card
  * ("Save as your canvas value proposition"). A value proposition goes to the canvas value
- * proposition, a positioning, mission, vision or purpose statement to its field; copy with no field
- * of its own (taglines, headlines, bios, about text, captions) gets none. Options over the field's
+ * proposition, a tagline to the canvas tagline, a positioning, mission, vision or purpose statement
+ * to its field; copy with no field of its own (headlines, bios, about text, captions) gets none. Options over the field's
  * limit, empty, repeated, or the same as the field's text are left out.
  *
  * `request` is the owner's message: for a statement it tells which one.

@@ -56,7 +56,7 @@ const DESCRIPTIONS: Record<CoachToolName, string> = {
   generate_copy:
     'Write copy with the Value Lens in one of its formats (amazon-bullets, product-description, ad-headline, social-caption, email-subject, video-hook, landing-hero), using the brand canvas and optionally one avatar. Returns the variants, each within the format’s length limit; they are also kept in the Value Lens history.',
   propose_edit:
-    'Propose new text for one of the owner’s fields: a canvas field (purpose, vision, mission, positioning, valueProposition, voice), a worksheet answer (e.g. insight.buyerMotivation, authentic.promise) or an avatar field (name, demographics.occupation, demographics.lifestyle, with the avatar’s itemId). The owner sees it as a card and decides; nothing is saved unless they accept. Use it only when you have a concrete, better text for that exact field.',
+    'Propose new text for one of the owner’s fields: a canvas field (purpose, vision, mission, positioning, valueProposition, tagline, voice), a worksheet answer (e.g. insight.buyerMotivation, authentic.promise) or an avatar field (name, demographics.occupation, demographics.lifestyle, with the avatar’s itemId). The owner sees it as a card and decides; nothing is saved unless they accept. Use it only when you have a concrete, better text for that exact field.',
 };
 
 export interface CoachToolDefinition {

@@ -23,6 +23,8 @@ export const errorCodeSchema = z.enum([
   'CAPTCHA_FAILED',
   'RATE_LIMITED',
   'QUOTA_EXCEEDED',
+  /** The request is valid, but the brief and saved work hold too little to write from (422). */
+  'NOT_ENOUGH_INPUT',
   'AI_INVALID_RESPONSE',
   'OVERLOADED',
   'UNAVAILABLE',

@@ -9,6 +9,7 @@ const full = {
   values: ['Honesty', 'Care'],
   positioning: 'For busy parents, Calm Co is the breakfast kit that takes five minutes.',
   valueProposition: 'A calm start without the rush.',
+  tagline: '',
   personality: ['Warm'],
   voice: 'Plain, kind and direct.',
 };
@@ -31,6 +32,14 @@ describe('canvasCompletion', () => {
 
   it('is 100% when all eight fields are filled', () => {
     expect(canvasCompletion(full)).toMatchObject({ filled: 8, percent: 100, missing: [], placeholders: [] });
+  });
+
+  it('leaves the optional tagline out of the count but still reports a placeholder in it', () => {
+    expect(canvasCompletion({ ...full, tagline: 'Calm by 7 a.m.' })).toMatchObject({ filled: 8, total: 8 });
+    expect(canvasCompletion({ ...full, tagline: 'Calm for [audience]' })).toMatchObject({
+      percent: 100,
+      placeholders: ['tagline'],
+    });
   });
 
   it('rounds down and ignores whitespace-only and punctuation-only text', () => {

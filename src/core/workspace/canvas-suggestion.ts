@@ -7,7 +7,7 @@ import type { AiTaskInput } from '../ai/contracts.ts';
 import { CANVAS_SUGGESTION_LIMITS } from '../ai/input-limits.ts';
 import type { CanvasData } from './canvas.ts';
 import { hasPlaceholder } from './canvas-completion.ts';
-import { CANVAS_TEXT_MAX, type CanvasKey, canvasFieldInfo, isCanvasTagKey } from './canvas-fields.ts';
+import { type CanvasKey, canvasFieldInfo, isCanvasTagKey } from './canvas-fields.ts';
 import { cleanTags } from './canvas-import.ts';
 
 /** The field as one text: tag lists joined, so the coach can critique them too. */
@@ -60,5 +60,6 @@ export function rewriteToTags(text: string): string[] {
 export function acceptedValue(key: CanvasKey, text: string): string | string[] {
   if (isCanvasTagKey(key)) return rewriteToTags(text);
   const trimmed = text.trim();
-  return trimmed.length <= CANVAS_TEXT_MAX ? trimmed : trimmed.slice(0, CANVAS_TEXT_MAX).trimEnd();
+  const max = canvasFieldInfo(key).maxLength;
+  return trimmed.length <= max ? trimmed : trimmed.slice(0, max).trimEnd();
 }

@@ -10,6 +10,9 @@ export const BRAND_NAME_MAX = 80;
 /** The name of the brand every account starts with; the coach never writes it into a sentence. */
 export const DEFAULT_BRAND_NAME = 'My brand';
 
+/** A tagline is one short line: longer text is a statement and belongs in another canvas field. */
+export const CANVAS_TAGLINE_MAX = 80;
+
 /** A tag's length unless its list says otherwise. */
 export const TAG_MAX_LENGTH = 60;
 

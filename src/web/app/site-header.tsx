@@ -5,8 +5,9 @@ import { Button, ButtonLink } from '../components/button.tsx';
 import { cx } from '../components/cx.ts';
 import { useSession, useSignOut } from '../lib/session.ts';
 
+// Tighter on wide screens so the whole menu (with Admin) sits beside the logo in one row at 1280 px.
 const navLinkClasses =
-  'flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-slate-800 hover:bg-slate-100 ' +
+  'flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-slate-800 hover:bg-slate-100 xl:px-2 ' +
   'aria-[current=page]:text-brand-800 aria-[current=page]:underline aria-[current=page]:underline-offset-8';
 
 /** The workspace's pages, in the order the IDEA journey uses them. */
@@ -68,7 +69,7 @@ export function SiteHeader() {
           aria-expanded={open}
           aria-controls={menuId}
           onClick={() => setOpenFor(open ? null : location.key)}
-          className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm font-semibold text-slate-900 hover:bg-slate-50 lg:hidden"
+          className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm font-semibold text-slate-900 hover:bg-slate-50 xl:hidden"
         >
           <svg
             aria-hidden="true"
@@ -85,9 +86,9 @@ export function SiteHeader() {
         <nav
           id={menuId}
           aria-label="Main"
-          className={cx(open ? 'block' : 'hidden', 'w-full pb-3 lg:block lg:w-auto lg:pb-0')}
+          className={cx(open ? 'block' : 'hidden', 'w-full pb-3 xl:block xl:w-auto xl:pb-0')}
         >
-          <ul className="flex flex-col gap-1 border-t border-slate-200 pt-3 lg:flex-row lg:items-center lg:gap-2 lg:border-0 lg:pt-0">
+          <ul className="flex flex-col gap-1 border-t border-slate-200 pt-3 xl:flex-row xl:items-center xl:gap-1 xl:border-0 xl:pt-0">
             {user ? (
               <>
                 <li>
@@ -122,7 +123,7 @@ export function SiteHeader() {
                 <li>
                   <Button
                     variant="secondary"
-                    className="w-full lg:w-auto"
+                    className="w-full xl:w-auto"
                     pending={signOut.isPending}
                     pendingLabel="Signing out…"
                     onClick={() => signOut.mutate()}
@@ -139,7 +140,7 @@ export function SiteHeader() {
                   </NavLink>
                 </li>
                 <li>
-                  <ButtonLink to={PAGE_PATHS.signUp} className="w-full lg:w-auto">
+                  <ButtonLink to={PAGE_PATHS.signUp} className="w-full xl:w-auto">
                     Create account
                   </ButtonLink>
                 </li>

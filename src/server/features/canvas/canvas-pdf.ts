@@ -1,5 +1,5 @@
 /**
- * The brand canvas as a one-document PDF: brand name, date, completion, then the eight fields as the
+ * The brand canvas as a one-document PDF: brand name, date, completion, then the nine fields as the
  * user wrote them, with fields accepted from the coach marked as such. Made on the server so it
  * downloads and opens the same on a phone as on a desktop.
  */

@@ -610,10 +610,32 @@ describeOnEachDatabase('offline coach proposals', (getApp) => {
     expect((await revisionsOf(client, after.id ?? ''))[0]?.origin).toBe('coach');
   });
 
+  it('offers taglines for the canvas tagline, and Accept saves the one chosen there alone', async () => {
+    const client = getApp().client();
+    const { brandId, sessionId } = await owner(client);
+    const before = await canvasOf(client, brandId);
+    const done = doneOf((await sendChatTurn(client, sessionId, 'Write three tagline options')).events);
+    expect(done.proposals.length).toBeGreaterThan(1);
+    for (const proposal of done.proposals) {
+      expect(proposal).toMatchObject({
+        target: { kind: 'canvas', field: 'tagline' },
+        label: 'Canvas: tagline',
+        status: 'pending',
+      });
+      expect(done.text).toContain(proposal.proposedText);
+    }
+    const second = done.proposals[1];
+    const accepted = await client.post<{ proposal: ChatProposal }>(acceptPath(done, second));
+    expect(accepted.status, accepted.text).toBe(200);
+    const after = await canvasOf(client, brandId);
+    expect(after.data.tagline).toBe(second?.proposedText);
+    expect({ ...after.data, tagline: '' }).toEqual({ ...before.data, tagline: '' });
+  });
+
   it('makes no card for copy that has no field of its own', async () => {
     const client = getApp().client();
     const { sessionId } = await owner(client);
-    const done = doneOf((await sendChatTurn(client, sessionId, 'Write three tagline options')).events);
+    const done = doneOf((await sendChatTurn(client, sessionId, 'Write three headline options')).events);
     expect(done.proposals).toEqual([]);
   });
 });

@@ -810,6 +810,17 @@ describeOnEachDatabase(
       expect(second.status).toBe(413);
       expect(second.body.error.code).toBe('PAYLOAD_TOO_LARGE');
       expect(second.body.error.message).toMatch(/does not fit: this brand's documents use 600 KB of 1\.0 MB/);
+      // With its length declared, a file that cannot fit is refused before its body is read (another
+      // owner's, as the upload throttle counts every attempt).
+      const stranger = await newOwner(testApp);
+      const declared = await partialUpload(testApp, stranger.client, uploadPath(stranger.brandId), {
+        fileBytes: 1200 * 1024,
+        sendBytes: 64 * 1024,
+        declareLength: true,
+      });
+      expect(declared.status).toBe(413);
+      expect(declared.body.error.message).toMatch(/This file \(over 1\.1 MB\) does not fit/);
+      expect(declared.serverReadBytes).toBeLessThan(declared.totalBytes / 2);
 
       // Replacing counts the new size instead of the old one.
       const bigger = await sendFile(client, 'PUT', `/api/documents/${first.id}/file`, {
@@ -883,6 +894,9 @@ describeOnEachDatabase(
       DOCUMENTS_MAX_MB_PER_BRAND: '1',
       DOCUMENT_UPLOADS_PER_MINUTE: '5',
       DOCUMENT_EXTRACTION_TIMEOUT_MS: '500',
+    },
+    extend: (app) => {
+      app.server.on('connection', (socket: Socket) => sockets.push(socket));
     },
   },
 );

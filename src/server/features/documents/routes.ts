@@ -13,7 +13,7 @@ import {
 } from '../../../core/knowledge/contracts.ts';
 import { attachmentDisposition } from '../../platform/pdf.ts';
 import type { DocumentService } from './service.ts';
-import { acceptMultipartUploads, readUploadedFile } from './upload.ts';
+import { acceptMultipartUploads, leastFileBytes, readUploadedFile } from './upload.ts';
 
 const tags = ['documents'];
 
@@ -47,8 +47,11 @@ const uploadRoutes =
         },
       },
       async (request, reply) => {
-        const document = await documents.upload(request.user.id, request.params.brandId, () =>
-          readUploadedFile(request),
+        const document = await documents.upload(
+          request.user.id,
+          request.params.brandId,
+          () => readUploadedFile(request),
+          leastFileBytes(request),
         );
         return reply.status(201).send({ document });
       },
@@ -68,8 +71,11 @@ const uploadRoutes =
         },
       },
       async (request) => {
-        const document = await documents.replace(request.user.id, request.params.documentId, () =>
-          readUploadedFile(request),
+        const document = await documents.replace(
+          request.user.id,
+          request.params.documentId,
+          () => readUploadedFile(request),
+          leastFileBytes(request),
         );
         return { document };
       },

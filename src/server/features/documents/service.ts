@@ -141,7 +141,11 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   }
 
   /** Throws a 413 unless `adding` bytes fit beside `used`; with nothing to add yet, unless the brand is full. */
-  function assertRoom(used: number, adding: number): void {
+  /**
+   * Throws the 413 when `adding` bytes do not fit beside `used` (with nothing to add: when the brand
+   * is full). `atLeast` says `adding` is the least the file can be (from the declared length).
+   */
+  function assertRoom(used: number, adding: number, atLeast = false): void {
     if (adding === 0 ? used < config.brandLimitBytes : used + adding <= config.brandLimitBytes) return;
     const limit = formatBytes(config.brandLimitBytes);
     throw new AppError(
@@ -149,7 +153,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       'PAYLOAD_TOO_LARGE',
       adding === 0
         ? `This brand's documents already use all of its ${limit}. Delete a document to make room.`
-        : `This file (${formatBytes(adding)}) does not fit: this brand's documents use ${formatBytes(used)} of ${limit}. Delete a document to make room.`,
+        : `This file (${atLeast ? 'over ' : ''}${formatBytes(adding)}) does not fit: this brand's documents use ${formatBytes(used)} of ${limit}. Delete a document to make room.`,
     );
   }
 
@@ -235,17 +239,19 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     },
 
     /**
-     * Stores a new document and queues its processing. The cheap checks (throttle, brand, room left)
-     * come before the body is read; `file` reads it (streamed, at most 10 MB).
+     * Stores a new document and queues its processing. The cheap checks (throttle, brand, room left,
+     * for `leastBytes` when the length was declared) come before the body is read; `file` reads it
+     * (streamed, at most 10 MB).
      */
     async upload(
       userId: string,
       brandId: string,
       file: () => Promise<UploadedFile>,
+      leastBytes = 0,
     ): Promise<KnowledgeDocument> {
       await throttleUploads(userId);
       await deps.brands.requireBrand(userId, brandId);
-      assertRoom(await usedBytes(db, brandId), 0);
+      assertRoom(await usedBytes(db, brandId), leastBytes, true);
       const upload = await receive(file);
       const now = clock.now();
       const row = await db.transaction(async (tx) => {
@@ -288,9 +294,11 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       userId: string,
       documentId: string,
       file: () => Promise<UploadedFile>,
+      leastBytes = 0,
     ): Promise<KnowledgeDocument> {
       await throttleUploads(userId);
       const existing = await ownedRow(db, userId, documentId);
+      if (leastBytes > 0) assertRoom(await usedBytes(db, existing.brandId, documentId), leastBytes, true);
       const upload = await receive(file);
       const now = clock.now();
       const row = await db.transaction(async (tx) => {

@@ -64,6 +64,16 @@ export async function acceptMultipartUploads(app: FastifyInstance): Promise<void
   });
 }
 
+/**
+ * The fewest bytes the file in this upload can have, from its declared length less the multipart
+ * framing; 0 when the body is sent without a length (chunked). Lets a file that cannot fit the
+ * brand's allowance be refused before its body is read.
+ */
+export function leastFileBytes(request: FastifyRequest): number {
+  const declared = Number(request.headers['content-length']);
+  return Number.isFinite(declared) ? Math.max(0, declared - MULTIPART_OVERHEAD_BYTES) : 0;
+}
+
 /** The multipart plugin's errors that are the client's doing, by code. */
 function uploadError(error: unknown): AppError {
   if (error instanceof AppError) return error;

@@ -145,13 +145,27 @@ export function createValueLensService(deps: {
       const avatar = avatarItem ? avatarContext(avatarItem) : null;
       if (avatar) context = { ...(context ?? { values: [], personality: [] }), avatar };
 
-      const answer = await deps.ai.runTask({
+      const prepared = await deps.ai.prepareTask({
         task: 'value-lens-copy',
         userId,
+        mode: 'answer',
         input: { ...brief, ...(context ? { context } : {}) },
       });
+      const answer = await prepared.answer();
+      if (!answer.quota) throw new Error('an answered request always counts against the quota');
       const limited = enforceCopyLimits(answer.output as AiTaskOutput<'value-lens-copy'>, brief.format);
       if (limited.variants.length === 0) {
+        // Nothing written is not a use of the day's quota.
+        await prepared.refund();
+        // The offline engine writes nothing rather than invent: its notes say what to add.
+        if (answer.meta.provider === 'offline')
+          throw new AppError(
+            422,
+            'NOT_ENOUGH_INPUT',
+            ['There is not enough here to write from without making it up.', ...limited.notes]
+              .join(' ')
+              .slice(0, 1000),
+          );
         throw new AppError(
           502,
           'AI_INVALID_RESPONSE',

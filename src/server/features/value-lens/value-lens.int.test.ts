@@ -211,6 +211,24 @@ describeOnEachDatabase('Value Lens (offline coach)', (getApp) => {
     expect(history.body.generations).toEqual([]);
   });
 
+  it('answers 422 with what to add when nothing fits the format whole, storing nothing and using no quota', async () => {
+    const client = getApp().client();
+    await signUp(client);
+    const brandId = await defaultBrandId(client);
+    const response = await client.post<ErrorBody>(`/api/brands/${brandId}/value-lens`, {
+      product: 'The Extraordinarily Long Handmade Lavender Candle Collection',
+      features: ['Poured by hand in small batches over three long days in our Lisbon studio'],
+      format: 'ad-headline',
+      tone: 'warm',
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe('NOT_ENOUGH_INPUT');
+    expect(response.body.error.message).toContain('add a shorter feature or benefit of a few words');
+    expect((await client.get<AiUsage>('/api/ai/usage')).body.used).toBe(0);
+    const history = await client.get<ValueLensHistory>(`/api/brands/${brandId}/value-lens`);
+    expect(history.body.generations).toEqual([]);
+  });
+
   it('rejects bad input with 400 and field paths', async () => {
     const client = getApp().client();
     await signUp(client);

@@ -12,7 +12,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Chunk, chunkSections, type Section } from '../../../core/knowledge/chunking.ts';
 import { asksForExactWords } from '../../../core/knowledge/query-syntax.ts';
 import { reciprocalRankFusion } from '../../../core/knowledge/rank-fusion.ts';
-import { plainSnippet } from '../../../core/knowledge/snippet.ts';
+import { plainSnippet, withEdgeEllipses } from '../../../core/knowledge/snippet.ts';
 import type { KnowledgeSourceType } from '../../../core/knowledge/sources.ts';
 import type { Database, Db } from '../../db/client.ts';
 import { knowledgeChunks } from '../../db/schema.ts';
@@ -94,7 +94,7 @@ function toHit(row: HitRow): KnowledgeHit {
     text: row.text,
     locator: row.locator,
     rank: Number(row.rank),
-    snippet: snippetParts(row.headline),
+    snippet: withEdgeEllipses(snippetParts(row.headline), row.text),
   };
 }
 
@@ -172,13 +172,13 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
     mode: 'all-words' | 'any-word',
   ): Promise<Map<string, KnowledgeHit['snippet']>> {
     if (ids.length === 0) return new Map();
-    const rows = await database.query<{ id: string; headline: string }>(
-      `select c.id, ts_headline('english', c.text, q.query, '${HEADLINE_OPTIONS}') as headline
+    const rows = await database.query<{ id: string; headline: string; text: string }>(
+      `select c.id, c.text, ts_headline('english', c.text, q.query, '${HEADLINE_OPTIONS}') as headline
        from (select ${tsQuery(mode, '$2')} as query) q
        join knowledge_chunks c on c.id = any($1::uuid[])`,
       [ids, query],
     );
-    return new Map(rows.map((row) => [row.id, snippetParts(row.headline)]));
+    return new Map(rows.map((row) => [row.id, withEdgeEllipses(snippetParts(row.headline), row.text)]));
   }
 
   async function search(request: SearchRequest, mode: 'all-words' | 'any-word'): Promise<KnowledgeHit[]> {

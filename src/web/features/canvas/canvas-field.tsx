@@ -5,7 +5,6 @@ import { hasPlaceholder } from '../../../core/workspace/canvas-completion.ts';
 import {
   CANVAS_MAX_TAGS,
   CANVAS_TAG_MAX,
-  CANVAS_TEXT_MAX,
   type CanvasFieldInfo,
 } from '../../../core/workspace/canvas-fields.ts';
 import { suggestionRequest } from '../../../core/workspace/canvas-suggestion.ts';
@@ -77,8 +76,8 @@ export function CanvasField({
             description={field.hint}
             name={field.key}
             value={text}
-            rows={3}
-            maxLength={CANVAS_TEXT_MAX}
+            rows={field.maxLength < 200 ? 2 : 3}
+            maxLength={field.maxLength}
             fromCoach={fromCoach}
             alwaysCount
             note={hasPlaceholder(text) ? 'Replace the [brackets] with your own words.' : null}

@@ -1,5 +1,5 @@
 /**
- * The brand canvas: eight fields that autosave, per-field coach suggestions (critique beside the
+ * The brand canvas: nine fields (the tagline optional) that autosave, per-field coach suggestions (critique beside the
  * field, rewrite only on Accept or Edit), import from the IDEA worksheets and an avatar, completion,
  * revision history and a PDF export.
  */

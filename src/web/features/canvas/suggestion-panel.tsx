@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { AiMeta, AiTaskOutput } from '../../../core/ai/contracts.ts';
 import { hasPlaceholder } from '../../../core/workspace/canvas-completion.ts';
-import { CANVAS_TEXT_MAX, type CanvasFieldInfo } from '../../../core/workspace/canvas-fields.ts';
+import type { CanvasFieldInfo } from '../../../core/workspace/canvas-fields.ts';
 import { rewriteToTags } from '../../../core/workspace/canvas-suggestion.ts';
 import { Button } from '../../components/button.tsx';
 import { CitedText, SourcesList } from '../../kit/coach/citations.tsx';
@@ -76,7 +76,7 @@ export function SuggestionPanel({ field, suggestion, onApply, onDismiss }: Sugge
                 id={draftId}
                 value={draft}
                 rows={4}
-                maxLength={CANVAS_TEXT_MAX}
+                maxLength={field.maxLength}
                 onChange={(event) => setDraft(event.target.value)}
                 className="block w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
               />
