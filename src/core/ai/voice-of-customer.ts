@@ -1,63 +1,26 @@
 /**
- * Voice-of-customer analysis for an avatar, as the offline coach answers `avatar-voice`: real
- * natural-language processing, not canned text. compromise splits reviews into sentences and tags
- * parts of speech (for noun-phrase key phrases and lemmas); the AFINN-165 lexicon (the `sentiment`
- * package, with its negation handling) scores each sentence. Every quote is a verbatim sentence of a
- * review, so a user can find it in the source.
+ * Voice-of-customer analysis for an avatar, as the offline coach answers `avatar-voice`. The review
+ * engine (`src/core/reviews`, ADR 0039) reads the reviews — the same reading `review-analysis`
+ * gives them — and this module turns it into the avatar's analysis: sentiment split, the noun
+ * phrases customers repeat, triggers, representative quotes, which of the avatar's values, fears and
+ * desires the reviews echo (matched by lemma, stem and synonym) and tags to add. Every quote is a
+ * verbatim sentence of a review, so a user can find it in the source.
  *
- * Server-side only: compromise and the lexicon are several hundred kilobytes and must never reach
- * the web bundle (the web app receives the analysis from the API).
+ * Server-side only: the engine uses compromise's word list, which must never reach the web bundle.
  */
-import nlp from 'compromise';
-import Sentiment from 'sentiment';
+import {
+  type AnalysedSentence,
+  analyseReviewSet,
+  findMentions,
+  quotable,
+  type ReviewSetAnalysis,
+} from '../reviews/engine.ts';
 import { countOf } from '../text/plural.ts';
 import type { AiTaskInput, AvatarTagField, EmotionalTrigger, VoiceAnalysis } from './contracts.ts';
-import { EMOTIONAL_TRIGGERS } from './contracts.ts';
 import { TRIGGER_KNOWLEDGE } from './knowledge.ts';
+import { sentimentCounts } from './review-analysis.ts';
 
 type Polarity = 'positive' | 'neutral' | 'negative';
-
-/**
- * Review vocabulary AFINN lacks or weighs for other domains: delivery, durability and fit words that
- * decide how a product review reads.
- */
-const REVIEW_LEXICON: Record<string, number> = {
-  late: -2,
-  delayed: -2,
-  broke: -2,
-  broken: -2,
-  flimsy: -2,
-  ripped: -2,
-  faded: -1,
-  overpriced: -2,
-  refund: -1,
-  returned: -1,
-  unreliable: -2,
-  sturdy: 2,
-  durable: 2,
-  comfy: 2,
-  soft: 1,
-  fits: 1,
-  quick: 1,
-  fast: 1,
-  slow: -2,
-  cheaply: -2,
-  smells: -1,
-};
-
-/** Nouns too generic to say what customers care about. */
-const GENERIC_NOUNS = new Set(
-  'thing things lot lots bit way day days time times week weeks month months year years one ones kind sort star stars review reviews people everything anything something nothing everyone someone item product purchase order'.split(
-    ' ',
-  ),
-);
-
-/** Adjectives that only grade or quantify; a phrase keeps the noun it describes. */
-const GRADING_ADJECTIVES = new Set(
-  'all other more most many much few same whole own next last first new old only such very real whole big little'.split(
-    ' ',
-  ),
-);
 
 /** The value each trigger points to, offered as a value tag when customers express the trigger. */
 const TRIGGER_VALUES: Record<EmotionalTrigger, string> = {
@@ -70,169 +33,6 @@ const TRIGGER_VALUES: Record<EmotionalTrigger, string> = {
   empowerment: 'Independence',
 };
 
-const analyser = new Sentiment();
-
-interface Term {
-  text: string;
-  normal: string;
-  root: string;
-  tags: Set<string>;
-}
-
-interface Sentence {
-  review: number;
-  /** Verbatim text of the sentence as it stands in the review. */
-  text: string;
-  score: number;
-  polarity: Polarity;
-  phrases: string[];
-  /** Lemmas of the sentence's words, for matching the avatar's tags. */
-  lemmas: Set<string>;
-}
-
-/**
- * A sentence leans by any lexicon score; a whole review needs a clearer score (|score| ≥ 2) so one
- * mild word ("big", "hard") in an otherwise factual or mixed review does not tip it.
- */
-function polarityOf(score: number, threshold = 1): Polarity {
-  if (score >= threshold) return 'positive';
-  if (score <= -threshold) return 'negative';
-  return 'neutral';
-}
-const REVIEW_THRESHOLD = 2;
-
-function scoreOf(text: string): number {
-  return analyser.analyze(text, { extras: REVIEW_LEXICON }).score;
-}
-
-interface TermJson {
-  text: string;
-  normal: string;
-  root?: string;
-  tags: string[];
-}
-
-interface SentenceJson {
-  text: string;
-  terms: TermJson[];
-  offset?: { start: number; length: number };
-}
-
-function toTerm(term: TermJson): Term {
-  return { text: term.text, normal: term.normal, root: term.root ?? term.normal, tags: new Set(term.tags) };
-}
-
-/** Parses a text once: its sentences with their tagged, lemmatised terms. */
-function parse(text: string): SentenceJson[] {
-  const doc = nlp(text);
-  doc.compute('root');
-  return doc.json({ offset: true, terms: { normal: true } }) as SentenceJson[];
-}
-
-function termsOf(text: string): Term[] {
-  return parse(text).flatMap((sentence) => sentence.terms.map(toTerm));
-}
-
-function isContentNoun(term: Term): boolean {
-  return (
-    term.tags.has('Noun') &&
-    !term.tags.has('Pronoun') &&
-    !term.tags.has('Date') &&
-    !term.tags.has('Value') &&
-    !term.tags.has('Possessive') &&
-    /^[a-z][a-z'-]*$/.test(term.normal)
-  );
-}
-
-/**
- * Noun phrases of a sentence: runs of descriptive adjectives and nouns that end in a noun, with
- * evaluative adjectives ("great", "terrible") dropped — those are sentiment, not subject — and plural
- * heads lemmatised so "straps" and "strap" count together.
- */
-function nounPhrases(terms: readonly Term[]): string[] {
-  const phrases: string[] = [];
-  let run: Term[] = [];
-  const flush = () => {
-    while (run.length > 0 && !isContentNoun(run[run.length - 1] as Term)) run.pop();
-    const words = run
-      .filter((term) => !(!term.tags.has('Noun') && scoreOf(term.normal) !== 0))
-      .filter((term) => !GRADING_ADJECTIVES.has(term.normal))
-      .slice(-3);
-    const last = words[words.length - 1];
-    // People ("baby", "husband", "nurse") are who the review is about, not what it says of the product.
-    if (last && !last.tags.has('Actor')) {
-      const phrase = [...words.slice(0, -1).map((term) => term.normal), last.root].join(' ');
-      if (!(words.length === 1 && GENERIC_NOUNS.has(phrase)) && phrase.length >= 3) phrases.push(phrase);
-    }
-    run = [];
-  };
-  for (const term of terms) {
-    // Gerunds modify like adjectives here ("folding mechanism"); a run that ends on one is dropped.
-    const modifier = term.tags.has('Adjective') || term.tags.has('Gerund');
-    const joins = isContentNoun(term) || (modifier && /^[a-z-]+$/.test(term.normal));
-    if (joins) run.push(term);
-    else flush();
-    // Punctuation after a word ends the phrase ("soft, warm fabric" is two phrases).
-    if (joins && /[,;:.!?)]\s*$/.test(term.text)) flush();
-  }
-  flush();
-  return phrases;
-}
-
-function sentenceOf(index: number, text: string, terms: Term[]): Sentence {
-  const score = scoreOf(text);
-  return {
-    review: index,
-    text,
-    score,
-    polarity: polarityOf(score),
-    phrases: nounPhrases(terms),
-    lemmas: new Set(terms.flatMap((term) => [term.normal, term.root])),
-  };
-}
-
-/**
- * Sentences of one review, each located verbatim in it (one parse per review: compromise is the
- * costly step, so a 200-review analysis stays well under a second of CPU).
- */
-function sentencesOf(review: string, index: number): Sentence[] {
-  const sentences: Sentence[] = [];
-  for (const parsed of parse(review)) {
-    const terms = parsed.terms.map(toTerm);
-    const start = parsed.offset?.start ?? -1;
-    // compromise reports where the sentence starts; keep the review's own characters from there.
-    const located = start >= 0 ? review.slice(start, start + (parsed.offset?.length ?? 0)).trim() : '';
-    const text = located && review.includes(located) ? located : parsed.text.trim();
-    if (text) sentences.push(sentenceOf(index, text, terms));
-  }
-  if (sentences.length === 0 && review.trim())
-    sentences.push(sentenceOf(index, review.trim(), termsOf(review)));
-  return sentences;
-}
-
-/** A quote short enough to read: the sentence itself, or its opening words cut at a word boundary. */
-function quotable(text: string, limit = 280): string {
-  const single = text.replace(/\s+/g, ' ');
-  const source = single === text ? text : text.split(/\n/)[0]?.trim() || text;
-  if (source.length <= limit) return source;
-  const cut = source.slice(0, limit);
-  const space = cut.lastIndexOf(' ');
-  return (space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:-]+$/, '');
-}
-
-function containsWord(text: string, word: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/’|'/g, "['’]");
-  return new RegExp(`(?:^|[^a-z])${escaped}(?:$|[^a-z])`, 'i').test(text);
-}
-
-function tagLemmas(tag: string): string[] {
-  return termsOf(tag)
-    .filter((term) => !term.tags.has('Determiner') && !term.tags.has('Preposition'))
-    .filter((term) => !term.tags.has('Conjunction') && !term.tags.has('Pronoun'))
-    .map((term) => term.root)
-    .filter((lemma) => lemma.length > 2);
-}
-
 function capitalise(phrase: string): string {
   return phrase.charAt(0).toUpperCase() + phrase.slice(1);
 }
@@ -244,73 +44,35 @@ function share(part: number, whole: number): string {
 export function analyseVoiceOfCustomer(input: AiTaskInput<'avatar-voice'>): VoiceAnalysis {
   const { avatar } = input;
   const reviews = input.reviews.map((review) => review.trim()).filter(Boolean);
-  const perReview = reviews.map((review, index) => sentencesOf(review, index));
-  const sentences = perReview.flat();
+  const analysis = analyseReviewSet(reviews.map((text) => ({ text })));
+  const sentiment = sentimentCounts(analysis);
 
-  const sentiment = { positive: 0, neutral: 0, negative: 0 };
-  perReview.forEach((reviewSentences) => {
-    const score = reviewSentences.reduce((sum, sentence) => sum + sentence.score, 0);
-    sentiment[polarityOf(score, REVIEW_THRESHOLD)] += 1;
-  });
-
-  // Key phrases: counted once per review (ten mentions in one rant are not a pattern), with the
-  // sentiment of the sentences they occur in.
-  const phraseStats = new Map<string, { reviews: Set<number>; score: number }>();
-  for (const sentence of sentences) {
-    for (const phrase of new Set(sentence.phrases)) {
-      const stats = phraseStats.get(phrase) ?? { reviews: new Set<number>(), score: 0 };
-      stats.reviews.add(sentence.review);
-      stats.score += Math.sign(sentence.score);
-      phraseStats.set(phrase, stats);
-    }
-  }
+  // Key phrases: counted once per review, with the lean of the sentences they occur in; with four
+  // reviews or more, a phrase needs two of them to be a pattern.
   const minimumCount = reviews.length >= 4 ? 2 : 1;
-  const ranked = [...phraseStats]
-    .map(([phrase, stats]) => ({ phrase, count: stats.reviews.size, score: stats.score }))
-    .filter((entry) => entry.count >= minimumCount)
-    .sort(
-      (a, b) =>
-        b.count - a.count ||
-        b.phrase.split(' ').length - a.phrase.split(' ').length ||
-        a.phrase.localeCompare(b.phrase),
-    );
+  const ranked = analysis.keyPhrases.filter((entry) => entry.count >= minimumCount);
   const keyPhrases = ranked.slice(0, 15).map((entry) => ({
     phrase: entry.phrase.slice(0, 80),
     count: entry.count,
-    sentiment: polarityOf(entry.score),
+    sentiment: entry.polarity,
   }));
 
-  const triggers = EMOTIONAL_TRIGGERS.map((trigger) => {
-    const matching = sentences.filter((sentence) =>
-      TRIGGER_KNOWLEDGE[trigger].words.some((word) => containsWord(sentence.text, word)),
-    );
-    const reviewsMentioning = new Set(matching.map((sentence) => sentence.review));
-    const quotes = [...new Map(matching.map((sentence) => [sentence.review, sentence])).values()]
-      .slice(0, 3)
-      .map((sentence) => quotable(sentence.text));
-    return { trigger, mentions: reviewsMentioning.size, quotes };
-  })
-    .filter((entry) => entry.mentions > 0)
-    .sort((a, b) => b.mentions - a.mentions);
+  const triggers = analysis.triggers.map((finding) => ({
+    trigger: finding.trigger,
+    mentions: finding.mentions,
+    quotes: finding.quotes.slice(0, 3).map((quote) => quote.text),
+  }));
 
-  const quotes = representativeQuotes(sentences, sentiment, new Set(keyPhrases.map((entry) => entry.phrase)));
+  const quotes = representativeQuotes(analysis, sentiment);
 
   const echoes = AVATAR_FIELDS.flatMap((field) =>
     avatar[field].map((tag) => {
-      const lemmas = tagLemmas(tag);
-      const matching =
-        lemmas.length === 0
-          ? []
-          : sentences.filter((sentence) => {
-              const found = lemmas.filter((lemma) => sentence.lemmas.has(lemma)).length;
-              return found === lemmas.length || (lemmas.length >= 3 && found >= lemmas.length - 1);
-            });
-      const first = matching[0];
+      const mentions = findMentions(analysis, tag);
       return {
         field,
         tag: tag.slice(0, 60),
-        mentions: new Set(matching.map((sentence) => sentence.review)).size,
-        quote: first ? quotable(first.text) : null,
+        mentions: new Set(mentions.map((quote) => quote.review)).size,
+        quote: mentions[0]?.text ?? null,
       };
     }),
   ).slice(0, 45);
@@ -332,14 +94,13 @@ export function analyseVoiceOfCustomer(input: AiTaskInput<'avatar-voice'>): Voic
 const AVATAR_FIELDS: readonly AvatarTagField[] = ['values', 'fears', 'desires'];
 
 /**
- * Up to six sentences that stand for the whole set: the strongest-scoring sentences of each
- * sentiment, in proportion to the split (at least one of each sentiment present), preferring ones
- * that mention a key phrase and never two from the same review.
+ * Up to six sentences that stand for the whole set: the strongest of each polarity, in proportion to
+ * the split (at least one of each present), preferring ones that name a theme and never two from the
+ * same review.
  */
 function representativeQuotes(
-  sentences: readonly Sentence[],
+  analysis: ReviewSetAnalysis,
   split: Record<Polarity, number>,
-  keyPhrases: ReadonlySet<string>,
 ): VoiceAnalysis['quotes'] {
   const total = split.positive + split.neutral + split.negative;
   if (total === 0) return [];
@@ -351,26 +112,29 @@ function representativeQuotes(
       split[polarity] === 0 ? 0 : Math.max(1, Math.round((split[polarity] / total) * slots)),
     ]),
   ) as Record<Polarity, number>;
-  const usedReviews = new Set<number>();
-  const chosen: VoiceAnalysis['quotes'] = [];
-  const weight = (sentence: Sentence) =>
+  const sentences = analysis.reviews.flatMap((review) =>
+    review.sentences.map((sentence) => ({ review: review.index, sentence })),
+  );
+  const weight = ({ sentence }: { sentence: AnalysedSentence }) =>
     Math.abs(sentence.score) +
-    (sentence.phrases.some((phrase) => keyPhrases.has(phrase)) ? 2 : 0) -
+    (sentence.themes.length > 0 ? 2 : 0) -
     (sentence.text.length > 280 ? 3 : 0) -
     (sentence.text.length < 25 ? 1 : 0);
+  const usedReviews = new Set<number>();
+  const chosen: VoiceAnalysis['quotes'] = [];
   for (const polarity of order) {
     const candidates = sentences
-      .filter((sentence) => sentence.polarity === polarity)
+      .filter(({ sentence }) => sentence.polarity === polarity)
       .sort((a, b) => weight(b) - weight(a) || a.review - b.review);
-    for (const sentence of candidates) {
+    for (const candidate of candidates) {
       if (
         chosen.length >= 6 ||
         chosen.filter((quote) => quote.sentiment === polarity).length >= wanted[polarity]
       )
         break;
-      if (usedReviews.has(sentence.review)) continue;
-      usedReviews.add(sentence.review);
-      chosen.push({ text: quotable(sentence.text), sentiment: polarity });
+      if (usedReviews.has(candidate.review)) continue;
+      usedReviews.add(candidate.review);
+      chosen.push({ text: quotable(candidate.sentence.text), sentiment: polarity });
     }
   }
   return chosen;
@@ -378,7 +142,7 @@ function representativeQuotes(
 
 function suggestTags(
   avatar: AiTaskInput<'avatar-voice'>['avatar'],
-  ranked: readonly { phrase: string; count: number; score: number }[],
+  ranked: ReviewSetAnalysis['keyPhrases'],
   triggers: readonly { trigger: EmotionalTrigger; mentions: number }[],
 ): VoiceAnalysis['suggestions'] {
   const has = (field: AvatarTagField, value: string) =>
@@ -395,11 +159,11 @@ function suggestTags(
     // What customers complain about is what this avatar fears; what they praise, what they want.
     fears: pick(
       'fears',
-      ranked.filter((entry) => entry.score < 0).map((entry) => entry.phrase),
+      ranked.filter((entry) => entry.polarity === 'negative').map((entry) => entry.phrase),
     ),
     desires: pick(
       'desires',
-      ranked.filter((entry) => entry.score > 0).map((entry) => entry.phrase),
+      ranked.filter((entry) => entry.polarity === 'positive').map((entry) => entry.phrase),
     ),
   };
 }
@@ -413,7 +177,7 @@ function summarise(
   echoes: VoiceAnalysis['echoes'],
 ): string[] {
   const lines = [
-    `${countOf(count, 'review')}: ${share(split.positive, count)} positive, ${share(split.neutral, count)} neutral, ${share(split.negative, count)} negative.`,
+    `${countOf(count, 'review')}: ${share(split.positive, count)} positive, ${share(split.neutral, count)} mixed or neutral, ${share(split.negative, count)} negative.`,
   ];
   const praised = keyPhrases.filter((entry) => entry.sentiment === 'positive').slice(0, 3);
   const criticised = keyPhrases.filter((entry) => entry.sentiment === 'negative').slice(0, 3);

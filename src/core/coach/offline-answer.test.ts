@@ -544,7 +544,8 @@ describe('offline chat answers: one composer per kind of request', () => {
       passages: [review, interview, analysis],
     });
     // The analysis the summary comes from is cited on its line.
-    expect(reply).toContain('**From 5 reviews on Sam** — 0 positive, 3 neutral, 2 negative. [3]');
+    expect(reply).toContain('**From 5 reviews on Sam** — 2 positive, 1 neutral, 2 negative. [3]');
+    expect(reply).toContain('“Too expensive for what it is, honestly”');
     // The review the analysis quotes carries the citation of the passage that holds it.
     expect(reply).toContain('“Delivery was late twice and I ran out before my shift” [1]');
     expect(reply).toContain(

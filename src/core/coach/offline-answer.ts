@@ -433,7 +433,8 @@ function composeCustomerInsight(ask: Ask): Draft {
       lines.push(
         `${focus === 'worries' ? 'What they complain or worry about most' : focus === 'wants' || focus === 'why-buy' ? 'What they praise most' : 'What they mention most'}: ${joinList(phrases)}.`,
       );
-    else if (focus === 'worries') lines.push('None of the recurring phrases in these reviews is negative.');
+    // No recurring complaint: the quotes below show the single ones; say so only when there are none.
+    else if (focus === 'worries' && negative === 0) lines.push('None of these reviews is negative.');
     const quotes = analysis.quotes.filter((quote) => sentiments.includes(quote.sentiment)).slice(0, 2);
     for (const quote of quotes) {
       const passage = passageHolding(ask, quote.text);

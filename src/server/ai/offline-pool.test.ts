@@ -45,6 +45,19 @@ describe('offline coach pool', () => {
     expect(ticks).toBeGreaterThan(3);
   }, 30_000);
 
+  it('reads reviews for review-analysis in the worker too, with the same counts as avatar-voice', async () => {
+    const reviews = [
+      'For $34 I expected better packing.',
+      "Finally a candle that doesn't give me a headache.",
+    ];
+    const [task, voice] = await Promise.all([
+      pool.run('review-analysis', { reviews }, EMPTY_CONTEXT),
+      pool.run('avatar-voice', { ...input, reviews }, EMPTY_CONTEXT),
+    ]);
+    expect(task).toMatchObject({ sentiment: { positive: 1, neutral: 0, negative: 1 } });
+    expect((voice as { sentiment: unknown }).sentiment).toEqual((task as { sentiment: unknown }).sentiment);
+  });
+
   it('answers light tasks inline', async () => {
     await expect(
       pool.run('buyer-intent', { terms: ['buy linen shirt'] }, EMPTY_CONTEXT),

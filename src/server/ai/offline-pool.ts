@@ -1,8 +1,9 @@
 /**
  * Runs the offline coach without blocking the event loop for the tasks that do real language
- * processing. Voice-of-customer analysis parses every review with compromise: up to a second of CPU
- * for 200 reviews, long enough to stall every other request (and trip load shedding). Those tasks go
- * to one worker thread, started on first use and queued there; the light tasks stay inline.
+ * processing. Both review tasks read every review with the review engine (ADR 0039): a few hundred
+ * milliseconds of CPU for a full request on a busy machine, long enough to stall every other request
+ * (and trip load shedding). Those tasks go to one worker thread, started on first use and queued
+ * there; the light tasks stay inline.
  */
 import { Worker } from 'node:worker_threads';
 import type { AiTask } from '../../core/ai/contracts.ts';
@@ -10,7 +11,7 @@ import { type CoachContext, runOfflineCoach } from '../../core/ai/offline-coach.
 import type { OfflineReply, OfflineRequest } from './offline-worker.ts';
 
 /** Tasks whose offline answer parses user text with the NLP library. */
-export const WORKER_TASKS: ReadonlySet<AiTask> = new Set<AiTask>(['avatar-voice']);
+export const WORKER_TASKS: ReadonlySet<AiTask> = new Set<AiTask>(['avatar-voice', 'review-analysis']);
 
 interface Pending {
   resolve(output: object | null): void;
