@@ -47,6 +47,7 @@ import {
   seededRandom,
   syntheticDocuments,
 } from '../src/server/testing/fixtures/synthetic-knowledge.ts';
+import { writeBenchmarkSection } from './benchmarks-doc.ts';
 import { markdownTable } from './markdown-table.ts';
 
 const { values } = parseArgs({
@@ -712,23 +713,7 @@ where it pays. The route adds the session lookup, the search throttle (a write),
 and the JSON of 20 hits to the index's time.
 `;
 if (kinds.length === 2 && !values['no-docs']) {
-  const file = 'docs/benchmarks.md';
-  const current = readFileSync(file, 'utf8');
-  const start = current.indexOf(SECTION_TITLE);
-  let next: string;
-  if (start === -1) {
-    // Before the backups section, which only points elsewhere.
-    const anchor = current.indexOf('## Backups and point-in-time recovery');
-    next =
-      anchor === -1
-        ? `${current.trimEnd()}\n\n${section}`
-        : `${current.slice(0, anchor)}${section}\n${current.slice(anchor)}`;
-  } else {
-    const end = current.indexOf('\n## ', start + SECTION_TITLE.length);
-    next = `${current.slice(0, start)}${section}${end === -1 ? '' : current.slice(end)}`;
-  }
-  writeFileSync(file, next);
-  console.log(`Wrote the "Brand knowledge" section of ${file}.`);
+  writeBenchmarkSection(SECTION_TITLE, section);
 } else {
   console.log('docs/benchmarks.md not written (it records both databases; run without --databases).');
 }
