@@ -34,7 +34,7 @@ const DICTIONARY_MARKERS = ['ApasswordA12345678', "AyouAtheBoA'sAitA'tAofAthatAa
 const ON_DEMAND_ONLY = [
   'kit/diagnostic/dimension-chart.tsx',
   'kit/diagnostic/trend-chart.tsx',
-  'features/diagnostic/load-altcha.ts',
+  'kit/proof-of-work/load-altcha.ts',
   'kit/coach/markdown-renderer.tsx',
   'features/admin/usage-bars.tsx',
 ];

@@ -47,7 +47,6 @@ import { chatRoutes } from './features/coach/chat-routes.ts';
 import { aiTaskRoutes } from './features/coach/task-routes.ts';
 import { dashboardRoutes } from './features/dashboard/routes.ts';
 import { createDashboardService } from './features/dashboard/service.ts';
-import { createProofOfWork } from './features/diagnostic/altcha.ts';
 import { diagnosticContextSource } from './features/diagnostic/coach-context.ts';
 import { diagnosticReportDocuments } from './features/diagnostic/export-documents.ts';
 import { diagnosticRetentionRules } from './features/diagnostic/retention.ts';
@@ -61,8 +60,15 @@ import { ideaRoutes } from './features/idea/routes.ts';
 import { createIdeaService } from './features/idea/service.ts';
 import { knowledgeRoutes } from './features/knowledge/routes.ts';
 import { createKnowledgeSearchService } from './features/knowledge/service.ts';
+import { researchIntentRoutes } from './features/research-intent/routes.ts';
+import { createResearchIntentService } from './features/research-intent/service.ts';
+import { reviewResearchRoutes } from './features/research-reviews/routes.ts';
+import { createReviewResearchService } from './features/research-reviews/service.ts';
 import { settingsRoutes } from './features/settings/routes.ts';
 import { createSettingsService } from './features/settings/service.ts';
+import { registerSurveyDigest } from './features/surveys/digest.ts';
+import { surveyRoutes } from './features/surveys/routes.ts';
+import { createSurveyService } from './features/surveys/service.ts';
 import { systemRoutes } from './features/system/routes.ts';
 import { createServerErrorLog, serverErrorRetentionRule } from './features/system/server-errors.ts';
 import { createSystemService } from './features/system/service.ts';
@@ -100,6 +106,7 @@ import {
   registerHttpMetrics,
   registerMetricsRoute,
 } from './platform/metrics.ts';
+import { createProofOfWork } from './platform/proof-of-work.ts';
 import { registerSecurity } from './platform/security.ts';
 import { createThrottle } from './platform/throttle.ts';
 import { registerWeb } from './platform/web.ts';
@@ -279,6 +286,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = createAuth({ config, database, mailer, log: app.log });
   const resolveSession = createSessionResolver(auth, createSessionActivity({ database, clock }));
   registerAuthMailJobs(jobs, { auth, database, mailer, config });
+  registerSurveyDigest(jobs, { database, mailer, config });
   const authService = createAuthService({ auth, database, throttle, config, jobs, clock });
   const proofOfWork = createProofOfWork({
     secret: config.auth.secret,
@@ -358,6 +366,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const brandMemory = createBrandMemoryService({ database, brands: workspace, knowledge });
   const avatarService = createAvatarService({ workspace });
   const ideaService = createIdeaService({ database, workspace, throttle, mailer, config });
+  const surveyService = createSurveyService({
+    database,
+    brands: workspace,
+    throttle,
+    proofOfWork,
+    clock,
+    config,
+    knowledge,
+  });
   const promptDefaults = await seedDefaultPrompts(database);
   if (promptDefaults.published.length > 0 || promptDefaults.drafted.length > 0) {
     app.log.info(promptDefaults, 'AI prompt defaults updated: new defaults published or saved as drafts');
@@ -373,6 +390,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   lifecycle.registerExportDocuments(avatarPdfDocuments(workspace, avatarService));
   lifecycle.registerExportDocuments(ideaService.exportDocuments());
   lifecycle.registerExportDocuments(documentService.exportSource());
+  lifecycle.registerExportDocuments(surveyService.exportDocuments());
   lifecycle.excludeFromExport({
     table: 'document_files',
     reason: 'the uploaded files are in documents/uploads/, as uploaded and as extracted text',
@@ -456,6 +474,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(canvasRoutes(canvasService));
   const valueLens = createValueLensService({ database, workspace, ai });
   await app.register(valueLensRoutes(valueLens));
+  await app.register(researchIntentRoutes(createResearchIntentService({ database, workspace, ai })));
+  await app.register(reviewResearchRoutes(createReviewResearchService({ database, workspace, throttle })));
   await app.register(ideaRoutes(ideaService));
   await app.register(avatarRoutes(avatarService));
   await app.register(
@@ -487,6 +507,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     knowledgeRoutes(createKnowledgeSearchService({ knowledge, brands: workspace, throttle })),
   );
   await app.register(documentRoutes(documentService));
+  await app.register(surveyRoutes(surveyService, config));
   await app.register(accountLifecycleRoutes(accountLifecycle));
   await app.register(accountLifecycleAdminRoutes(accountLifecycle));
   await app.register(

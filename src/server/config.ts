@@ -88,6 +88,9 @@ const envSchema = z.object({
   LEAD_MAX_PER_EMAIL: positiveInt.default(3),
   ALTCHA_COST: positiveInt.default(1000),
   ALTCHA_MAX_COUNTER: positiveInt.default(5000),
+  /** Survey answers per client IP: per hour across all surveys, and per survey per day. */
+  SURVEY_RESPONSES_MAX_PER_IP: positiveInt.default(30),
+  SURVEY_RESPONSES_MAX_PER_IP_PER_SURVEY: positiveInt.default(5),
   /** PDF downloads (reports, canvas, avatars, snapshots): each one is rendered on request. */
   PDF_WINDOW_SECONDS: positiveInt.default(10 * 60),
   PDF_MAX_PER_USER: positiveInt.default(30),
@@ -223,6 +226,8 @@ export interface AppConfig {
     altchaCost: number;
     altchaMaxCounter: number;
   };
+  /** Answers to public survey links per client IP (the database-backed throttle); past either, 429. */
+  surveys: { responsesMaxPerIpPerHour: number; responsesMaxPerIpPerSurveyPerDay: number };
   /**
    * PDFs rendered per signed-in user and per client IP in a window, across every instance (the
    * database-backed throttle); past either, 429 with Retry-After.
@@ -444,6 +449,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       leadMaxPerEmail: env.LEAD_MAX_PER_EMAIL,
       altchaCost: env.ALTCHA_COST,
       altchaMaxCounter: env.ALTCHA_MAX_COUNTER,
+    },
+    surveys: {
+      responsesMaxPerIpPerHour: env.SURVEY_RESPONSES_MAX_PER_IP,
+      responsesMaxPerIpPerSurveyPerDay: env.SURVEY_RESPONSES_MAX_PER_IP_PER_SURVEY,
     },
     pdf: {
       windowSeconds: env.PDF_WINDOW_SECONDS,

@@ -11,6 +11,7 @@ import { BANDS } from '../diagnostic/scoring.ts';
 import { idParam } from '../http/params.ts';
 import { citationSchema } from '../knowledge/contracts.ts';
 import { WORKSPACE_AREAS } from '../navigation/workspace-areas.ts';
+import { BUYER_INTENT_TERMS_MAX, INTENT_RESEARCH_LIMITS } from '../research/intent-limits.ts';
 import { WORKSHEET_TEXT_FIELDS } from '../workspace/worksheet-text-fields.ts';
 import { CHAT_MESSAGE_MAX } from './chat-limits.ts';
 import {
@@ -149,9 +150,23 @@ export const contextualHelpInputSchema = z.strictObject({
   field: z.enum(WORKSHEET_COACH_FIELDS).optional(),
 });
 
+/** A brand name the buyer-intent task treats as navigational (see core/research/brand-names.ts). */
+const brandNameText = z
+  .string()
+  .trim()
+  .min(INTENT_RESEARCH_LIMITS.nameMin, `At least ${INTENT_RESEARCH_LIMITS.nameMin} characters`)
+  .max(INTENT_RESEARCH_LIMITS.nameMax);
+
 export const buyerIntentInputSchema = z.strictObject({
-  terms: z.array(text(120)).min(1).max(100),
-  industry: optionalText(120),
+  terms: z.array(text(INTENT_RESEARCH_LIMITS.termLength)).min(1).max(BUYER_INTENT_TERMS_MAX),
+  industry: optionalText(INTENT_RESEARCH_LIMITS.industry),
+  /** The owner's own names and their competitors': terms naming them are navigational. */
+  brandNames: z
+    .strictObject({
+      own: z.array(brandNameText).max(INTENT_RESEARCH_LIMITS.ownNames).default([]),
+      competitors: z.array(brandNameText).max(INTENT_RESEARCH_LIMITS.competitorNames).default([]),
+    })
+    .optional(),
 });
 
 /** Customer reviews as analysed by `review-analysis` and `avatar-voice`. */
@@ -282,6 +297,8 @@ export const buyerIntentOutputSchema = z.object({
       intent: z.enum(BUYER_INTENTS),
       confidence: z.number().min(0).max(1),
       signals: z.array(z.string()).max(10),
+      /** Why, in plain words; answers written before it existed (and some models) leave it out. */
+      reason: z.string().max(400).optional(),
     }),
   ),
   counts: z.object({

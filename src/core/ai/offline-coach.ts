@@ -483,7 +483,7 @@ export const OFFLINE_COACH: { [T in AiTask]: OfflineTask<T> } = {
   'insight-guidance': insightGuidance,
   'canvas-suggestion': canvasSuggestion,
   'contextual-help': contextualHelp,
-  'buyer-intent': (input) => classifyTerms(input.terms, input.industry),
+  'buyer-intent': (input) => classifyTerms(input.terms, input.industry, input.brandNames),
   'review-analysis': (input) => analyseReviews(input.reviews),
   'avatar-voice': (input) => avatarVoice(input),
   'value-lens-copy': (input) => valueLensCopy(input),

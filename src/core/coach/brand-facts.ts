@@ -35,6 +35,10 @@ export const PAGES = {
   canvas: { label: 'Brand canvas', path: PAGE_PATHS.canvas },
   valueLens: { label: 'Value Lens', path: PAGE_PATHS.valueLens },
   knowledge: { label: 'Brand knowledge', path: PAGE_PATHS.knowledge },
+  research: { label: 'Research', path: PAGE_PATHS.research },
+  reviewAnalyzer: { label: 'Review analyzer', path: PAGE_PATHS.researchReviews },
+  buyerIntent: { label: 'Buyer-intent research', path: PAGE_PATHS.researchIntent },
+  surveys: { label: 'Surveys', path: PAGE_PATHS.surveys },
 } as const;
 export type PageKey = keyof typeof PAGES;
 
@@ -50,13 +54,8 @@ export const MODULE_PAGE: Record<Dimension, PageKey> = {
   authentic: 'authentic',
 };
 
-/**
- * The page a diagnostic action points to, when that page exists. Reviews are analysed on an avatar's
- * page (its voice of customer); the search-term and survey tools do not exist, so their actions are
- * left out rather than pointing nowhere.
- */
+/** The page a diagnostic action points to, when that page exists (never a page that does not). */
 export function actionPage(area: WorkspaceArea): PageKey | null {
-  if (area === 'review-analyzer') return 'avatars';
   const path = workspacePath(area);
   if (!path) return null;
   const found = (Object.keys(PAGES) as PageKey[]).find((key) => PAGES[key].path === path);

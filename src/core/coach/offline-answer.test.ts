@@ -378,7 +378,7 @@ describe('offline chat answers: what a new user saw', () => {
     }
   });
 
-  it('points only to pages that exist, never to surveys or buyer-intent research', () => {
+  it('points only to pages that exist, and names a research tool only with its link', () => {
     const questions = [
       'What should I do next?',
       'How do I collect reviews?',
@@ -395,11 +395,17 @@ describe('offline chat answers: what a new user saw', () => {
         const { reply } = ask(question, context);
         for (const path of linkedPaths(reply))
           expect(EXISTING_PATHS.has(path), `${question}: ${path}`).toBe(true);
-        expect(reply, question).not.toMatch(
-          /\bsurveys?\b(?! exports)|buyer-intent research|review analy[sz]er/i,
-        );
+        const paths = linkedPaths(reply);
+        for (const [name, path] of [
+          [/buyer-intent research/i, PAGES.buyerIntent.path],
+          [/review analy[sz]er/i, PAGES.reviewAnalyzer.path],
+        ] as const)
+          if (name.test(reply)) expect(paths, `${question}: ${name}`).toContain(path);
       }
     }
+    expect(linkedPaths(ask('Which search terms do people use to find us?', KINDLING).reply)).toContain(
+      PAGES.buyerIntent.path,
+    );
   });
 });
 

@@ -294,9 +294,9 @@ const HOW_TOS: readonly HowTo[] = [
           : 'Here is how to get customer reviews into the coach, so answers rest on what customers actually say:',
         numbered([
           'Gather what customers already wrote: export reviews from your shop or marketplace as a CSV, or copy them from emails and messages.',
-          'If you have few, ask: email recent customers a week after delivery with one question — what were you trying to solve, and how do you feel about it now?',
-          `${where} Then run the analysis: it finds sentiment, recurring phrases, emotional triggers and verbatim quotes.`,
-          `Interview notes or survey exports can go in ${link('knowledge')} as documents, so I can quote them with a citation.`,
+          `If you have few, ask: build a short survey in ${link('surveys')} (the post-purchase template asks how the product met their expectations and what almost stopped them buying) and send its link to recent customers a few days after delivery.`,
+          `${where} Then run the analysis: it finds sentiment, recurring phrases, emotional triggers and verbatim quotes. For a large export, the ${link('reviewAnalyzer')} reads the whole CSV into themes with quotes and can add what it finds to the avatar.`,
+          `Interview notes can go in ${link('knowledge')} as documents, so I can quote them with a citation.`,
         ]),
       ];
     },
@@ -396,7 +396,7 @@ function searchBlocks(facts: BrandFacts): string[] {
         ? `What you wrote about how they search: ${quoted(intent)}.`
         : `You haven’t written down how your customers search yet.`
     }`,
-    `To find the real terms, look at your search console or marketplace search report, and ask new customers what they typed before they found you. Note them, with what each searcher wants (to learn, to compare, or to buy), in the buyer intent step of the ${link('insight')}.`,
+    `To find the real terms, export the search-term report from your search console or marketplace, and ask new customers what they typed before they found you. Paste the terms or upload the report in ${link('buyerIntent')}: it sorts them by what each searcher wants (to learn, to compare, or to buy), groups them by theme and says what content fits each group. Note what you learn in the buyer intent step of the ${link('insight')}.`,
   ];
 }
 

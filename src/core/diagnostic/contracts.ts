@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from '../auth/contracts.ts';
 import { idParam } from '../http/params.ts';
+import { altchaPayloadSchema } from '../http/proof-of-work.ts';
 import { ANSWER_MAX, ANSWER_MIN, DIMENSIONS, QUESTIONNAIRES } from './questionnaire.ts';
 import { BANDS } from './scoring.ts';
 
@@ -105,15 +106,11 @@ export const leadCaptureBodySchema = z.strictObject({
   email: emailSchema,
   consent: z.literal(true, { error: 'Please tick the box to agree to receive the report by email' }),
   /** The ALTCHA widget's base64 payload (proof of work). */
-  altcha: z.string().min(1, 'Please complete the verification').max(4096),
+  altcha: altchaPayloadSchema,
   /** Honeypot: people never see this field; bots fill it in. */
   website: z.string().max(500).optional(),
 });
 export type LeadCaptureBody = z.input<typeof leadCaptureBodySchema>;
 
-/** An ALTCHA proof-of-work challenge (protocol v2), as the widget fetches it. */
-export const altchaChallengeSchema = z.object({
-  parameters: z.record(z.string(), z.unknown()),
-  signature: z.string().optional(),
-});
-export type AltchaChallenge = z.infer<typeof altchaChallengeSchema>;
+// The proof-of-work challenge is shared with other public forms (survey answers).
+export { type AltchaChallenge, altchaChallengeSchema } from '../http/proof-of-work.ts';

@@ -20,6 +20,8 @@ export interface ChunkLocator {
   field?: string;
   /** The n-th element of a list field, e.g. the n-th pasted review (0-based). */
   index?: number;
+  /** The record the source belongs to, where the link opens that record (a survey answer's survey). */
+  parent?: string;
   /** Character range of the passage within its section's text. */
   charStart: number;
   charEnd: number;

@@ -80,6 +80,7 @@ const locatorSchema = z.object({
   rows: z.tuple([z.number().int(), z.number().int()]).optional(),
   field: z.string().optional(),
   index: z.number().int().optional(),
+  parent: z.string().optional(),
   charStart: z.number().int(),
   charEnd: z.number().int(),
 });

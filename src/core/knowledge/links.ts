@@ -1,6 +1,7 @@
 /**
  * Where a passage opens: the document viewer at its page with the passage highlighted, the canvas
- * or worksheet field, the avatar's field or review, the diagnostic result, the remembered fact.
+ * or worksheet field, the avatar's field or review, the diagnostic result, the remembered fact, the
+ * results of the survey an answer was given to.
  * Anchors are the ids the pages give their fields (`field-<path>`), so a citation lands on the exact
  * place.
  */
@@ -10,6 +11,7 @@ import {
   diagnosticResultPath,
   documentPath,
   PAGE_PATHS,
+  surveyResultsPath,
 } from '../navigation/pages.ts';
 import type { ChunkLocator } from './chunking.ts';
 import type { KnowledgeSourceType } from './sources.ts';
@@ -56,6 +58,8 @@ export function passageHref(passage: {
       return `${PAGE_PATHS.insightModule}#trigger-assessment`;
     case 'memory':
       return brandMemoryPath(passage.sourceId);
+    case 'survey':
+      return locator.parent ? surveyResultsPath(locator.parent) : PAGE_PATHS.surveys;
     default: {
       const page = MODULE_PAGES[locator.kind ?? passage.sourceType] ?? PAGE_PATHS.knowledge;
       return locator.field ? `${page}#${fieldAnchor(locator.field)}` : page;

@@ -7,6 +7,7 @@ export const KNOWLEDGE_SOURCE_TYPES = [
   'avatar',
   'diagnostic',
   'memory',
+  'survey',
 ] as const;
 export type KnowledgeSourceType = (typeof KNOWLEDGE_SOURCE_TYPES)[number];
 
@@ -18,4 +19,5 @@ export const KNOWLEDGE_SOURCE_LABELS: Record<KnowledgeSourceType, string> = {
   avatar: 'Avatars and reviews',
   diagnostic: 'Diagnostics',
   memory: 'Brand memory',
+  survey: 'Survey answers',
 };

@@ -36,6 +36,16 @@ export const PAGE_PATHS = {
   knowledge: '/app/knowledge',
   /** What the coach remembers: the facts the owner confirmed about the current brand. */
   brandMemory: '/app/brand-memory',
+  /** The Research area: the review analyser, buyer-intent research and surveys. */
+  research: '/app/research',
+  /** Buyer-intent research: search terms classified by intent and grouped by theme, saved runs. */
+  researchIntent: '/app/research/intent',
+  /** The review analyser: reviews read into themes, quotes, trend and mismatches, saved runs. */
+  researchReviews: '/app/research/reviews',
+  /** A brand's surveys; one survey's builder: `surveyBuilderPath(id)`, its results: `surveyResultsPath(id)`. */
+  surveys: '/app/research/surveys',
+  /** A survey's public link, answered without an account: `publicSurveyPath(slug)`. */
+  publicSurvey: '/s',
 } as const;
 
 export function diagnosticResultPath(resultId: string): string {
@@ -62,4 +72,17 @@ export function documentPath(documentId: string, at: { page?: number; chunk?: st
   if (at.chunk) query.set('passage', at.chunk);
   const search = query.toString();
   return `${PAGE_PATHS.knowledge}/documents/${encodeURIComponent(documentId)}${search ? `?${search}` : ''}`;
+}
+
+export function surveyBuilderPath(surveyId: string): string {
+  return `${PAGE_PATHS.surveys}/${encodeURIComponent(surveyId)}`;
+}
+
+export function surveyResultsPath(surveyId: string): string {
+  return `${surveyBuilderPath(surveyId)}/results`;
+}
+
+/** The public link to a survey, relative to the site (prefix the origin to share it). */
+export function publicSurveyPath(slug: string): string {
+  return `${PAGE_PATHS.publicSurvey}/${encodeURIComponent(slug)}`;
 }

@@ -40,6 +40,9 @@ export const AVAILABLE_WORKSPACE_PATHS: Partial<Record<WorkspaceArea, string>> =
   avatars: PAGE_PATHS.avatars,
   'brand-canvas': PAGE_PATHS.canvas,
   'value-lens': PAGE_PATHS.valueLens,
+  'buyer-intent': PAGE_PATHS.researchIntent,
+  'review-analyzer': PAGE_PATHS.researchReviews,
+  surveys: PAGE_PATHS.surveys,
 };
 
 export function workspacePath(area: WorkspaceArea): string | undefined {

@@ -34,15 +34,18 @@ describe('offline coach pool', () => {
   it('keeps the event loop free while a large analysis runs', async () => {
     const reviews = Array.from(
       { length: 200 },
-      (_, index) => `Review ${index}: the folding mechanism is easy, but the straps broke after a month.`,
+      (_, index) =>
+        `Review ${index}: the folding mechanism is easy, but the straps broke after a month. ${'Delivery was quick and the box was sturdy, though the instructions were confusing. '.repeat(5)}`,
     );
+    // Run inline, the analysis would hold the thread until it resolved and no timer could fire
+    // before the await returns; in the worker, timers keep firing while it reads.
     let ticks = 0;
     const timer = setInterval(() => {
       ticks += 1;
-    }, 5);
+    }, 2);
     await pool.run('avatar-voice', { ...input, reviews }, EMPTY_CONTEXT);
     clearInterval(timer);
-    expect(ticks).toBeGreaterThan(3);
+    expect(ticks).toBeGreaterThan(0);
   }, 30_000);
 
   it('reads reviews for review-analysis in the worker too, with the same counts as avatar-voice', async () => {

@@ -43,7 +43,11 @@ export const SHIPPED_PROMPT_DIGESTS: Readonly<Record<string, readonly string[]>>
     '88afb2b4e363ba7db12747ce9453470edbce112e6522e0e0d4970eccb1130f35',
     '07d0613e3499c88d3d8728e92f1a2681845689f69b22d4d2ad35f0aa14fbeb22',
   ],
-  'buyer-intent': ['7b3d7dcb14be5e19b67a2308af0e47a2c84a6675c3c72a7002795f36c43489e6'],
+  'buyer-intent': [
+    // A reason per term, and the owner's brand names make terms navigational (issue 14).
+    '4ec6edccd535672f6b6ca4c0495be195245a9078b94ce1da7f1240d8c4d2d177',
+    '7b3d7dcb14be5e19b67a2308af0e47a2c84a6675c3c72a7002795f36c43489e6',
+  ],
   'review-analysis': ['27e850664c32bfeed9fdd8ee360e5427831c1ed0d9e541795b125d992292d434'],
   'avatar-voice': [
     '03b950b8985ed53b3c2644fa846c20c5cc24c07a5c93cca43e2e8d7a7bcf974e',

@@ -91,8 +91,13 @@ interface Seeded {
   chatSessionId: string;
   valueLensId: string;
   snapshotId: string;
+  /** A buyer-intent research run of the seeded brand. */
+  intentRunId: string;
   /** Another of the admin's sessions, for `DELETE /api/settings/sessions/:id`. */
   otherSessionId: string;
+  /** A published survey of the brand, for the owner's survey routes and its public link. */
+  surveyId: string;
+  surveySlug: string;
 }
 
 const READS_WHOLE_ACCOUNT = new Set(['GET /api/account/export']);
@@ -328,6 +333,43 @@ async function ensureSeeded(testApp: TestApp, previous: Seeded | undefined): Pro
     ).snapshot.id;
   }
 
+  const intentRuns = await client.get<{ runs: { id: string }[] }>(
+    `/api/brands/${brandId}/research/intent/runs?limit=50`,
+  );
+  const intentRunId =
+    intentRuns.body.runs.find((run) => run.id === previous?.intentRunId)?.id ??
+    intentRuns.body.runs[0]?.id ??
+    expectStatus(
+      await client.post<{ run: { id: string } }>(`/api/brands/${brandId}/research/intent/runs`, {
+        text: 'best linen shirts\nbuy linen shirt',
+      }),
+      201,
+      'a buyer-intent run',
+    ).run.id;
+
+  const surveys = await client.get<{ surveys: { id: string; slug: string; status: string }[] }>(
+    `/api/brands/${brandId}/surveys`,
+  );
+  let survey =
+    surveys.body.surveys.find((entry) => entry.id === previous?.surveyId && entry.status === 'published') ??
+    surveys.body.surveys.find((entry) => entry.status === 'published');
+  if (!survey) {
+    const created = expectStatus(
+      await client.post<{ survey: { id: string } }>(`/api/brands/${brandId}/surveys`, {
+        template: 'post-purchase',
+      }),
+      201,
+      'a survey',
+    ).survey;
+    survey = expectStatus(
+      await client.post<{ survey: { id: string; slug: string; status: string } }>(
+        `/api/brands/${brandId}/surveys/${created.id}/publish`,
+      ),
+      200,
+      'a published survey',
+    ).survey;
+  }
+
   const listSessions = () =>
     client.get<{ sessions: { id: string; current: boolean }[] }>('/api/settings/sessions');
   let otherSessionId = (await listSessions()).body.sessions.find((session) => !session.current)?.id;
@@ -351,7 +393,10 @@ async function ensureSeeded(testApp: TestApp, previous: Seeded | undefined): Pro
     chatSessionId,
     valueLensId,
     snapshotId,
+    intentRunId,
     otherSessionId,
+    surveyId: survey.id,
+    surveySlug: survey.slug,
   };
 }
 
@@ -392,6 +437,11 @@ function createRoomMaker(testApp: TestApp) {
       keep: seeded.brandId,
       remove: (id) => `/api/brands/${id}`,
     }),
+    'POST /api/brands/{brandId}/surveys': (seeded) => ({
+      list: `/api/brands/${seeded.brandId}/surveys`,
+      keep: seeded.surveyId,
+      remove: (id) => `/api/brands/${seeded.brandId}/surveys/${id}`,
+    }),
     'POST /api/brands/{brandId}/collections/{kind}': (seeded) => ({
       list: `/api/brands/${seeded.brandId}/collections/avatar`,
       keep: seeded.avatarId,
@@ -404,10 +454,18 @@ function createRoomMaker(testApp: TestApp) {
     if (!spec) return;
     const { list, keep, remove } = spec(seeded);
     const client = testApp.client();
-    const listed = await client.get<{ brands?: { id: string }[]; items?: { id: string }[] }>(list, {
+    const listed = await client.get<{
+      brands?: { id: string }[];
+      items?: { id: string }[];
+      surveys?: { id: string }[];
+    }>(list, {
       cookie: seeded.cookie,
     });
-    const ids = [...(listed.body.brands ?? []), ...(listed.body.items ?? [])].map((entry) => entry.id);
+    const ids = [
+      ...(listed.body.brands ?? []),
+      ...(listed.body.items ?? []),
+      ...(listed.body.surveys ?? []),
+    ].map((entry) => entry.id);
     for (const id of ids.filter((id) => id !== keep)) {
       await client.request('DELETE', remove(id), { headers: { cookie: seeded.cookie } });
     }
@@ -440,6 +498,12 @@ function pathParameterValue(
       return seeded.avatarId;
     case 'snapshotId':
       return seeded.snapshotId;
+    case 'surveyId':
+      return seeded.surveyId;
+    case 'slug':
+      return seeded.surveySlug;
+    case 'runId':
+      return seeded.intentRunId;
     case 'userId':
       return seeded.userId;
     case 'version':

@@ -19,6 +19,9 @@ export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/diagnostic/results/:id/report.pdf',
   'GET /api/diagnostic/altcha-challenge',
   'POST /api/diagnostic/results/:id/lead',
+  'GET /api/public/surveys/:slug',
+  'GET /api/public/surveys/:slug/challenge',
+  'POST /api/public/surveys/:slug/responses',
 ]);
 
 /** Every route under this prefix is for admins only; the session guard answers 403 to anyone else. */

@@ -39,7 +39,14 @@ describeOnEachDatabase(
     });
 
     it('serves index.html for HTML navigations outside /api, never cached', async () => {
-      for (const url of ['/', '/app', '/app/settings?tab=1', '/auth/sign-in', '/some/unknown/page']) {
+      for (const url of [
+        '/',
+        '/app',
+        '/app/settings?tab=1',
+        '/auth/sign-in',
+        '/s/abcdefghijklmnop',
+        '/some/unknown/page',
+      ]) {
         const response = await getApp()
           .client()
           .get(url, { accept: 'text/html,application/xhtml+xml', 'accept-encoding': 'br, gzip' });
@@ -69,6 +76,7 @@ describeOnEachDatabase(
       expect(robots.headers.get('content-type')).toMatch(/text\/plain/);
       expect(robots.text).toContain('User-agent: *');
       expect(robots.text).toContain('Disallow: /api/');
+      expect(robots.text).toContain('Disallow: /s/');
       expect(robots.text).toMatch(/Sitemap: https:\/\/coach\.example\.com\/sitemap\.xml/);
       const sitemap = await getApp().client().get('/sitemap.xml');
       expect(sitemap.text).toContain('<loc>https://coach.example.com/</loc>');

@@ -19,6 +19,8 @@ function robotsTxt(publicUrl: URL): string {
     'Allow: /',
     'Disallow: /api/',
     'Disallow: /app/',
+    // Survey links are for the people they are sent to, not for search results.
+    'Disallow: /s/',
     '',
     `Sitemap: ${new URL('/sitemap.xml', publicUrl)}`,
     '',

@@ -66,5 +66,33 @@ export const routeTable = [
     module: 'features/knowledge/document-page.tsx',
     access: 'signed-in',
   },
+  { path: PAGE_PATHS.research, module: 'features/research/research-page.tsx', access: 'signed-in' },
+  {
+    path: PAGE_PATHS.researchIntent,
+    module: 'features/research-intent/research-intent-page.tsx',
+    access: 'signed-in',
+  },
+  {
+    path: PAGE_PATHS.researchReviews,
+    module: 'features/research-reviews/research-reviews-page.tsx',
+    access: 'signed-in',
+  },
+  { path: PAGE_PATHS.surveys, module: 'features/surveys/surveys-page.tsx', access: 'signed-in' },
+  {
+    path: `${PAGE_PATHS.surveys}/:surveyId`,
+    module: 'features/surveys/survey-builder-page.tsx',
+    access: 'signed-in',
+  },
+  {
+    path: `${PAGE_PATHS.surveys}/:surveyId/results`,
+    module: 'features/surveys/survey-results-page.tsx',
+    access: 'signed-in',
+  },
+  // Answered by anyone with the link, at phone width, with as little JavaScript as possible.
+  {
+    path: `${PAGE_PATHS.publicSurvey}/:slug`,
+    module: 'features/surveys/public-survey-page.tsx',
+    access: 'public',
+  },
   { path: '*', module: 'features/not-found/not-found-page.tsx', access: 'public' },
 ] as const satisfies readonly RouteDefinition[];

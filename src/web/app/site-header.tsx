@@ -17,6 +17,7 @@ const WORKSPACE_LINKS = [
   { to: PAGE_PATHS.canvas, label: 'Canvas' },
   { to: PAGE_PATHS.valueLens, label: 'Value Lens' },
   { to: PAGE_PATHS.knowledge, label: 'Knowledge' },
+  { to: PAGE_PATHS.research, label: 'Research' },
 ] as const;
 
 function BrandMark() {
@@ -61,7 +62,8 @@ export function SiteHeader() {
           className="flex min-h-12 items-center gap-2 rounded-lg text-base font-bold text-slate-900 sm:gap-2.5 sm:text-lg"
         >
           <BrandMark />
-          <span>IDEA Brand Coach</span>
+          {/* Signed in, the full menu needs the room between 1280 and 1536 px: the name is then read, not shown. */}
+          <span className={user ? 'xl:max-2xl:sr-only' : undefined}>IDEA Brand Coach</span>
         </Link>
         <button
           ref={menuButton}

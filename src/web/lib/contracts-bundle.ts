@@ -33,12 +33,31 @@ export {
   knowledgeSearchResponseSchema,
 } from '../../core/knowledge/contracts.ts';
 export {
+  brandNamesResponseSchema,
+  intentRunListResponseSchema,
+  intentRunResponseSchema,
+} from '../../core/research/intent-contracts.ts';
+export {
+  acceptFindingResponseSchema,
+  findingProposalsResponseSchema,
+  reviewCsvPreviewResponseSchema,
+  reviewRowsResponseSchema,
+  reviewRunListResponseSchema,
+  reviewRunResponseSchema,
+} from '../../core/research-reviews/contracts.ts';
+export {
   activeSessionListSchema,
   changePasswordBodySchema,
   changePasswordResponseSchema,
   revokeSessionsResponseSchema,
   updateProfileBodySchema,
 } from '../../core/settings/contracts.ts';
+export {
+  surveyDigestPreferenceSchema,
+  surveyListSchema,
+  surveyResponseSchema,
+  surveyResultsSchema,
+} from '../../core/surveys/contracts.ts';
 export { systemStatusSchema } from '../../core/system/contracts.ts';
 export {
   valueLensGenerationResponseSchema,

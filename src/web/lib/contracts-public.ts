@@ -1,5 +1,5 @@
 // Only imported through ./contracts.ts. The contracts the public pages need (session, sign-in and
-// sign-up, emailed links, the operator contact, the diagnostic, the error envelope), small enough that a visitor's first request does not
+// sign-up, emailed links, the operator contact, the diagnostic, a survey's public link, the error envelope), small enough that a visitor's first request does not
 // download and build every schema of the signed-in app.
 
 // Must run before any schema below is built, so it comes first (modules evaluate in import order).
@@ -23,3 +23,4 @@ export {
   leadCaptureBodySchema,
 } from '../../core/diagnostic/contracts.ts';
 export { errorEnvelopeSchema, okSchema } from '../../core/http/envelope.ts';
+export { publicSurveySchema, submitSurveyResponseSchema } from '../../core/surveys/contracts.ts';

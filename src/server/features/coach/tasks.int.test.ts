@@ -52,7 +52,7 @@ describeOnEachDatabase(
       const empty = await client.post<ErrorBody>('/api/ai/chat', { brandId, message: '   ' });
       expect(empty.status).toBe(400);
       expect(empty.body.error.details?.[0]?.path).toBe('body.message');
-      const oversized = await client.post<ErrorBody>('/api/ai/buyer-intent', { terms: ['x'.repeat(121)] });
+      const oversized = await client.post<ErrorBody>('/api/ai/buyer-intent', { terms: ['x'.repeat(201)] });
       expect(oversized.status).toBe(400);
       expect(oversized.body.error.details?.[0]?.path).toBe('body.terms.0');
       const extra = await client.post<ErrorBody>('/api/ai/buyer-intent', { terms: ['a'], admin: true });

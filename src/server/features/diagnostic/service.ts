@@ -25,9 +25,9 @@ import { AppError } from '../../platform/errors.ts';
 import type { KnowledgeIndex } from '../../platform/knowledge/index.ts';
 import { diagnosticKnowledgeSource } from '../../platform/knowledge/sources.ts';
 import { type Mailer, renderActionEmail } from '../../platform/mailer.ts';
+import type { ProofOfWork } from '../../platform/proof-of-work.ts';
 import type { Throttle } from '../../platform/throttle.ts';
 import type { WorkspaceStore } from '../../platform/workspace-store.ts';
-import type { ProofOfWork } from './altcha.ts';
 import { DIAGNOSTIC_REPORT_FILE_NAME, renderDiagnosticReport } from './report-pdf.ts';
 
 /** Who is asking: a signed-in user, and/or the browser's anonymous token (raw, from its cookie). */

@@ -98,6 +98,33 @@ export interface IndexableMemory {
   text: string;
 }
 
+export interface IndexableSurveyAnswer {
+  /** The response's id: each response is a source of its own, indexed once when it is stored. */
+  id: string;
+  survey: { id: string; userId: string; brandId: string; title: string };
+  /** The text questions answered, in the survey's order. */
+  answers: { questionId: string; prompt: string; text: string }[];
+}
+
+/**
+ * One survey response's text answers as a knowledge source: a passage per answer, labelled with the
+ * survey and the question, linking to the survey's results. Choices and scores are not passages:
+ * they are counts, which the results page shows.
+ */
+export function surveyAnswerKnowledgeSource(response: IndexableSurveyAnswer): KnowledgeSource {
+  return {
+    sourceType: 'survey',
+    sourceId: response.id,
+    userId: response.survey.userId,
+    brandId: response.survey.brandId,
+    sections: response.answers.map((answer) => ({
+      label: `Survey “${response.survey.title}” · ${answer.prompt}`,
+      text: answer.text,
+      locator: { kind: 'survey', field: answer.questionId, parent: response.survey.id },
+    })),
+  };
+}
+
 /** A remembered brand fact as a knowledge source: one passage, found and cited like the rest. */
 export function memoryKnowledgeSource(memory: IndexableMemory): KnowledgeSource {
   return {

@@ -6,11 +6,11 @@ import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { EmailField } from '../../components/text-field.tsx';
+import { AltchaField } from '../../kit/proof-of-work/altcha-field.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
-import { AltchaField } from './altcha-field.tsx';
-import { diagnosticApi } from './api.ts';
+import { ALTCHA_CHALLENGE_URL, diagnosticApi } from './api.ts';
 
 const resolver = lazyZodResolver((contracts) => contracts.leadCaptureBodySchema);
 const fields = ['email', 'consent', 'altcha'] as const;
@@ -107,6 +107,7 @@ export function LeadCaptureForm({ resultId }: { resultId: string }) {
           ) : null}
         </div>
         <AltchaField
+          challengeUrl={ALTCHA_CHALLENGE_URL}
           resetSignal={resetSignal}
           error={errors.altcha?.message}
           onPayload={(payload) => {

@@ -8,7 +8,7 @@ import { jsonResponse, renderWithProviders } from '../../test/render.tsx';
 import { ResultsView } from './results-view.tsx';
 
 // The widget is browser-only code; these tests are about what the page says.
-vi.mock('./load-altcha.ts', () => ({}));
+vi.mock('../../kit/proof-of-work/load-altcha.ts', () => ({}));
 
 afterEach(() => {
   cleanup();

@@ -16,6 +16,9 @@ export const settingsApi = {
   downloadAccountExport: () => downloadFile('/api/account/export'),
   requestAccountDeletion: (body: AccountDeletionRequest) =>
     request('POST', '/api/account/deletion', 'accountDeletionResponseSchema', body),
+  surveyDigest: () => request('GET', '/api/surveys/digest', 'surveyDigestPreferenceSchema'),
+  setSurveyDigest: (enabled: boolean) =>
+    request('PUT', '/api/surveys/digest', 'surveyDigestPreferenceSchema', { enabled }),
   /** The operator's address (public): how to get a deleted account back. */
   contact: () => request('GET', '/api/contact', 'contactResponseSchema'),
 };

@@ -25,9 +25,9 @@ export function ExportSection() {
         <p>
           Download everything in your account as one ZIP file: your profile; your brands with their
           worksheets, canvas and customer avatars (and their saved versions); your diagnostic results, Insight
-          snapshots, Value Lens copy, coach conversations and AI usage, as JSON; the documents you uploaded,
-          as you uploaded them and with the text read from them; and PDF reports of your diagnostics, brand
-          canvases, avatars and Insight snapshots.
+          snapshots, Value Lens copy, surveys and their answers, coach conversations and AI usage, as JSON;
+          the documents you uploaded, as you uploaded them and with the text read from them; and PDF reports
+          of your diagnostics, brand canvases, avatars and Insight snapshots.
         </p>
       }
     >

@@ -40,6 +40,7 @@ function stubApi(overrides: Record<string, RouteHandler> = {}) {
   let sessions = [thisDevice, phone];
   const routes: Record<string, RouteHandler> = {
     'GET /api/settings/sessions': () => jsonResponse(200, { sessions }),
+    'GET /api/surveys/digest': () => jsonResponse(200, { enabled: true }),
     'GET /api/ai/usage': () =>
       jsonResponse(200, { used: 3, limit: 20, remaining: 17, resetsAt: '2026-11-27T00:00:00.000Z' }),
     [`DELETE /api/settings/sessions/${phone.id}`]: () => {
@@ -139,5 +140,21 @@ describe('SettingsPage', () => {
       newPassword: 'Lantern-Mosaic-83',
       signOutOtherDevices: true,
     });
+  });
+
+  it('turns the daily email about survey answers off', async () => {
+    const fetchMock = stubApi({
+      'PUT /api/surveys/digest': () => jsonResponse(200, { enabled: false }),
+    });
+    renderPage();
+    const region = screen.getByRole('region', { name: 'Email about survey answers' });
+    const box = within(region).getByRole('checkbox', {
+      name: 'Email me a daily summary of new survey answers',
+    });
+    await waitFor(() => expect((box as HTMLInputElement).checked).toBe(true), LOAD);
+    fireEvent.click(box);
+    expect(await within(region).findByText('The daily summary is off.')).toBeTruthy();
+    expect((box as HTMLInputElement).checked).toBe(false);
+    expect(bodyOf(fetchMock, 'PUT /api/surveys/digest')).toEqual({ enabled: false });
   });
 });

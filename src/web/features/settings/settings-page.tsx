@@ -9,12 +9,14 @@ import { ExportSection } from './export-section.tsx';
 import { PasswordSection } from './password-section.tsx';
 import { ProfileSection } from './profile-section.tsx';
 import { SessionsSection } from './sessions-section.tsx';
+import { SurveyDigestSection } from './survey-digest-section.tsx';
 
 const contents = [
   { id: 'profile', label: 'Profile' },
   { id: 'password', label: 'Password' },
   { id: 'sessions', label: 'Signed-in devices' },
   { id: 'ai-usage', label: 'AI usage' },
+  { id: 'email', label: 'Email' },
   { id: 'export', label: 'Export your data' },
   { id: 'delete-account', label: 'Delete account' },
 ] as const;
@@ -52,6 +54,7 @@ export default function SettingsPage() {
       <PasswordSection key={`password-${user.id}`} user={user} />
       <SessionsSection />
       <AiUsageSection />
+      <SurveyDigestSection />
       <ExportSection />
       <DeleteAccountSection />
     </div>

@@ -3,11 +3,12 @@ import type { AltchaWidgetElement } from 'altcha/types/generic';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import { Spinner } from '../../components/spinner.tsx';
-import { ALTCHA_CHALLENGE_URL } from './api.ts';
 
 type Status = 'waiting' | 'loading' | 'ready' | 'failed';
 
 interface AltchaFieldProps {
+  /** Where the widget fetches its challenge (each form has its own public endpoint). */
+  challengeUrl: string;
   /** The solved proof of work to send with the form, or null while there is none. */
   onPayload: (payload: string | null) => void;
   /** Change it to make the widget start over, e.g. after the server refused a used solution. */
@@ -18,10 +19,11 @@ interface AltchaFieldProps {
 const loadAltcha = () => import('./load-altcha.ts');
 
 /**
- * The ALTCHA proof-of-work check. Its code (about 35 kB) downloads only when the field is about to
- * scroll into view, so people who never reach the form never pay for it.
+ * The ALTCHA proof-of-work check of the public forms (the diagnostic's report-by-email form, survey
+ * answers). Its code (about 35 kB) downloads only when the field is about to scroll into view, so
+ * people who never reach the form never pay for it.
  */
-export function AltchaField({ onPayload, resetSignal, error }: AltchaFieldProps) {
+export function AltchaField({ challengeUrl, onPayload, resetSignal, error }: AltchaFieldProps) {
   const errorId = useId();
   const hostRef = useRef<HTMLDivElement>(null);
   const widgetRef = useRef<AltchaWidgetElement | null>(null);
@@ -51,7 +53,7 @@ export function AltchaField({ onPayload, resetSignal, error }: AltchaFieldProps)
         () => {
           if (cancelled) return;
           widget = document.createElement('altcha-widget');
-          widget.setAttribute('challenge', ALTCHA_CHALLENGE_URL);
+          widget.setAttribute('challenge', challengeUrl);
           widget.setAttribute('name', 'altcha');
           // No interaction signals collected: the proof of work is the whole check.
           const configuration: Partial<Configuration> = {
@@ -92,7 +94,7 @@ export function AltchaField({ onPayload, resetSignal, error }: AltchaFieldProps)
       widget?.remove();
       widgetRef.current = null;
     };
-  }, [attempt]);
+  }, [attempt, challengeUrl]);
 
   const lastReset = useRef(resetSignal);
   useEffect(() => {

@@ -1,12 +1,13 @@
 /**
  * Self-hosted ALTCHA proof-of-work: we issue signed challenges and verify solutions ourselves (no third
- * party). A solved challenge is spent in the database, so one solution cannot be replayed.
+ * party). A solved challenge is spent in the database, so one solution cannot be replayed. Shared by
+ * the public forms that store something: the diagnostic's report-by-email form and survey answers.
  */
 import { createHash, randomInt } from 'node:crypto';
 import { createChallenge, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
-import type { AltchaChallenge } from '../../../core/diagnostic/contracts.ts';
-import type { Database } from '../../db/client.ts';
+import type { AltchaChallenge } from '../../core/http/proof-of-work.ts';
+import type { Database } from '../db/client.ts';
 
 const ALGORITHM = 'PBKDF2/SHA-256';
 const CHALLENGE_TTL_MS = 10 * 60 * 1000;
