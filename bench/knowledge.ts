@@ -26,13 +26,12 @@
  * PostgreSQL: the scratch database is created on the server of BENCH_DATABASE_URL, else
  * TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { pdfPageSections } from '../src/core/knowledge/document-text.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -47,6 +46,7 @@ import {
   seededRandom,
   syntheticDocuments,
 } from '../src/server/testing/fixtures/synthetic-knowledge.ts';
+import { apiCaller, benchEnvironment, signUpOwner } from './bench-app.ts';
 import { writeBenchmarkSection } from './benchmarks-doc.ts';
 import { markdownTable } from './markdown-table.ts';
 
@@ -79,11 +79,6 @@ const SEARCH_LIMIT = 20;
 const RETRIEVE_LIMIT = 5;
 const TARGET_P95_MS: Record<Kind, number> = { postgres: 50, pglite: 150 };
 const EXTRACTION_TARGET_MS = 5000;
-const PASSWORD = 'Granite-Otter-47';
-const serverUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Latency {
   samples: number;
@@ -143,16 +138,6 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return copy;
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 interface DatabaseResult {
   kind: Kind;
   version: string;
@@ -174,26 +159,10 @@ interface DatabaseResult {
 }
 
 async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
-  const scratch = kind === 'postgres' ? `ibc_bench_knowledge_${randomBytes(4).toString('hex')}` : null;
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATA_DIR: 'memory://',
-    DATABASE_URL: undefined,
+  const { env, drop } = await benchEnvironment(kind, 'knowledge', {
     // The targets are for full-text search, which must stand alone (no AI key, no vector extension).
     AI_EMBEDDING_MODEL: undefined,
-    AUTH_THROTTLE_MAX_PER_IP: '1000000',
-    AUTH_THROTTLE_MAX_PER_EMAIL: '1000000',
-    // The bench measures latency, not the shedder's reaction to a loop busy indexing.
-    MAX_EVENT_LOOP_DELAY_MS: '60000',
-  };
-  if (scratch) {
-    await admin(`create database ${scratch}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${scratch}`;
-    env.DATABASE_URL = url.toString();
-  }
+  });
   const config = loadConfig(env);
   const app = await buildApp({ config });
   try {
@@ -201,36 +170,8 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
     const { database, knowledge } = app.services;
     const [{ version = '' } = {}] = await database.query<{ version: string }>('select version()');
 
-    async function call<T>(method: string, path: string, cookie?: string, body?: unknown): Promise<T> {
-      const response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(cookie ? { cookie } : {}),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    }
-    async function signUp(name: string) {
-      const response = await fetch(`${baseUrl}/api/auth/sign-up`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          name,
-          email: `bench.knowledge.${randomBytes(4).toString('hex')}@example.com`,
-          password: PASSWORD,
-        }),
-      });
-      const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
-      const body = (await response.json()) as { user?: { id: string } };
-      if (response.status !== 200 || !cookie || !body.user) throw new Error(`sign-up: ${response.status}`);
-      const { brands } = await call<{ brands: { id: string }[] }>('GET', '/api/brands', cookie);
-      const brandId = brands[0]?.id;
-      if (!brandId) throw new Error('sign-up left no default brand');
-      return { userId: body.user.id, cookie, brandId };
-    }
+    const call = apiCaller(baseUrl);
+    const signUp = (name: string) => signUpOwner(baseUrl, name, 'bench.knowledge');
 
     /** One document as the processing job leaves it: its row and its passages, in one transaction. */
     async function indexDocument(
@@ -484,7 +425,7 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
     };
   } finally {
     await app.close();
-    if (scratch) await admin(`drop database if exists ${scratch} with (force)`);
+    await drop();
   }
 }
 

@@ -398,7 +398,7 @@ const SOFTWARE_HOLDOUT = `
 - 1 - price | The "starter" plan is useless without add-ons, and the add-ons cost more than the plan.
 - 2 2025-05-22 reliability | Constant spinning wheel. I've timed it: forty seconds to open a client record.
 - 1 - features,reliability | Stellar, the automation emailed every single client a blank invoice. Thanks for that.
-- 2 2025-06-06 features | Half the integrations listed on the website are "coming soon" and have been for a year.
+- 2 2025-06-06 features | Half the integrations listed on the website have been "in development" for a year.
 - 1 - price,customer-service | Auto-renewed without a reminder and refused a refund the same day. Shameful.
 ~ 3 2025-04-28 features,price | Brilliant reporting, but charging extra for a second user is cheeky.
 ~ 3 - reliability,ease-of-use | Quick and stable, but the interface feels about ten years old.

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import {
   REVIEW_COLUMN_LABELS,
   REVIEW_COLUMN_ROLES,
@@ -199,7 +199,17 @@ function CsvPanel({ brandId, pending, error, onRun }: PanelProps & { brandId: st
   const [missing, setMissing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const mappingHeading = useRef<HTMLHeadingElement>(null);
+  const [focusMapping, setFocusMapping] = useState(false);
   const id = useId();
+
+  useEffect(() => {
+    // The mapping step has appeared below: take keyboard and screen-reader users to it (once it is
+    // rendered, whenever React commits it).
+    if (preview && focusMapping) {
+      mappingHeading.current?.focus();
+      setFocusMapping(false);
+    }
+  }, [preview, focusMapping]);
 
   async function readHeader(event: FormEvent) {
     event.preventDefault();
@@ -214,8 +224,7 @@ function CsvPanel({ brandId, pending, error, onRun }: PanelProps & { brandId: st
       const answer = await reviewResearchApi.previewCsv(brandId, file);
       setPreview(answer.preview);
       setMapping(answer.preview.mapping);
-      // The mapping step appears below: take keyboard and screen-reader users to it.
-      requestAnimationFrame(() => mappingHeading.current?.focus());
+      setFocusMapping(true);
     } catch (caught) {
       setReadError(caught);
     } finally {
