@@ -85,6 +85,15 @@ export function WorkspaceOverview() {
               </TextLink>
             </p>
           </li>
+          <li className="space-y-1">
+            <p className="text-sm font-medium text-slate-800">Customer research</p>
+            <p className="text-sm text-slate-600">
+              Hear customers in their own words:{' '}
+              <TextLink to={PAGE_PATHS.researchReviews}>analyse reviews</TextLink>,{' '}
+              <TextLink to={PAGE_PATHS.researchIntent}>sort search terms by intent</TextLink> or{' '}
+              <TextLink to={PAGE_PATHS.surveys}>run a survey</TextLink>.
+            </p>
+          </li>
         </ul>
         {usage.data ? (
           <p className="text-sm text-slate-700">
