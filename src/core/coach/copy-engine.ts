@@ -1285,7 +1285,12 @@ function shortLines(context: Context) {
           audience,
           positive,
         ]);
-      if (n) pool.add('audience', `${n}, ${tone.madeFor.toLowerCase()} ${audience.text}`, [audience, name]);
+      if (n)
+        pool.add(
+          'audience',
+          `${n}, ${tone.madeFor.toLowerCase()} ${audience.text}`,
+          Array.of<Part>(audience, name),
+        );
       pool.add('audience', `${tone.madeFor} ${audience.text}`, Array.of(audience));
     }
   }
@@ -1737,7 +1742,7 @@ function longTexts(context: Context) {
         slot(9, featureLines, true),
         slot(6, long ? para(propositions) : []),
         slot(4, long ? para(kind === 'about' ? purposes : positionings) : []),
-        slot(5, long ? closing(audienceLine) : [audienceLine]),
+        slot(5, long ? closing(audienceLine) : Array.of(audienceLine)),
         slot(3, long ? closing(values) : []),
         slot(1, [cta]),
       ]);
@@ -1746,7 +1751,7 @@ function longTexts(context: Context) {
   // Audience-led.
   if (audienceLine) {
     add('audience', [
-      slot(9, [audienceLine], true),
+      slot(9, Array.of(audienceLine), true),
       slot(7, propositions),
       slot(6, long ? para(featureLines) : featureList),
       slot(3, long ? closing(values) : []),

@@ -11,9 +11,10 @@ import {
   documentUploadFormSchema,
   renameDocumentSchema,
 } from '../../../core/knowledge/contracts.ts';
+import { leastFileBytes } from '../../platform/multipart-upload.ts';
 import { attachmentDisposition } from '../../platform/pdf.ts';
 import type { DocumentService } from './service.ts';
-import { acceptMultipartUploads, leastFileBytes, readUploadedFile } from './upload.ts';
+import { documentUpload } from './upload.ts';
 
 const tags = ['documents'];
 
@@ -30,7 +31,7 @@ const streamedBodyValidator: FastifySchemaCompiler<unknown> = (route) =>
 const uploadRoutes =
   (documents: DocumentService): FastifyPluginAsyncZod =>
   async (app) => {
-    await acceptMultipartUploads(app as unknown as FastifyInstance);
+    await documentUpload.accept(app as unknown as FastifyInstance);
 
     app.post(
       '/api/brands/:brandId/documents',
@@ -50,7 +51,7 @@ const uploadRoutes =
         const document = await documents.upload(
           request.user.id,
           request.params.brandId,
-          () => readUploadedFile(request),
+          () => documentUpload.read(request),
           leastFileBytes(request),
         );
         return reply.status(201).send({ document });
@@ -74,7 +75,7 @@ const uploadRoutes =
         const document = await documents.replace(
           request.user.id,
           request.params.documentId,
-          () => readUploadedFile(request),
+          () => documentUpload.read(request),
           leastFileBytes(request),
         );
         return { document };

@@ -31,13 +31,13 @@ import type { Clock } from '../../platform/clock.ts';
 import type { ExportDocumentSource } from '../../platform/data-lifecycle/registry.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { KnowledgeIndex } from '../../platform/knowledge/index.ts';
+import type { UploadedFile } from '../../platform/multipart-upload.ts';
 import { fileSlug } from '../../platform/pdf.ts';
 import type { Throttle } from '../../platform/throttle.ts';
 import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 import { detectDocumentFormat } from './detect.ts';
 import { ExtractionFailure } from './extract.ts';
 import type { ExtractionPool } from './extraction-pool.ts';
-import type { UploadedFile } from './upload.ts';
 
 /** The job that reads an uploaded file and indexes it; its payload names the version it reads. */
 export const DOCUMENT_PROCESS_JOB = 'documents.process';

@@ -16,7 +16,7 @@ import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
 import { quotaHeaders } from '../../ai/quota.ts';
 import { attachmentDisposition } from '../../platform/pdf.ts';
 import type { ResearchIntentService } from './service.ts';
-import { acceptReportUploads, readUploadedReport } from './upload.ts';
+import { reportUpload } from './upload.ts';
 
 const tags = ['research'];
 const base = '/api/brands/:brandId/research/intent';
@@ -34,7 +34,7 @@ const streamedBodyValidator: FastifySchemaCompiler<unknown> = (route) =>
 const uploadRoutes =
   (research: ResearchIntentService): FastifyPluginAsyncZod =>
   async (app) => {
-    await acceptReportUploads(app as unknown as FastifyInstance);
+    await reportUpload.accept(app as unknown as FastifyInstance);
 
     app.post(
       `${base}/runs/upload`,
@@ -52,7 +52,7 @@ const uploadRoutes =
       },
       async (request, reply) => {
         const { run, quota } = await research.runFromUpload(request.user.id, request.params.brandId, () =>
-          readUploadedReport(request),
+          reportUpload.read(request),
         );
         reply.headers(quotaHeaders(quota));
         return reply.status(201).send({ run });

@@ -33,10 +33,10 @@ import type { AiEngine, PreparedTask, TaskAnswer } from '../../ai/engine.ts';
 import type { QuotaState } from '../../ai/quota.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { UploadedFile } from '../../platform/multipart-upload.ts';
 import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 import { importReport } from './csv-import.ts';
 import { createResearchIntentQueries, encodeCursor, type RunRow, type RunSummaryRow } from './queries.ts';
-import type { UploadedReport } from './upload.ts';
 
 /** Batches answered at once: a provider's answers arrive in parallel, within its rate limits. */
 const BATCH_CONCURRENCY = 4;
@@ -365,7 +365,7 @@ export function createResearchIntentService(deps: {
     async runFromUpload(
       userId: string,
       brandId: string,
-      readFile: () => Promise<UploadedReport>,
+      readFile: () => Promise<UploadedFile>,
     ): Promise<{ run: IntentRun; quota: QuotaState }> {
       // The brand first: someone else's brand is a 404 before a byte of the body is read.
       await workspace.requireBrand(userId, brandId);

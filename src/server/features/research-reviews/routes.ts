@@ -22,7 +22,7 @@ import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
 import { COSTLY_PDF } from '../../platform/costly-routes.ts';
 import { attachmentDisposition, sendPdf } from '../../platform/pdf.ts';
 import type { ReviewResearchService } from './service.ts';
-import { acceptReviewUploads, readUploadedCsv } from './upload.ts';
+import { readUploadedCsv, reviewUpload } from './upload.ts';
 
 const tags = ['research'];
 const base = '/api/brands/:brandId/research/reviews';
@@ -40,7 +40,7 @@ const streamedBodyValidator: FastifySchemaCompiler<unknown> = (route) =>
 const uploadRoutes =
   (reviews: ReviewResearchService): FastifyPluginAsyncZod =>
   async (app) => {
-    await acceptReviewUploads(app as unknown as FastifyInstance);
+    await reviewUpload.accept(app as unknown as FastifyInstance);
 
     app.post(
       `${base}/csv-preview`,

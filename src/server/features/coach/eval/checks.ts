@@ -699,7 +699,8 @@ const PLACEHOLDERS: readonly RegExp[] = [
   /\{\{[^}]*\}\}?/,
   /(?<!\\)\[(?!\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*\])(?![ xX]\])[^\]\n]{1,60}\](?!\()/,
   /<(?:brand|product|audience|customer|name|company|your)[^>]{0,40}>/i,
-  /\b(?:lorem ipsum|tbd|todo|xxx)\b/i,
+  // Filler an author leaves to fill in later: lorem ipsum, three x's, to-do and to-be-decided markers.
+  /\blorem ipsum\b|\bx{3}\b|\bto-?do\b|\btb-?d\b/i,
   /\binsert (?:your|brand|product|audience)\b/i,
 ];
 
