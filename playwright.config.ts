@@ -1,12 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_ADMIN_EMAIL } from './e2e/support/accounts.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/browser.ts';
+import { E2E_SMTP_PORT } from './e2e/support/mail.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  // The SMTP capture the server's mail goes to (e2e/support/mail.ts), so tests can read what was sent.
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
@@ -51,6 +54,9 @@ export default defineConfig({
       // poll often, so a document becomes ready within a second rather than five.
       JOBS_ENABLED: 'true',
       JOBS_POLL_INTERVAL_MS: '250',
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}?ignoreTLS=true`,
+      // The tips a lead agrees to arrive within seconds rather than days (the default is 1d,5d,12d).
+      EMAIL_TIPS_SCHEDULE: '2s,15s,20s',
     },
   },
 });

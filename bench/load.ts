@@ -14,6 +14,8 @@
  *
  *   npm run bench:load [-- --connections 100,1000 --seconds 20 --users 200 --skip-drills]
  *                      [-- --pg-cluster 15/loaddrill | --db-stop-command CMD --db-start-command CMD]
+ *   npm run bench:load -- --instances 2 [--connections … --seconds … --users …]
+ *     two instances behind HAProxy and the checks across them (bench/load-cluster.ts, ADR 0045)
  *
  * The outage drill stops the real PostgreSQL server (fast shutdown, which terminates every
  * connection) when given a way to: `--pg-cluster VERSION/NAME` (Debian's pg_ctlcluster; the database
@@ -29,12 +31,16 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startTcpProxy, type TcpProxy } from '../src/server/testing/tcp-proxy.ts';
@@ -49,6 +55,10 @@ const { values } = parseArgs({
     'pg-cluster': { type: 'string' },
     'db-stop-command': { type: 'string' },
     'db-start-command': { type: 'string' },
+    /** The same mix on the app over PGlite (one instance, embedded) at this many connections; 0 skips it. */
+    'pglite-connections': { type: 'string', default: '100' },
+    /** 2: two app instances behind HAProxy (bench/load-cluster.ts). */
+    instances: { type: 'string', default: '1' },
   },
 });
 const stages = values.connections.split(',').map(Number);
@@ -176,7 +186,7 @@ async function otherSessions(): Promise<string[]> {
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -185,15 +195,20 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-interface Process {
+export interface Process {
   child: ChildProcess;
   url: string;
   output(): string;
   stop(): Promise<number | null>;
 }
 
-async function startProcess(script: string, env: Record<string, string>): Promise<Process> {
-  const port = await freePort();
+export async function startProcess(
+  script: string,
+  /** An undefined value removes the variable (e.g. DATABASE_URL for the app on PGlite). */
+  env: Record<string, string | undefined>,
+  fixedPort?: number,
+): Promise<Process> {
+  const port = fixedPort ?? (await freePort());
   let output = '';
   const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
@@ -231,7 +246,7 @@ async function startProcess(script: string, env: Record<string, string>): Promis
   };
 }
 
-function appEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+export function appEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? 'warn',
@@ -248,12 +263,12 @@ function appEnv(databaseUrl: string, extra: Record<string, string> = {}): Record
 
 // ------------------------------------------------------------------------------------ setup
 
-interface LoadUser {
+export interface LoadUser {
   cookie: string;
   brandId: string;
 }
 
-async function call<T>(
+export async function call<T>(
   url: string,
   method: string,
   cookie: string | null,
@@ -284,7 +299,7 @@ async function inBatches<T>(count: number, size: number, task: (index: number) =
   return results;
 }
 
-async function createUsers(appUrl: string): Promise<LoadUser[]> {
+export async function createUsers(appUrl: string): Promise<LoadUser[]> {
   const stamp = Date.now().toString(36);
   return inBatches(userCount, 10, async (index) => {
     const signUp = await call(`${appUrl}/api/auth/sign-up`, 'POST', null, {
@@ -304,13 +319,13 @@ async function createUsers(appUrl: string): Promise<LoadUser[]> {
   });
 }
 
-interface Avatar {
+export interface Avatar {
   id: string;
   user: LoadUser;
   version: number;
 }
 
-async function createAvatars(appUrl: string, users: LoadUser[]): Promise<Avatar[]> {
+export async function createAvatars(appUrl: string, users: LoadUser[]): Promise<Avatar[]> {
   return inBatches(maxConnections, 20, async (index) => {
     const user = users[index % users.length] as LoadUser;
     const marker = `created ${index}`;
@@ -377,7 +392,7 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 }
 
-interface StageResult {
+export interface StageResult {
   scenario: string;
   connections: number;
   requests: number;
@@ -387,6 +402,8 @@ interface StageResult {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** The app process's peak resident memory during the stage (Linux: /proc/PID/status VmRSS). */
+  appPeakRssMb?: number;
   byOperation?: Array<{
     operation: string;
     requests: number;
@@ -411,7 +428,7 @@ interface PendingRequest {
 let requestSequence = 0;
 
 /** Writes the app acknowledged, to be found again in the database afterwards. */
-interface Acknowledged {
+export interface Acknowledged {
   /** Every acknowledged avatar save, as the server's answer states it: item id → version → content. */
   saves: Map<string, Map<number, string>>;
   /** Ids of acknowledged diagnostic submits. */
@@ -428,7 +445,7 @@ type MixRequest = autocannon.Request;
  * other request is saving, so versions never collide (no 409s by design) — unless a save went
  * unanswered (a 503 while the database went away may still have committed), which `settle` reports.
  */
-function createMix(users: LoadUser[], avatars: Avatar[], seed: number, book: Acknowledged) {
+export function createMix(users: LoadUser[], avatars: Avatar[], seed: number, book: Acknowledged) {
   const next = random(seed);
   const idleAvatars = avatars.map((_, index) => index);
   /** Avatars whose last save was answered with neither 200 nor 409: their stored version is unknown. */
@@ -502,6 +519,7 @@ function createMix(users: LoadUser[], avatars: Avatar[], seed: number, book: Ack
           path: '/api/ai/contextual-help',
           headers,
           body: JSON.stringify({
+            brandId: user.brandId,
             area: 'brand-canvas',
             question: `How do I sharpen part ${Math.floor(next() * 20)} of my canvas?`,
           }),
@@ -550,13 +568,14 @@ function createMix(users: LoadUser[], avatars: Avatar[], seed: number, book: Ack
   return { setupRequest, settle };
 }
 
-async function runMix(
+export async function runMix(
   appUrl: string,
   users: LoadUser[],
   avatars: Avatar[],
   connections: number,
+  book: Acknowledged = acknowledged,
 ): Promise<StageResult> {
-  const mix = createMix(users, avatars, connections, acknowledged);
+  const mix = createMix(users, avatars, connections, book);
   const latencies = new Map<OperationName, number[]>(OPERATIONS.map((operation) => [operation.name, []]));
   const failures = new Map<OperationName, number>();
   const all: number[] = [];
@@ -611,6 +630,67 @@ async function runMix(
   };
 }
 
+/** `GET /api/session` alone, each connection's requests spread over the users' cookies. */
+async function runSessionOnly(appUrl: string, users: LoadUser[], connections: number): Promise<StageResult> {
+  let nextUser = 0;
+  let signedOut = 0;
+  const result = await autocannon({
+    url: appUrl,
+    connections,
+    duration: seconds,
+    timeout: 60,
+    requests: [
+      {
+        method: 'GET',
+        path: '/api/session',
+        setupRequest: (request) => {
+          nextUser = (nextUser + 1) % users.length;
+          return {
+            ...request,
+            headers: { ...request.headers, cookie: (users[nextUser] as LoadUser).cookie },
+          };
+        },
+        onResponse: (status, body) => {
+          // A 200 with no user would mean the session was not recognised: count it as a failure.
+          if (status === 200 && !body.includes('"id"')) signedOut += 1;
+        },
+      },
+    ],
+  });
+  return {
+    scenario: 'session alone (GET /api/session)',
+    connections,
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p95Ms: Math.round((result.latency.p90 + result.latency.p97_5) / 2),
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx + signedOut,
+  };
+}
+
+/** Samples a process's resident memory every 250 ms until stopped; returns the peak in MB. */
+function watchRss(pid: number | undefined): () => number | undefined {
+  if (pid === undefined) return () => undefined;
+  let peakKb = 0;
+  const sample = () => {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) peakKb = Math.max(peakKb, Number(match[1]));
+    } catch {
+      // Not Linux, or the process is gone: no reading.
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 250);
+  return () => {
+    clearInterval(timer);
+    sample();
+    return peakKb > 0 ? Math.round(peakKb / 1024) : undefined;
+  };
+}
+
 async function runBare(bareUrl: string, connections: number): Promise<StageResult> {
   const result = await autocannon({ url: `${bareUrl}/bare`, connections, duration: seconds, timeout: 60 });
   return {
@@ -633,7 +713,7 @@ async function runBare(bareUrl: string, connections: number): Promise<StageResul
  * Saves still in flight when a stage ends may be applied without their answer being read; like a
  * client after a dropped connection, the next stage starts from the stored versions.
  */
-async function resyncVersions(avatars: Avatar[]): Promise<void> {
+export async function resyncVersions(avatars: Avatar[]): Promise<void> {
   const client = new pg.Client({ connectionString: scratchUrl.toString() });
   await client.connect();
   const { rows } = await client.query<{ id: string; version: number }>(
@@ -645,12 +725,16 @@ async function resyncVersions(avatars: Avatar[]): Promise<void> {
   for (const avatar of avatars) avatar.version = versions.get(avatar.id) ?? avatar.version;
 }
 
-async function verifyWrites(
+type Query = <Row>(text: string, params: unknown[]) => Promise<{ rows: Row[] }>;
+
+export async function verifyWrites(
   avatars: Avatar[],
   book: Acknowledged,
+  /** Another database to look in (the PGlite stage's); the scratch PostgreSQL database by default. */
+  database?: { query: Query; end(): Promise<void> },
 ): Promise<{ checked: number; lost: number; details: string[] }> {
-  const client = new pg.Client({ connectionString: scratchUrl.toString() });
-  await client.connect();
+  const client = database ?? new pg.Client({ connectionString: scratchUrl.toString() });
+  if (!database) await (client as pg.Client).connect();
   const details: string[] = [];
   const { rows } = await client.query<{ id: string; version: number; marker: string | null }>(
     `select id, version, data->'demographics'->>'occupation' as marker from workspace_items where id = any($1::uuid[])`,
@@ -685,6 +769,55 @@ async function verifyWrites(
     lost: lost + missingDiagnostics,
     details,
   };
+}
+
+/**
+ * The same mix at `connections` on the app over PGlite (embedded, one instance, as the default
+ * deployment runs): its own users and avatars, its acknowledged writes checked in its data folder
+ * once the app has stopped.
+ */
+async function pgliteStage(connections: number): Promise<{
+  row: StageResult;
+  verification: { checked: number; lost: number; details: string[] };
+  appExit: number | null;
+}> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ibc-load-pglite-'));
+  try {
+    const app = await startProcess('../src/server/main.ts', {
+      ...appEnv(''),
+      DATABASE_URL: undefined,
+      DATABASE_POOL_MAX: undefined,
+      DATA_DIR: dataDir,
+      // PGlite answers in the app's own thread, so the event loop lags with every query under this
+      // load; the stage measures throughput and errors, as bench-app.ts does, not the load shedder.
+      MAX_EVENT_LOOP_DELAY_MS: '60000',
+      BACKUP_DIR: join(dataDir, '..', `${basename(dataDir)}-backups`),
+    });
+    let appExit: number | null = null;
+    try {
+      console.log(`PGlite stage: app on ${app.url}; creating ${userCount} users and avatars…`);
+      const users = await createUsers(app.url);
+      const avatars = (await createAvatars(app.url, users)).slice(0, connections);
+      const book: Acknowledged = { saves: new Map(), diagnostics: [] };
+      const stopRss = watchRss(app.child.pid);
+      const mixRow = await runMix(app.url, users, avatars, connections, book);
+      const row = { ...mixRow, scenario: 'signed-in mix (PGlite)', appPeakRssMb: stopRss() };
+      appExit = await app.stop();
+      const lite = new PGlite(dataDir, { extensions: { vector } });
+      const verification = await verifyWrites(avatars, book, {
+        query: async <Row>(text: string, params: unknown[]) => ({
+          rows: (await lite.query<Row>(text, params)).rows,
+        }),
+        end: () => lite.close(),
+      });
+      return { row, verification, appExit };
+    } finally {
+      if (appExit === null) await app.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(join(dataDir, '..', `${basename(dataDir)}-backups`), { recursive: true, force: true });
+  }
 }
 
 // ------------------------------------------------------------------------------------ drills
@@ -1112,6 +1245,31 @@ if (outage.kind === 'stop' && !values['skip-drills']) {
       `the outage drill would stop a PostgreSQL server others are using (sessions by database: ${others.join(', ')}); give it a cluster of its own`,
     );
 }
+if (Number(values.instances) > 1) {
+  // Two instances behind HAProxy: its own checks and report; exits here (bench/load-cluster.ts).
+  const { runClusterBench } = await import('./load-cluster.ts');
+  process.exit(
+    await runClusterBench({
+      instances: Number(values.instances),
+      stages,
+      seconds,
+      scratchName,
+      scratchUrl,
+      acknowledged,
+      adminQuery,
+      startProcess,
+      freePort,
+      appEnv,
+      call,
+      createUsers,
+      createAvatars,
+      createMix,
+      runMix,
+      resyncVersions,
+      verifyWrites,
+    }),
+  );
+}
 await adminQuery(`create database ${scratchName}`);
 const processes: Process[] = [];
 let failed = false;
@@ -1135,10 +1293,22 @@ try {
   for (const connections of stages) {
     console.log(`Stage: ${connections} connections × ${seconds} s…`);
     await resyncVersions(avatars);
-    rows.push(await runMix(app.url, users, avatars, connections));
+    const stopMixRss = watchRss(app.child.pid);
+    const mixRow = await runMix(app.url, users, avatars, connections);
+    rows.push({ ...mixRow, appPeakRssMb: stopMixRss() });
+    const stopSessionRss = watchRss(app.child.pid);
+    const sessionRow = await runSessionOnly(app.url, users, connections);
+    rows.push({ ...sessionRow, appPeakRssMb: stopSessionRss() });
     rows.push(await runBare(bare.url, connections));
   }
   const verification = await verifyWrites(avatars, acknowledged);
+  const pgliteConnections = Number(values['pglite-connections']);
+  const pglite = pgliteConnections > 0 ? await pgliteStage(pgliteConnections) : null;
+  if (pglite) {
+    rows.push(pglite.row);
+    if (!rows.some((row) => row.scenario.startsWith('bare') && row.connections === pgliteConnections))
+      rows.push(await runBare(bare.url, pgliteConnections));
+  }
   await bare.stop();
   const appExit = await app.stop();
   if (appExit !== 0) console.log(`App output at exit:\n${app.output().slice(-6000)}`);
@@ -1165,6 +1335,19 @@ try {
       `| ${row.scenario} | ${row.connections} | ${row.requests} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p95Ms} | ${row.p99Ms} | ${row.errors} | ${row.non2xx} | ${ratio} |`,
     );
   }
+  console.log('\nAgainst the bare route at the same connections, and the peak RSS of the app process:\n');
+  console.log('| connections | mix / bare | session / bare | app RSS (mix) MB | app RSS (session) MB |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  for (const connections of stages) {
+    const at = (prefix: string) =>
+      rows.find((row) => row.connections === connections && row.scenario.startsWith(prefix));
+    const bareRate = at('bare')?.requestsPerSecond;
+    const share = (row: StageResult | undefined) =>
+      row && bareRate ? `${((row.requestsPerSecond / bareRate) * 100).toFixed(1)} %` : '–';
+    console.log(
+      `| ${connections} | ${share(at('signed-in mix'))} | ${share(at('session alone'))} | ${at('signed-in mix')?.appPeakRssMb ?? '–'} | ${at('session alone')?.appPeakRssMb ?? '–'} |`,
+    );
+  }
   const largest = rows.find((row) => row.connections === maxConnections && row.byOperation);
   if (largest?.byOperation) {
     console.log(`\nMix at ${maxConnections} connections, per operation:\n`);
@@ -1181,16 +1364,26 @@ try {
     `\nAcknowledged writes checked: ${verification.checked} (acknowledged avatar saves + diagnostic submits); lost: ${verification.lost}. App exit code after SIGTERM: ${appExit}.`,
   );
   for (const detail of verification.details) console.log(`  ${detail}`);
+  if (pglite) {
+    const bareRate = rows.find(
+      (row) => row.scenario.startsWith('bare') && row.connections === pglite.row.connections,
+    )?.requestsPerSecond;
+    console.log(
+      `\nPGlite: the mix at ${pglite.row.connections} connections, ${pglite.row.requestsPerSecond} req/s = ${bareRate ? ((pglite.row.requestsPerSecond / bareRate) * 100).toFixed(1) : '–'} % of the bare (PostgreSQL) route; errors ${pglite.row.errors}, non-2xx ${pglite.row.non2xx}; peak app RSS ${pglite.row.appPeakRssMb ?? '–'} MB. Acknowledged writes checked: ${pglite.verification.checked}; lost: ${pglite.verification.lost}. App exit code: ${pglite.appExit}.`,
+    );
+    for (const detail of pglite.verification.details) console.log(`  ${detail}`);
+  }
   for (const drill of drills) console.log(`\nDrill: ${JSON.stringify(drill, null, 2)}`);
 
   mkdirSync('reports', { recursive: true });
   writeFileSync(
     'reports/bench-load.json',
-    `${JSON.stringify({ date: new Date().toISOString(), users: userCount, seconds, poolMax: Number(POOL_MAX), rows, verification, drills }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), users: userCount, seconds, poolMax: Number(POOL_MAX), rows, verification, pgliteVerification: pglite?.verification ?? null, drills }, null, 2)}\n`,
   );
   failed =
     rows.some((row) => row.errors > 0 || row.non2xx > 0) ||
     verification.lost > 0 ||
+    (pglite !== null && (pglite.verification.lost > 0 || pglite.appExit !== 0)) ||
     drills.some((drill) => drill.passed !== true);
 } catch (error) {
   failed = true;

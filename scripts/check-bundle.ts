@@ -5,7 +5,7 @@
  * the page's own chunk, and everything they import statically, transitively. Dynamic imports (such as
  * the password-strength dictionaries) are loaded later, on demand, and are not counted.
  *
- *   npm run check:bundle                 build, precompress, then check
+ *   npm run check:bundle                 build (as `npm run build` does), then check
  *   npm run check:bundle -- --no-build   check the existing dist/web
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { type RouteDefinition, routeTable } from '../src/web/app/routes.ts';
 import { defaultWebDir, precompressDirectory } from './precompress.ts';
+import { prerenderPublicPages } from './prerender.ts';
 
 const KB = 1000;
 const BUDGET_PUBLIC_KB = 130;
@@ -134,6 +135,7 @@ function printTable(reports: RouteReport[]) {
 async function main() {
   if (!process.argv.includes('--no-build')) {
     await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+    await prerenderPublicPages(webDir);
     await precompressDirectory(webDir);
   }
 

@@ -5,7 +5,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
-import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -56,10 +56,15 @@ import { createExtractionPool } from './features/documents/extraction-pool.ts';
 import { registerDocumentJobs } from './features/documents/job.ts';
 import { documentRoutes } from './features/documents/routes.ts';
 import { createDocumentService } from './features/documents/service.ts';
+import { emailConsentRoutes } from './features/email-consent/routes.ts';
+import { createEmailConsentService, registerTipJob } from './features/email-consent/service.ts';
+import { createUnsubscribeTokens } from './features/email-consent/tokens.ts';
 import { ideaRoutes } from './features/idea/routes.ts';
 import { createIdeaService } from './features/idea/service.ts';
 import { knowledgeRoutes } from './features/knowledge/routes.ts';
 import { createKnowledgeSearchService } from './features/knowledge/service.ts';
+import { legalRoutes } from './features/legal/routes.ts';
+import { createLegalService } from './features/legal/service.ts';
 import { researchIntentRoutes } from './features/research-intent/routes.ts';
 import { createResearchIntentService } from './features/research-intent/service.ts';
 import { reviewResearchRoutes } from './features/research-reviews/routes.ts';
@@ -70,7 +75,11 @@ import { registerSurveyDigest } from './features/surveys/digest.ts';
 import { surveyRoutes } from './features/surveys/routes.ts';
 import { createSurveyService } from './features/surveys/service.ts';
 import { systemRoutes } from './features/system/routes.ts';
-import { createServerErrorLog, serverErrorRetentionRule } from './features/system/server-errors.ts';
+import {
+  createServerErrorLog,
+  SERVER_ERROR_RETENTION_DAYS,
+  serverErrorRetentionRule,
+} from './features/system/server-errors.ts';
 import { createSystemService } from './features/system/service.ts';
 import { valueLensRoutes } from './features/value-lens/routes.ts';
 import { createValueLensService } from './features/value-lens/service.ts';
@@ -83,8 +92,9 @@ import { registerKnowledgeEmbeddings } from './jobs/knowledge-embeddings.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { createRetention } from './jobs/retention.ts';
 import { runBackup } from './operations/backups/backup.ts';
-import { createAuth } from './platform/auth/better-auth.ts';
+import { createAuth, sessionUpdateAgeSeconds } from './platform/auth/better-auth.ts';
 import { createSessionActivity } from './platform/auth/session-activity.ts';
+import { createSessionCache } from './platform/auth/session-cache.ts';
 import { createSessionResolver } from './platform/auth/sessions.ts';
 import { registerAuthGuard } from './platform/auth-guard.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -92,12 +102,12 @@ import { registerCostlyRouteLimits } from './platform/costly-routes.ts';
 import { createDataLifecycle, type DataLifecycle } from './platform/data-lifecycle/registry.ts';
 import { createErrorReporter, type ErrorReporter } from './platform/error-reporting.ts';
 import { registerErrorHandling } from './platform/errors.ts';
-import { healthRoutes } from './platform/health.ts';
+import { createReadiness, healthRoutes, type Readiness } from './platform/health.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
 import { createKnowledgeBackfill } from './platform/knowledge/backfill.ts';
 import { createKnowledgeIndex, type KnowledgeIndex } from './platform/knowledge/index.ts';
 import { setUpKnowledgeVectors } from './platform/knowledge/vectors.ts';
-import { loggerOptions, requestIdFor } from './platform/logging.ts';
+import { loggerOptions, OneLineRequestLog, requestIdFor } from './platform/logging.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
 import {
   createMetrics,
@@ -149,6 +159,8 @@ export interface AppServices {
    * transaction of its change; the search box and the coach's retrieval read it.
    */
   knowledge: KnowledgeIndex;
+  /** /readyz's drain switch: a shutdown fails readiness before it stops listening (ADR 0045). */
+  readiness: Readiness;
 }
 
 export interface RegisteredRoute {
@@ -170,7 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: loggerOptions(config, deps.logStream),
     genReqId: requestIdFor,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new OneLineRequestLog({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.trustProxy,
     // Requests already received when shutdown starts are served, not refused: "in-flight requests
@@ -283,8 +295,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   if (config.jobs.enabled) app.addHook('onReady', async () => jobs.start());
   const throttle = createThrottle(database);
-  const auth = createAuth({ config, database, mailer, log: app.log });
-  const resolveSession = createSessionResolver(auth, createSessionActivity({ database, clock }));
+  const sessionCache = createSessionCache({ clock });
+  const auth = createAuth({ config, database, mailer, log: app.log, sessionCache });
+  const resolveSession = createSessionResolver(auth, {
+    recordUse: createSessionActivity({ database, clock }),
+    cache: sessionCache,
+    expiresInSeconds: config.auth.sessionTtlSeconds,
+    updateAgeSeconds: sessionUpdateAgeSeconds(config.auth.sessionTtlSeconds),
+  });
   registerAuthMailJobs(jobs, { auth, database, mailer, config });
   registerSurveyDigest(jobs, { database, mailer, config });
   const authService = createAuthService({ auth, database, throttle, config, jobs, clock });
@@ -326,6 +344,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
   });
   const workspace = createWorkspaceStore({ database, knowledge });
+  const emailConsent = createEmailConsentService({
+    database,
+    jobs,
+    mailer,
+    clock,
+    tokens: createUnsubscribeTokens(config.auth.secret),
+    config,
+  });
+  registerTipJob(jobs, emailConsent);
   const diagnosticService = createDiagnosticService({
     database,
     throttle,
@@ -334,6 +361,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     brands: workspace,
     knowledge,
+    leadConsent: emailConsent,
   });
   const accountLifecycle = createAccountLifecycleService({
     database,
@@ -343,6 +371,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     config,
     log: app.log,
+    sessionCache,
     lifecycle,
   });
   const extraction = createExtractionPool({ timeoutMs: config.documents.extractionTimeoutMs });
@@ -406,6 +435,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   lifecycle.registerRetentionRule(embeddingCacheRetentionRule(database));
   lifecycle.registerRetentionRule(serverErrorRetentionRule(database));
 
+  const readiness = createReadiness();
   app.decorate('services', {
     database,
     mailer,
@@ -419,6 +449,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
     accountLifecycle,
     knowledge,
+    readiness,
   });
 
   await app.register(underPressure, {
@@ -452,7 +483,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  await app.register(healthRoutes(database));
+  await app.register(healthRoutes(database, readiness));
   registerMetricsRoute(app, metrics, config.observability.metricsToken);
   await app.register(
     authRoutes(authService, resolveSession, async (userId, request, reply, activeBrandId) => {
@@ -467,6 +498,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(diagnosticRoutes(diagnosticService, config));
+  await app.register(emailConsentRoutes(emailConsent));
   await app.register(workspaceRoutes(workspace));
   await app.register(
     dashboardRoutes(createDashboardService({ workspace, latestDiagnostic: diagnosticService.latest })),
@@ -509,6 +541,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(documentRoutes(documentService));
   await app.register(surveyRoutes(surveyService, config));
   await app.register(accountLifecycleRoutes(accountLifecycle));
+  await app.register(
+    legalRoutes(createLegalService(config, { serverErrorDays: SERVER_ERROR_RETENTION_DAYS })),
+  );
   await app.register(accountLifecycleAdminRoutes(accountLifecycle));
   await app.register(
     systemRoutes(createSystemService({ database, mailer, jobs, config, clock, knowledgeSearch })),

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TIP_SCHEDULE, parseTipSchedule } from '../core/email-consent/tips.ts';
 import { BRAND_DOCUMENTS_MAX_BYTES } from '../core/knowledge/contracts.ts';
 
 export const DEV_AUTH_SECRET = 'dev-only-secret-change-me-in-production-0000';
@@ -74,8 +75,18 @@ const envSchema = z.object({
     .max(254)
     .transform((email) => email.toLowerCase())
     .optional(),
+  /** Who runs this installation, for the public /privacy, /terms and /contact pages (ADR 0046). */
+  OPERATOR_NAME: z.string().trim().min(1).max(200).optional(),
+  OPERATOR_POSTAL_ADDRESS: z.string().trim().min(1).max(500).optional(),
+  /** The law the operator's terms are governed by, e.g. "the laws of Ireland". */
+  TERMS_GOVERNING_LAW: z.string().trim().min(1).max(200).optional(),
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  /**
+   * Behind a load balancer: how long a shutdown keeps serving with /readyz failing before it stops
+   * listening, so the balancer's health checks take the instance out first (ADR 0045). 0 = close at once.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   MAX_EVENT_LOOP_DELAY_MS: positiveInt.default(1_000),
   AUTH_THROTTLE_WINDOW_SECONDS: positiveInt.default(15 * 60),
   AUTH_THROTTLE_MAX_PER_IP: positiveInt.default(50),
@@ -86,6 +97,18 @@ const envSchema = z.object({
   DIAGNOSTIC_SUBMIT_MAX_PER_IP: positiveInt.default(30),
   LEAD_MAX_PER_IP: positiveInt.default(10),
   LEAD_MAX_PER_EMAIL: positiveInt.default(3),
+  /** When the three brand-strategy tips go out after consent, e.g. `1d,5d,12d` (ADR 0047). */
+  EMAIL_TIPS_SCHEDULE: z
+    .string()
+    .default(DEFAULT_TIP_SCHEDULE)
+    .transform((value, context) => {
+      try {
+        return parseTipSchedule(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   ALTCHA_COST: positiveInt.default(1000),
   ALTCHA_MAX_COUNTER: positiveInt.default(5000),
   /** Survey answers per client IP: per hour across all surveys, and per survey per day. */
@@ -105,6 +128,8 @@ const envSchema = z.object({
   AI_BASE_URL: z.url().optional(),
   AI_API_KEY: z.string().min(1).optional(),
   AI_MODEL: z.string().min(1).max(200).optional(),
+  /** The AI provider as /privacy names it (e.g. "OpenAI"); unset, the host of AI_BASE_URL. */
+  AI_PROVIDER_NAME: z.string().trim().min(1).max(200).optional(),
   AI_TIMEOUT_MS: positiveInt.default(30_000),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(2).default(2),
   AI_RETRY_BASE_MS: positiveInt.default(500),
@@ -214,7 +239,23 @@ export interface AppConfig {
   mail: { smtpUrl: string | undefined; from: string };
   /** The operator's contact address, shown to users (deleted-account page, account notices). */
   contactEmail: string;
-  http: { bodyLimitBytes: number; shutdownTimeoutMs: number; maxEventLoopDelayMs: number };
+  /**
+   * What the public legal pages say about who runs the installation (ADR 0046); each is null until
+   * the operator sets it, and the pages then say it is not published rather than invent one.
+   */
+  operator: {
+    name: string | null;
+    /** CONTACT_EMAIL as set; null in development, where `contactEmail` falls back to a local address. */
+    contactEmail: string | null;
+    postalAddress: string | null;
+    governingLaw: string | null;
+  };
+  http: {
+    bodyLimitBytes: number;
+    shutdownTimeoutMs: number;
+    shutdownDrainMs: number;
+    maxEventLoopDelayMs: number;
+  };
   staticDir: string;
   diagnostic: {
     /** Anonymous submissions per IP per hour. */
@@ -226,6 +267,8 @@ export interface AppConfig {
     altchaCost: number;
     altchaMaxCounter: number;
   };
+  /** The tips sequence a marketing consent allows: each tip's delay after the consent, in ms. */
+  emailTips: { offsetsMs: number[] };
   /** Answers to public survey links per client IP (the database-backed throttle); past either, 429. */
   surveys: { responsesMaxPerIpPerHour: number; responsesMaxPerIpPerSurveyPerDay: number };
   /**
@@ -243,6 +286,8 @@ export interface AppConfig {
   ai: {
     /** The OpenAI-compatible provider; null means the offline coach answers everything. */
     provider: { baseUrl: string; apiKey: string | undefined; model: string } | null;
+    /** How /privacy names the provider: AI_PROVIDER_NAME, else the host of its base URL. */
+    providerName: string | null;
     timeoutMs: number;
     maxRetries: number;
     retryBaseMs: number;
@@ -437,9 +482,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TRUST_PROXY,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     contactEmail: env.CONTACT_EMAIL ?? DEV_CONTACT_EMAIL,
+    operator: {
+      name: env.OPERATOR_NAME ?? null,
+      contactEmail: env.CONTACT_EMAIL ?? null,
+      postalAddress: env.OPERATOR_POSTAL_ADDRESS ?? null,
+      governingLaw: env.TERMS_GOVERNING_LAW ?? null,
+    },
     http: {
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+      shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
       maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS,
     },
     staticDir: path.resolve(env.STATIC_DIR),
@@ -450,6 +502,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       altchaCost: env.ALTCHA_COST,
       altchaMaxCounter: env.ALTCHA_MAX_COUNTER,
     },
+    emailTips: { offsetsMs: env.EMAIL_TIPS_SCHEDULE },
     surveys: {
       responsesMaxPerIpPerHour: env.SURVEY_RESPONSES_MAX_PER_IP,
       responsesMaxPerIpPerSurveyPerDay: env.SURVEY_RESPONSES_MAX_PER_IP_PER_SURVEY,
@@ -470,6 +523,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         env.AI_BASE_URL && env.AI_MODEL
           ? { baseUrl: env.AI_BASE_URL, apiKey: env.AI_API_KEY, model: env.AI_MODEL }
           : null,
+      providerName: env.AI_BASE_URL ? (env.AI_PROVIDER_NAME ?? new URL(env.AI_BASE_URL).hostname) : null,
       timeoutMs: env.AI_TIMEOUT_MS,
       maxRetries: env.AI_MAX_RETRIES,
       retryBaseMs: env.AI_RETRY_BASE_MS,

@@ -55,3 +55,45 @@ it('starts, serves, and exits cleanly on SIGTERM', async () => {
   expect(code).toBe(0);
   expect(output()).toContain('shutdown complete');
 }, 30_000);
+
+it('drains on SIGTERM behind a load balancer: readiness fails first while requests are still served', async () => {
+  const { child, output } = run({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATA_DIR: 'memory://',
+    LOG_LEVEL: 'info',
+    SHUTDOWN_DRAIN_MS: '1500',
+  });
+  try {
+    const url = await pollUntil(
+      () => output().match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/)?.[1],
+      Boolean,
+      {
+        timeoutMs: 20_000,
+        intervalMs: 50,
+        description: () => `"Server listening" in the output:\n${output()}`,
+      },
+    );
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    const signalledAt = Date.now();
+    child.kill('SIGTERM');
+    const draining = await pollUntil(
+      async () => {
+        const response = await fetch(`${url}/readyz`);
+        return { status: response.status, body: (await response.json()) as unknown };
+      },
+      (answer) => answer.status === 503,
+      { timeoutMs: 1_000, intervalMs: 20, description: () => output() },
+    );
+    expect(draining.body).toEqual({ status: 'draining' });
+    // Still listening and serving while the balancer moves away.
+    expect((await fetch(`${url}/api/session`)).status).toBe(200);
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(1_500);
+    expect(output()).toContain('shutdown complete');
+  } finally {
+    // A failed expectation must not leave the server running.
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}, 30_000);

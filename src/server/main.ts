@@ -1,7 +1,8 @@
 /**
  * Runs the server: load config (refusing unsafe production settings), migrate, listen, and shut down
- * gracefully on SIGTERM/SIGINT — stop accepting, let in-flight requests finish, close the database —
- * within a deadline.
+ * gracefully on SIGTERM/SIGINT — fail readiness and keep serving for SHUTDOWN_DRAIN_MS (a load
+ * balancer stops sending here, ADR 0045), then stop accepting, let in-flight requests finish, close
+ * the database — within a deadline.
  */
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -24,6 +25,15 @@ async function main(): Promise<void> {
   async function shutdown(signal: string): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
+    app.services.readiness.beginDrain();
+    const drainMs = config.http.shutdownDrainMs;
+    if (drainMs > 0) {
+      app.log.info(
+        { signal, drainMs },
+        'shutting down: readiness fails, still serving while the load balancer moves away',
+      );
+      await new Promise((resolve) => setTimeout(resolve, drainMs));
+    }
     app.log.info({ signal }, 'shutting down: draining in-flight requests');
     const deadline = setTimeout(() => {
       app.log.error({ timeoutMs: config.http.shutdownTimeoutMs }, 'shutdown deadline passed; exiting');

@@ -14,6 +14,13 @@ export const PAGE_PATHS = {
   resetPassword: '/auth/reset-password',
   verifyEmail: '/auth/verify-email',
   accountDeleted: '/account/deleted',
+  /** Where a marketing email's unsubscribe link leads (`?token=`); works signed out (ADR 0047). */
+  unsubscribe: '/email/unsubscribe',
+  /** What this site stores and for how long, and the outside services it uses (ADR 0046). */
+  privacy: '/privacy',
+  terms: '/terms',
+  /** The operator's contact details, as configured. */
+  contact: '/contact',
   dashboard: '/app',
   diagnosticHistory: '/app/diagnostic',
   brands: '/app/brands',

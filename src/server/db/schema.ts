@@ -12,6 +12,7 @@ export * from './schema/backups.ts';
 export * from './schema/brand-memory.ts';
 export * from './schema/coach.ts';
 export * from './schema/diagnostic.ts';
+export * from './schema/email-consent.ts';
 export * from './schema/idea.ts';
 export * from './schema/jobs.ts';
 export * from './schema/knowledge.ts';

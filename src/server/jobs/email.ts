@@ -18,6 +18,7 @@ const storedMessageSchema = z.object({
   attachments: z
     .array(z.object({ filename: z.string(), contentBase64: z.string(), contentType: z.string() }))
     .optional(),
+  headers: z.record(z.string(), z.string()).optional(),
 });
 type StoredMessage = z.infer<typeof storedMessageSchema>;
 
@@ -36,6 +37,7 @@ export function toStoredMessage(message: EmailMessage): StoredMessage {
           })),
         }
       : {}),
+    ...(message.headers ? { headers: message.headers } : {}),
   };
 }
 
@@ -55,6 +57,7 @@ export function fromStoredMessage(stored: unknown): EmailMessage {
           })),
         }
       : {}),
+    ...(message.headers ? { headers: message.headers } : {}),
   };
 }
 

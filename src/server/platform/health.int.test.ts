@@ -46,6 +46,20 @@ it('readiness turns 503 when the database is gone, while liveness stays 200', as
   }
 });
 
+it('readiness turns 503 "draining" once a shutdown begins, while the app keeps serving', async () => {
+  const testApp = await startTestApp('pglite');
+  try {
+    testApp.app.services.readiness.beginDrain();
+    const ready = await testApp.client().get('/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({ status: 'draining' });
+    expect((await testApp.client().get('/healthz')).status).toBe(200);
+    expect((await testApp.client().get('/api/session')).status).toBe(200);
+  } finally {
+    await testApp.app.close();
+  }
+});
+
 it('sheds load with 503 + Retry-After while the event loop is overloaded, but keeps liveness up', async () => {
   const testApp = await startTestApp('pglite', {
     env: { MAX_EVENT_LOOP_DELAY_MS: '50' },

@@ -4,13 +4,33 @@ import type { Database } from '../db/client.ts';
 import { appliedMigrationCount, expectedMigrationCount } from '../db/migrate.ts';
 
 const readinessSchema = z.object({
-  status: z.enum(['ready', 'not_ready']),
-  checks: z.object({ database: z.boolean(), migrations: z.boolean() }),
+  status: z.enum(['ready', 'not_ready', 'draining']),
+  /** Absent while draining: nothing is checked then. */
+  checks: z.object({ database: z.boolean(), migrations: z.boolean() }).optional(),
 });
+
+/**
+ * Whether this process still wants traffic. A shutdown drains first (ADR 0045): /readyz fails so a
+ * load balancer stops routing here, while the process keeps serving what it is sent until it closes.
+ */
+export interface Readiness {
+  beginDrain(): void;
+  isDraining(): boolean;
+}
+
+export function createReadiness(): Readiness {
+  let draining = false;
+  return {
+    beginDrain: () => {
+      draining = true;
+    },
+    isDraining: () => draining,
+  };
+}
 
 /** Liveness and readiness probes; outside `/api`, unauthenticated, never cached, never load-shed. */
 export const healthRoutes =
-  (database: Database): FastifyPluginAsyncZod =>
+  (database: Database, readiness: Readiness): FastifyPluginAsyncZod =>
   async (app) => {
     const expected = expectedMigrationCount();
     // Liveness must stay green while the process is merely busy, or an orchestrator would kill it.
@@ -30,6 +50,8 @@ export const healthRoutes =
       { schema: { hide: true, response: { 200: readinessSchema, 503: readinessSchema } } },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
+        // Draining answers at once: the balancer should move away now, whatever the database says.
+        if (readiness.isDraining()) return reply.status(503).send({ status: 'draining' });
         let databaseOk = false;
         let migrationsOk = false;
         try {

@@ -21,6 +21,8 @@ export interface EmailMessage {
   text: string;
   html: string;
   attachments?: EmailAttachment[];
+  /** Extra headers; marketing mail carries `List-Unsubscribe` and `List-Unsubscribe-Post` here. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -73,6 +75,7 @@ export function createMailer(config: AppConfig['mail'], database: Database, log:
       subject: message.subject,
       textBody: message.text,
       htmlBody: message.html,
+      headers: message.headers ?? {},
     });
     // The text body carries the action link; logging it is what makes local sign-up usable.
     log.info({ to: message.to, subject: message.subject, text: message.text }, 'email stored in dev outbox');
@@ -107,6 +110,10 @@ export interface ActionEmail {
   actionLabel: string;
   actionUrl: string;
   outro: string;
+  /** Further paragraphs between the greeting and the button (the first is `intro`). */
+  moreParagraphs?: readonly string[];
+  /** Marketing mail only: where the reader stops it (a page that works without signing in). */
+  unsubscribeUrl?: string;
 }
 
 /**
@@ -114,25 +121,30 @@ export interface ActionEmail {
  * text is escaped, including values that came from users (their name).
  */
 export function renderActionEmail(email: ActionEmail): EmailMessage {
+  const paragraphs = [email.intro, ...(email.moreParagraphs ?? [])];
   const text = [
     `Hi ${email.greetingName},`,
     '',
-    email.intro,
-    '',
+    ...paragraphs.flatMap((paragraph) => [paragraph, '']),
     `${email.actionLabel}: ${email.actionUrl}`,
     '',
     email.outro,
     '',
     '— IDEA Brand Coach',
+    ...(email.unsubscribeUrl ? ['', `Unsubscribe: ${email.unsubscribeUrl}`] : []),
   ].join('\n');
   const html = `<!doctype html>
 <html lang="en"><body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">
 <p>Hi ${escapeHtml(email.greetingName)},</p>
-<p>${escapeHtml(email.intro)}</p>
+${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n')}
 <p><a href="${escapeHtml(email.actionUrl)}" style="display:inline-block;background:#4338ca;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(email.actionLabel)}</a></p>
 <p style="font-size:14px;color:#4b5563">Or paste this link into your browser: ${escapeHtml(email.actionUrl)}</p>
 <p>${escapeHtml(email.outro)}</p>
-<p>— IDEA Brand Coach</p>
+<p>— IDEA Brand Coach</p>${
+    email.unsubscribeUrl
+      ? `\n<p style="font-size:13px;color:#4b5563"><a href="${escapeHtml(email.unsubscribeUrl)}" style="color:#4b5563">Unsubscribe</a> from these emails.</p>`
+      : ''
+  }
 </body></html>`;
   return { to: email.to, subject: email.subject, text, html };
 }

@@ -3,26 +3,52 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
+import { PUBLIC_PAGES, prerenderedFile } from '../../core/navigation/public-pages.ts';
+import { renderPage } from '../../web/prerender.tsx';
 import { describeOnEachDatabase, type ErrorBody } from '../testing/harness.ts';
 
-/** A miniature web build, laid out like Vite's output after scripts/precompress.ts. */
-function fakeWebBuild(): string {
+const SHELL = '<div id="root"></div>';
+
+function writeCompressed(file: string, content: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  writeFileSync(`${file}.br`, brotliCompressSync(content));
+  writeFileSync(`${file}.gz`, gzipSync(content));
+}
+
+/**
+ * A miniature web build, laid out like `npm run build` leaves it: Vite's output, each public page
+ * prerendered by the real renderer (src/web/prerender.tsx), everything pre-compressed.
+ */
+async function fakeWebBuild(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ibc-web-'));
-  mkdirSync(path.join(dir, 'assets'));
-  const html =
-    '<!doctype html><html lang="en"><head><title>IDEA Brand Coach</title></head><body><div id="root"></div></body></html>';
-  const script = `console.log(${JSON.stringify('x'.repeat(2000))});`;
-  writeFileSync(path.join(dir, 'index.html'), html);
-  writeFileSync(path.join(dir, 'index.html.br'), brotliCompressSync(html));
-  writeFileSync(path.join(dir, 'index.html.gz'), gzipSync(html));
+  const document = (root: string) =>
+    `<!doctype html><html lang="en"><head><title>IDEA Brand Coach</title></head><body>${root}</body></html>`;
+  writeCompressed(path.join(dir, 'index.html'), document(SHELL));
+  for (const page of PUBLIC_PAGES) {
+    const { html } = await renderPage(page);
+    writeCompressed(
+      path.join(dir, prerenderedFile(page)),
+      document(`<div id="root" data-prerendered="${page}">${html}</div>`),
+    );
+  }
   writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  writeFileSync(path.join(dir, 'assets', 'index-3f9a1b2c.js'), script);
-  writeFileSync(path.join(dir, 'assets', 'index-3f9a1b2c.js.br'), brotliCompressSync(script));
-  writeFileSync(path.join(dir, 'assets', 'index-3f9a1b2c.js.gz'), gzipSync(script));
+  writeCompressed(
+    path.join(dir, 'assets', 'index-3f9a1b2c.js'),
+    `console.log(${JSON.stringify('x'.repeat(2000))});`,
+  );
   return dir;
 }
 
-const staticDir = fakeWebBuild();
+const staticDir = await fakeWebBuild();
+
+/** What each page's `<h1>` says, as a visitor reads it. */
+const HEADINGS: Record<string, string> = {
+  '/': 'Build a brand your customers trust',
+  '/diagnostic': 'How much do your customers trust your brand?',
+  '/auth/sign-in': 'Sign in',
+  '/auth/sign-up': 'Create your free account',
+};
 
 describeOnEachDatabase(
   'web serving and browser security',
@@ -38,12 +64,32 @@ describeOnEachDatabase(
       expect(gzip.headers.get('content-encoding')).toBe('gzip');
     });
 
-    it('serves index.html for HTML navigations outside /api, never cached', async () => {
+    it('serves each public page its prerendered HTML, revalidated, whatever the query string', async () => {
+      for (const page of PUBLIC_PAGES) {
+        for (const url of [page, `${page}?next=%2Fapp&utm_source=newsletter`]) {
+          const response = await getApp()
+            .client()
+            .get(url, { accept: 'text/html,application/xhtml+xml', 'accept-encoding': 'br, gzip' });
+          expect(response.status, url).toBe(200);
+          expect(response.headers.get('content-type'), url).toMatch(/text\/html/);
+          expect(response.headers.get('cache-control'), url).toBe('no-cache');
+          expect(response.headers.get('content-encoding'), url).toBe('br');
+          expect(response.text, url).toContain(`<div id="root" data-prerendered="${page}">`);
+          expect(response.text, url).toMatch(/<h1[\s>]/);
+          const heading = HEADINGS[page];
+          if (heading) expect(response.text, url).toContain(`>${heading}</h1>`);
+        }
+      }
+      // The pages Lighthouse gates are named; any other public page has been checked for a heading.
+      expect(PUBLIC_PAGES).toEqual(expect.arrayContaining(Object.keys(HEADINGS)));
+    });
+
+    it('serves the SPA shell for other HTML navigations outside /api, never cached', async () => {
       for (const url of [
-        '/',
         '/app',
         '/app/settings?tab=1',
-        '/auth/sign-in',
+        '/auth/forgot-password',
+        '/diagnostic/results/3f2a',
         '/s/abcdefghijklmnop',
         '/some/unknown/page',
       ]) {
@@ -54,7 +100,7 @@ describeOnEachDatabase(
         expect(response.headers.get('content-type'), url).toMatch(/text\/html/);
         expect(response.headers.get('cache-control'), url).toBe('no-cache');
         expect(response.headers.get('content-encoding'), url).toBe('br');
-        expect(response.text).toContain('<div id="root">');
+        expect(response.text, url).toContain(SHELL);
       }
     });
 

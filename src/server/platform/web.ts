@@ -1,17 +1,21 @@
 /**
- * Serves the built single-page app: pre-compressed (brotli/gzip) hashed assets cached forever,
- * `index.html` revalidated every time, real `robots.txt` and `sitemap.xml`, and the SPA fallback for
- * HTML navigations outside `/api`. Everything else that matches no route gets the JSON 404 envelope.
+ * Serves the built single-page app: pre-compressed (brotli/gzip) hashed assets cached forever, HTML
+ * revalidated every time, real `robots.txt` and `sitemap.xml`, each public page's prerendered HTML
+ * (scripts/prerender.ts) at its path, and the SPA fallback (`index.html`) for other HTML navigations
+ * outside `/api`. Everything else that matches no route gets the JSON 404 envelope.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { PUBLIC_PAGES } from '../../core/navigation/public-pages.ts';
+import { PAGE_PATHS } from '../../core/navigation/pages.ts';
+import { PUBLIC_PAGES, prerenderedFile } from '../../core/navigation/public-pages.ts';
 import type { AppConfig } from '../config.ts';
 import { sendError } from './errors.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** HTML names the current build's assets, so it is revalidated on every load. */
+const REVALIDATE = 'no-cache';
 
 function robotsTxt(publicUrl: URL): string {
   return [
@@ -62,14 +66,20 @@ export async function registerWeb(app: FastifyInstance, config: AppConfig): Prom
         // Pre-compressed variants (index.html.br) get the caching of the file they encode.
         const relative = path.relative(config.staticDir, filePath).replace(/\.(br|gz)$/, '');
         if (relative.startsWith(`assets${path.sep}`)) res.header('cache-control', IMMUTABLE);
-        else if (relative === 'index.html') res.header('cache-control', 'no-cache');
+        else if (relative.endsWith('.html')) res.header('cache-control', REVALIDATE);
         else res.header('cache-control', 'public, max-age=3600');
       },
     });
-    // The site root is the SPA itself; the static plugin would treat it as a directory listing.
-    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html'),
-    );
+    // A public page gets its prerendered HTML, which the browser hydrates; a build without it (or a
+    // page added since) still works from the SPA shell. The site root is always routed here: the
+    // static plugin would treat it as a directory listing.
+    for (const page of new Set([PAGE_PATHS.home, ...PUBLIC_PAGES])) {
+      const file = prerenderedFile(page);
+      const html = existsSync(path.join(config.staticDir, file)) ? file : 'index.html';
+      app.get(page, { schema: { hide: true } }, async (_request, reply) =>
+        reply.header('cache-control', REVALIDATE).sendFile(html),
+      );
+    }
   } else {
     app.log.warn({ staticDir: config.staticDir }, 'no web build found; run `npm run build` to serve the app');
   }
@@ -80,7 +90,7 @@ export async function registerWeb(app: FastifyInstance, config: AppConfig): Prom
       !request.url.startsWith('/api') &&
       (request.headers.accept ?? '').includes('text/html');
     if (isPage && hasWebBuild) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', REVALIDATE).sendFile('index.html');
     }
     const what = request.url.startsWith('/api') ? 'API route' : 'page';
     return sendError(

@@ -51,6 +51,7 @@ const PG_UNIQUE_VIOLATION = '23505';
 const SAVE_ATTEMPTS = 3;
 
 export interface BrandWorkspace {
+  brand: Brand;
   singletons: Partial<Record<SingletonKind, WorkspaceItem>>;
   avatars: WorkspaceItem[];
 }
@@ -142,29 +143,56 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
     if (source) await knowledge.replaceSource(tx, source);
   }
 
+  // The reads behind nearly every signed-in request are prepared once: drizzle skips rebuilding
+  // their SQL, and PostgreSQL parses and plans each once per connection (named statements).
+  const ownedBrand = db
+    .select()
+    .from(brands)
+    .where(
+      and(
+        eq(brands.id, sql.placeholder('brandId')),
+        eq(brands.userId, sql.placeholder('userId')),
+        isNull(brands.deletedAt),
+      ),
+    )
+    .prepare('workspace_owned_brand');
+  const ownedItem = db
+    .select({ item: workspaceItems })
+    .from(workspaceItems)
+    .innerJoin(brands, eq(brands.id, workspaceItems.brandId))
+    .where(
+      and(
+        eq(workspaceItems.id, sql.placeholder('itemId')),
+        eq(workspaceItems.userId, sql.placeholder('userId')),
+        isNull(workspaceItems.deletedAt),
+        isNull(brands.deletedAt),
+      ),
+    )
+    .prepare('workspace_owned_item');
+  /** The brand, if the user owns it, with each of its live items: no rows at all means not theirs. */
+  const ownedBrandItems = db
+    .select({ brand: brands, item: workspaceItems })
+    .from(brands)
+    .leftJoin(workspaceItems, and(eq(workspaceItems.brandId, brands.id), isNull(workspaceItems.deletedAt)))
+    .where(
+      and(
+        eq(brands.id, sql.placeholder('brandId')),
+        eq(brands.userId, sql.placeholder('userId')),
+        isNull(brands.deletedAt),
+      ),
+    )
+    .orderBy(asc(workspaceItems.createdAt), asc(workspaceItems.id))
+    .prepare('workspace_owned_brand_items');
+
   async function requireBrandRow(userId: string, brandId: string): Promise<BrandRow> {
-    const [row] = await db
-      .select()
-      .from(brands)
-      .where(and(eq(brands.id, brandId), eq(brands.userId, userId), isNull(brands.deletedAt)));
+    const [row] = await ownedBrand.execute({ brandId, userId });
     if (!row) throw notFound('That brand');
     return row;
   }
 
   /** The item if the user owns it and neither it nor its brand is deleted. */
   async function requireItemRow(userId: string, itemId: string): Promise<ItemRow> {
-    const [row] = await db
-      .select({ item: workspaceItems })
-      .from(workspaceItems)
-      .innerJoin(brands, eq(brands.id, workspaceItems.brandId))
-      .where(
-        and(
-          eq(workspaceItems.id, itemId),
-          eq(workspaceItems.userId, userId),
-          isNull(workspaceItems.deletedAt),
-          isNull(brands.deletedAt),
-        ),
-      );
+    const [row] = await ownedItem.execute({ itemId, userId });
     if (!row) throw notFound('That item');
     return row.item;
   }
@@ -361,14 +389,13 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
      * dashboard, the coach's context): singletons by kind, collections as lists.
      */
     async brandWorkspace(userId: string, brandId: string): Promise<BrandWorkspace> {
-      await requireBrandRow(userId, brandId);
-      const rows = await db
-        .select()
-        .from(workspaceItems)
-        .where(and(eq(workspaceItems.brandId, brandId), isNull(workspaceItems.deletedAt)))
-        .orderBy(asc(workspaceItems.createdAt), asc(workspaceItems.id));
-      const workspace: BrandWorkspace = { singletons: {}, avatars: [] };
-      for (const row of rows) {
+      // The ownership check and the read are one query.
+      const joined = await ownedBrandItems.execute({ brandId, userId });
+      const [first] = joined;
+      if (!first) throw notFound('That brand');
+      const workspace: BrandWorkspace = { brand: toBrand(first.brand), singletons: {}, avatars: [] };
+      for (const { item: row } of joined) {
+        if (!row) continue;
         if (row.singletonKey && isSingletonKind(row.singletonKey))
           workspace.singletons[row.singletonKey] = toItem(row);
         else if (row.kind === 'avatar' && workspace.avatars.length < MAX_COLLECTION_ITEMS)

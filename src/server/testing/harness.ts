@@ -37,6 +37,11 @@ export interface TestAppOptions {
   pressureSampleIntervalMs?: number;
   /** The clock for jobs, retention and account deletion (e.g. a ManualClock the test advances). */
   clock?: Clock;
+  /**
+   * An open database to share with another test app, as a second instance would (PGlite lives in
+   * one process, so this is how two PGlite instances meet). The caller keeps owning it.
+   */
+  database?: Database;
 }
 
 async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -62,7 +67,7 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
 export async function startTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
   // A caller-supplied DATABASE_URL means "join that database" (e.g. a second instance); otherwise each
   // PostgreSQL test app gets a database of its own.
-  const joinsExisting = Boolean(options.env?.DATABASE_URL);
+  const joinsExisting = Boolean(options.env?.DATABASE_URL || options.database);
   const postgres = kind === 'postgres' && !joinsExisting ? await createPostgresDatabase() : undefined;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -77,7 +82,7 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
     ...(postgres ? { DATABASE_URL: postgres.url, DATABASE_POOL_MAX: '4' } : {}),
     ...options.env,
   });
-  const database = await openDatabase(config.database);
+  const database = options.database ?? (await openDatabase(config.database));
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, callback) {
@@ -108,7 +113,7 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
       if (closed) return;
       closed = true;
       await app.close();
-      await database.close();
+      if (!options.database) await database.close();
       await postgres?.drop();
     },
   };

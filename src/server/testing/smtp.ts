@@ -13,6 +13,20 @@ export interface CapturedMail {
   text: string;
   html: string;
   attachments: { filename: string; contentType: string; content: Buffer }[];
+  /** Every header as sent, by lower-case name, folded lines joined (e.g. `list-unsubscribe`). */
+  headers: Record<string, string>;
+}
+
+function rawHeaders(parsed: ParsedMail): Record<string, string> {
+  return Object.fromEntries(
+    parsed.headerLines.map(({ key, line }) => [
+      key.toLowerCase(),
+      line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    ]),
+  );
 }
 
 export interface TestSmtpServer {
@@ -59,6 +73,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
               contentType: attachment.contentType,
               content: attachment.content,
             })),
+            headers: rawHeaders(parsed),
           });
           callback();
         })

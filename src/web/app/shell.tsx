@@ -1,6 +1,8 @@
 import { type RefObject, Suspense, useEffect, useRef } from 'react';
-import { Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
+import { PAGE_PATHS } from '../../core/navigation/pages.ts';
 import { PageLoader } from '../components/spinner.tsx';
+import { useHydrated } from '../lib/hydration.ts';
 import { SiteHeader } from './site-header.tsx';
 
 /**
@@ -19,6 +21,22 @@ function useResetFocusOnNavigation(main: RefObject<HTMLElement | null>) {
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.focus({ preventScroll: true });
   }, [pathname, main]);
+}
+
+/** The public legal pages, on every page (ADR 0046). */
+const FOOTER_LINKS = [
+  { to: PAGE_PATHS.privacy, label: 'Privacy' },
+  { to: PAGE_PATHS.terms, label: 'Terms' },
+  { to: PAGE_PATHS.contact, label: 'Contact' },
+] as const;
+
+/**
+ * Prerendered HTML was written at build time, possibly in an earlier year: the year is the browser's,
+ * added once hydrated (in its own component, so only this line renders again).
+ */
+function Copyright() {
+  const year = useHydrated() ? new Date().getFullYear() : null;
+  return <p>© {year === null ? '' : `${year} `}IDEA Brand Coach</p>;
 }
 
 export function Shell() {
@@ -49,7 +67,21 @@ export function Shell() {
             <span className="font-semibold text-slate-900">IDEA Brand Coach</span> · Insight-driven,
             Distinctive, Empathetic, Authentic.
           </p>
-          <p>© {new Date().getFullYear()} IDEA Brand Coach</p>
+          <nav aria-label="About this site">
+            <ul className="flex flex-wrap gap-x-5 gap-y-1">
+              {FOOTER_LINKS.map((link) => (
+                <li key={link.to}>
+                  <Link
+                    to={link.to}
+                    className="inline-block py-1 font-medium text-slate-700 underline-offset-4 hover:text-slate-900 hover:underline"
+                  >
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <Copyright />
         </div>
       </footer>
     </div>

@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation } from 'react-router';
 import { PAGE_PATHS } from '../../core/navigation/pages.ts';
 import { Button, ButtonLink } from '../components/button.tsx';
 import { cx } from '../components/cx.ts';
+import { useHydrated } from '../lib/hydration.ts';
 import { useSession, useSignOut } from '../lib/session.ts';
 
 // Tighter on wide screens so the whole menu (with Admin) sits beside the logo in one row at 1280 px.
@@ -42,6 +43,8 @@ export function SiteHeader() {
   const [openFor, setOpenFor] = useState<string | null>(null);
   const open = openFor === location.key;
   const user = session.data?.user;
+  // Prerendered pages: the menu opens once React has taken over the HTML.
+  const hydrated = useHydrated();
 
   function onMenuKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape' && open) {
@@ -70,6 +73,7 @@ export function SiteHeader() {
           type="button"
           aria-expanded={open}
           aria-controls={menuId}
+          disabled={!hydrated}
           onClick={() => setOpenFor(open ? null : location.key)}
           className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm font-semibold text-slate-900 hover:bg-slate-50 xl:hidden"
         >

@@ -1,5 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { Link, type LinkProps } from 'react-router';
+import { useHydrated } from '../lib/hydration.ts';
 import { cx } from './cx.ts';
 import { Spinner } from './spinner.tsx';
 
@@ -50,11 +51,14 @@ export function Button({
   type = 'button',
   ...rest
 }: ButtonProps) {
+  // On a prerendered page, until React takes over the HTML a click would do nothing, and a submit
+  // button would send its form the browser's way (a GET, fields in the URL). Disabled until then.
+  const hydrated = useHydrated();
   return (
     <button
       {...rest}
       type={type}
-      disabled={disabled || pending}
+      disabled={disabled || pending || !hydrated}
       aria-busy={pending || undefined}
       className={buttonClasses(variant, size, className)}
     >

@@ -1,4 +1,5 @@
 import { type ComponentPropsWithRef, type ReactNode, useId, useState } from 'react';
+import { useHydrated } from '../lib/hydration.ts';
 import { cx } from './cx.ts';
 
 /** The look of a plain input, select or textarea, for fields built outside TextField. */
@@ -27,6 +28,9 @@ export function TextField({
 }: TextFieldProps) {
   const generatedId = useId();
   const inputId = id ?? generatedId;
+  // On a prerendered page the form resets its fields when React takes over the HTML, so anything
+  // typed before then would vanish: the field takes input from that moment on.
+  const hydrated = useHydrated();
   const descriptionId = `${inputId}-description`;
   const errorId = `${inputId}-error`;
   const describedBy =
@@ -47,6 +51,7 @@ export function TextField({
       <div className="relative">
         <input
           {...inputProps}
+          readOnly={inputProps.readOnly || !hydrated}
           id={inputId}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
@@ -77,6 +82,7 @@ type PasswordFieldProps = Omit<TextFieldProps, 'type' | 'trailing'>;
 export function PasswordField(props: PasswordFieldProps) {
   const [visible, setVisible] = useState(false);
   const toggleId = useId();
+  const hydrated = useHydrated();
   return (
     <TextField
       {...props}
@@ -89,6 +95,7 @@ export function PasswordField(props: PasswordFieldProps) {
           id={toggleId}
           type="button"
           aria-pressed={visible}
+          disabled={!hydrated}
           onClick={() => setVisible((value) => !value)}
           className="min-h-9 rounded-md px-3 text-sm font-semibold text-brand-800 hover:bg-brand-50"
         >

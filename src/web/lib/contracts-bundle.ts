@@ -26,6 +26,7 @@ export {
 export { AI_TASK_SCHEMAS, aiTaskResponseSchema, aiUsageSchema } from '../../core/ai/contracts.ts';
 export { brandMemoryListSchema, brandMemoryResponseSchema } from '../../core/brand-memory/contracts.ts';
 export { proposalResponseSchema } from '../../core/coach/proposal-contracts.ts';
+export { emailPreferencesSchema } from '../../core/email-consent/contracts.ts';
 export {
   documentListSchema,
   documentResponseSchema,

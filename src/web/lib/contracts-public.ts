@@ -1,6 +1,7 @@
 // Only imported through ./contracts.ts. The contracts the public pages need (session, sign-in and
-// sign-up, emailed links, the operator contact, the diagnostic, a survey's public link, the error envelope), small enough that a visitor's first request does not
-// download and build every schema of the signed-in app.
+// sign-up, emailed links, the operator contact and legal facts, the diagnostic, a survey's public
+// link, the unsubscribe link, the error envelope), small enough that a visitor's first request does
+// not download and build every schema of the signed-in app.
 
 // Must run before any schema below is built, so it comes first (modules evaluate in import order).
 import './zod-jitless.ts';
@@ -22,5 +23,7 @@ export {
   diagnosticResultResponseSchema,
   leadCaptureBodySchema,
 } from '../../core/diagnostic/contracts.ts';
+export { unsubscribeResponseSchema } from '../../core/email-consent/contracts.ts';
 export { errorEnvelopeSchema, okSchema } from '../../core/http/envelope.ts';
+export { legalFactsSchema } from '../../core/legal/contracts.ts';
 export { publicSurveySchema, submitSurveyResponseSchema } from '../../core/surveys/contracts.ts';

@@ -27,6 +27,8 @@ export const outboxEmails = pgTable(
     htmlBody: text('html_body').notNull(),
     /** Attachments are not kept in the outbox, only their names. */
     attachmentNames: jsonb('attachment_names').$type<string[]>().notNull().default([]),
+    /** Extra headers the message carried, e.g. `List-Unsubscribe` on marketing mail. */
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
     ...timestamps,
   },
   (table) => [index('outbox_emails_created_at_idx').on(table.createdAt)],

@@ -27,6 +27,7 @@ import { accountDeletions, sessions } from '../../db/schema.ts';
 import type { Auth } from '../../platform/auth/better-auth.ts';
 import { verifyCredentialPassword } from '../../platform/auth/credentials.ts';
 import { revokeResetLinks } from '../../platform/auth/email-links.ts';
+import type { SessionCache } from '../../platform/auth/session-cache.ts';
 import { type Clock, DAY_MS } from '../../platform/clock.ts';
 import { purgeUser } from '../../platform/data-lifecycle/purge.ts';
 import {
@@ -67,6 +68,8 @@ export interface AccountLifecycleDeps {
   clock: Clock;
   config: AppConfig;
   log: FastifyBaseLogger;
+  /** Forgets the sessions this service ends, so this instance stops honouring them at once. */
+  sessionCache: Pick<SessionCache, 'forgetUser'>;
   /** The export reads the files features registered here. */
   lifecycle: Pick<DataLifecycle, 'exportDocumentSources' | 'exportExclusions'>;
 }
@@ -79,6 +82,7 @@ export function createAccountLifecycleService({
   clock,
   config,
   log,
+  sessionCache,
   lifecycle,
 }: AccountLifecycleDeps) {
   const documentSources = lifecycle.exportDocumentSources;
@@ -179,6 +183,7 @@ export function createAccountLifecycleService({
           for (const { user_id: userId } of due) {
             try {
               const result = await purgeUser(database, userId);
+              sessionCache.forgetUser(userId);
               log.info({ userId, deleted: result.deleted }, 'account purged after its deletion grace period');
               purged += 1;
             } catch (error) {
@@ -243,6 +248,7 @@ export function createAccountLifecycleService({
           .onConflictDoNothing({ target: accountDeletions.userId });
         await tx.delete(sessions).where(eq(sessions.userId, userId));
       });
+      sessionCache.forgetUser(userId);
       // A reset link in the mailbox must not reopen a locked account.
       await revokeResetLinks(database, userId);
       log.info({ userId, purgeAfter }, 'account deletion requested');

@@ -9,7 +9,7 @@ import {
   LEAD_CONSENT_TEXT,
   type SubmitDiagnosticBody,
 } from '../../../core/diagnostic/contracts.ts';
-import { QUESTIONNAIRES } from '../../../core/diagnostic/questionnaire.ts';
+import { type Dimension, QUESTIONNAIRES } from '../../../core/diagnostic/questionnaire.ts';
 import {
   BAND_LABELS,
   bandFor,
@@ -91,6 +91,14 @@ export interface DiagnosticServiceDeps {
   brands: Pick<WorkspaceStore, 'requireBrand' | 'listBrands'>;
   /** Owned results are indexed as brand knowledge, in the transaction that makes them owned. */
   knowledge: Pick<KnowledgeIndex, 'replaceSource'>;
+  /** Records the tips consent a lead gives with the report (the email-consent feature, ADR 0047). */
+  leadConsent: {
+    recordLeadConsent(input: {
+      email: string;
+      leadId: string;
+      scores: Record<Dimension, number>;
+    }): Promise<boolean>;
+  };
 }
 
 export function createDiagnosticService({
@@ -101,6 +109,7 @@ export function createDiagnosticService({
   config,
   brands,
   knowledge,
+  leadConsent,
 }: DiagnosticServiceDeps) {
   const { db } = database;
   const limits = config.diagnostic;
@@ -344,7 +353,20 @@ export function createDiagnosticService({
           { filename: DIAGNOSTIC_REPORT_FILE_NAME, content: pdf, contentType: 'application/pdf' },
         ],
       });
-      if (lead) await db.update(leads).set({ reportSentAt: new Date() }).where(eq(leads.id, lead.id));
+      if (lead) {
+        await db.update(leads).set({ reportSentAt: new Date() }).where(eq(leads.id, lead.id));
+        // The consent covers the report and the tips that follow it; the tips start now.
+        await leadConsent.recordLeadConsent({
+          email: input.email,
+          leadId: lead.id,
+          scores: {
+            insight: row.insightScore,
+            distinctive: row.distinctiveScore,
+            empathetic: row.empatheticScore,
+            authentic: row.authenticScore,
+          },
+        });
+      }
       return { sent: true };
     },
   };

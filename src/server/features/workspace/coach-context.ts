@@ -23,14 +23,11 @@ function requestWords(input: Record<string, unknown>): string {
 export function workspaceContextSource(store: WorkspaceStore): ContextSource {
   return async ({ userId, brandId, input }) => {
     if (!brandId) return { coach: { brand: null }, section: null };
-    const [owned, workspace] = await Promise.all([
-      store.requireBrand(userId, brandId),
-      store.brandWorkspace(userId, brandId),
-    ]);
+    const workspace = await store.brandWorkspace(userId, brandId);
     const saved = <K extends 'canvas' | 'insight' | 'distinctive' | 'empathetic' | 'authentic'>(kind: K) =>
       (workspace.singletons[kind]?.data as ItemData<K> | undefined) ?? null;
     const snapshot: WorkspaceSnapshot = {
-      brandName: owned.name,
+      brandName: workspace.brand.name,
       canvas: saved('canvas'),
       insight: saved('insight'),
       distinctive: saved('distinctive'),

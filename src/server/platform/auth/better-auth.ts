@@ -15,6 +15,7 @@ import { isPendingDeletion } from './account-lock.ts';
 import { promoteListedAdmin } from './admin-bootstrap.ts';
 import { revokeResetLinks } from './email-links.ts';
 import { passwordResetEmail, verificationEmail } from './emails.ts';
+import type { SessionCache } from './session-cache.ts';
 
 /** We set this header ourselves from Fastify's `request.ip`, so a client cannot spoof its address. */
 export const CLIENT_IP_HEADER = 'x-ibc-client-ip';
@@ -24,9 +25,16 @@ export interface AuthDeps {
   database: Database;
   mailer: Mailer;
   log: FastifyBaseLogger;
+  /** Told about every session better-auth ends and every user it changes (ADR 0044). */
+  sessionCache: SessionCache;
 }
 
-export function createAuth({ config, database, mailer, log }: AuthDeps) {
+/** How old a session gets before a request slides its expiry forward (better-auth's `updateAge`). */
+export function sessionUpdateAgeSeconds(sessionTtlSeconds: number): number {
+  return Math.min(60 * 60 * 24, Math.floor(sessionTtlSeconds / 2));
+}
+
+export function createAuth({ config, database, mailer, log, sessionCache }: AuthDeps) {
   const origin = config.publicUrl.origin;
 
   async function deliver(kind: string, send: () => Promise<void>): Promise<void> {
@@ -55,7 +63,7 @@ export function createAuth({ config, database, mailer, log }: AuthDeps) {
     },
     session: {
       expiresIn: config.auth.sessionTtlSeconds,
-      updateAge: Math.min(60 * 60 * 24, Math.floor(config.auth.sessionTtlSeconds / 2)),
+      updateAge: sessionUpdateAgeSeconds(config.auth.sessionTtlSeconds),
     },
     emailAndPassword: {
       enabled: true,
@@ -91,6 +99,7 @@ export function createAuth({ config, database, mailer, log }: AuthDeps) {
       // A listed admin address becomes an admin the moment it is proven to be theirs.
       afterEmailVerification: async (user) => {
         await promoteListedAdmin(database, config.auth.adminEmails, { ...user, emailVerified: true });
+        sessionCache.forgetUser(user.id);
       },
     },
     databaseHooks: {
@@ -99,6 +108,17 @@ export function createAuth({ config, database, mailer, log }: AuthDeps) {
           // An account pending deletion is locked: no path (sign-in, verification) may open a session.
           before: async (session) =>
             (await isPendingDeletion(database, session.userId)) ? false : undefined,
+        },
+        // Sign-out, revoking a device, a password change or reset: this instance stops answering
+        // from memory at once; the others within the cache's time to live.
+        delete: {
+          after: async (session) => sessionCache.forgetSession(session.token),
+        },
+      },
+      user: {
+        // A new name, a verified address: the next request reads them rather than a cached copy.
+        update: {
+          after: async (user) => sessionCache.forgetUser(user.id),
         },
       },
     },
@@ -109,7 +129,8 @@ export function createAuth({ config, database, mailer, log }: AuthDeps) {
       useSecureCookies: config.auth.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: config.auth.secureCookies },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
-      database: { generateId: 'uuid' },
+      // A session and its user in one query (relations in db/schema/auth.ts), not two.
+      database: { generateId: 'uuid', joins: true },
     },
     logger: { disabled: config.env === 'test' },
     telemetry: { enabled: false },

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
 import { type Auth, CLIENT_IP_HEADER } from './better-auth.ts';
 import type { RecordSessionUse } from './session-activity.ts';
+import type { SessionCache } from './session-cache.ts';
 
 /** What a call into better-auth needs from the incoming request. */
 export interface AuthRequest {
@@ -63,19 +64,62 @@ export type SessionResolver = (
   requestHeaders: FastifyRequest['headers'],
 ) => Promise<AuthOutcome<SessionUser | null>>;
 
+export interface SessionResolverOptions {
+  /** Records each session found as used now: what "last active" in Settings shows. */
+  recordUse?: RecordSessionUse;
+  /** Answers repeated requests of a session from memory for a few seconds (ADR 0044). */
+  cache?: SessionCache;
+  /** better-auth's `session.expiresIn` and `session.updateAge`, in seconds. */
+  expiresInSeconds: number;
+  updateAgeSeconds: number;
+}
+
 /**
  * The session's user, plus any `Set-Cookie` better-auth issues when it slides the session's expiry
- * forward (the browser's cookie must be extended along with the database row). Each session found
- * is recorded as used now (`recordUse`), which is what "last active" in Settings shows.
+ * forward (the browser's cookie must be extended along with the database row). A cached answer is
+ * only used until the session would be due that refresh, so the cookie is still extended on time.
+ * Concurrent requests carrying the same cookie share one lookup.
  */
-export function createSessionResolver(auth: Auth, recordUse?: RecordSessionUse): SessionResolver {
-  return async (requestHeaders) => {
-    if (!requestHeaders.cookie) return { body: null, cookies: [] };
+export function createSessionResolver(auth: Auth, options: SessionResolverOptions): SessionResolver {
+  const { recordUse, cache } = options;
+  const inFlight = new Map<string, Promise<AuthOutcome<SessionUser | null>>>();
+
+  async function lookUp(cookie: string): Promise<AuthOutcome<SessionUser | null>> {
+    const mark = cache?.begin() ?? 0;
     const { headers, response } = await auth.api.getSession({
-      headers: new Headers({ cookie: requestHeaders.cookie }),
+      headers: new Headers({ cookie }),
       returnHeaders: true,
     });
-    if (response && recordUse) await recordUse(response.session.id);
-    return { body: response ? toSessionUser(response.user) : null, cookies: headers.getSetCookie() };
+    if (!response) return { body: null, cookies: headers.getSetCookie() };
+    const user = toSessionUser(response.user);
+    const expiresAt = new Date(response.session.expiresAt).getTime();
+    cache?.set(
+      cookie,
+      {
+        user,
+        sessionId: response.session.id,
+        token: response.session.token,
+        expiresAt,
+        refreshDueAt: expiresAt - (options.expiresInSeconds - options.updateAgeSeconds) * 1000,
+      },
+      mark,
+    );
+    if (recordUse) await recordUse(response.session.id);
+    return { body: user, cookies: headers.getSetCookie() };
+  }
+
+  return async (requestHeaders) => {
+    const { cookie } = requestHeaders;
+    if (!cookie) return { body: null, cookies: [] };
+    const cached = cache?.get(cookie);
+    if (cached) {
+      if (recordUse) await recordUse(cached.sessionId);
+      return { body: cached.user, cookies: [] };
+    }
+    const pending = inFlight.get(cookie);
+    if (pending) return pending;
+    const lookup = lookUp(cookie).finally(() => inFlight.delete(cookie));
+    inFlight.set(cookie, lookup);
+    return lookup;
   };
 }

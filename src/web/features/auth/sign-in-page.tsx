@@ -1,25 +1,22 @@
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import { useSearchParams } from 'react-router';
 import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Button } from '../../components/button.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { EmailField, PasswordField } from '../../components/text-field.tsx';
 import { TextLink } from '../../components/text-link.tsx';
 import { isApiError } from '../../lib/api-client.ts';
-import { withNext } from '../../lib/auth-paths.ts';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
 import { useSetSessionUser } from '../../lib/session.ts';
 import { authApi } from './api.ts';
 import { AuthLayout } from './auth-layout.tsx';
+import { NextLink } from './next-link.tsx';
 
 const resolver = lazyZodResolver((contracts) => contracts.signInBodySchema);
 const fields = ['email', 'password'] as const;
 
 export default function SignInPage() {
-  const [searchParams] = useSearchParams();
-  const next = searchParams.get('next');
   const setSessionUser = useSetSessionUser();
   const form = useForm({
     resolver,
@@ -49,8 +46,7 @@ export default function SignInPage() {
       intro={<p>Welcome back. Sign in to continue working on your brand.</p>}
       footer={
         <p>
-          New to IDEA Brand Coach?{' '}
-          <TextLink to={withNext(PAGE_PATHS.signUp, next)}>Create your free account</TextLink>
+          New to IDEA Brand Coach? <NextLink to={PAGE_PATHS.signUp}>Create your free account</NextLink>
         </p>
       }
     >

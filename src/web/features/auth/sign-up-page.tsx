@@ -1,29 +1,25 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useSearchParams } from 'react-router';
 import type { SignUpBody } from '../../../core/auth/contracts.ts';
 import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Button } from '../../components/button.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { EmailField, PasswordField, TextField } from '../../components/text-field.tsx';
-import { TextLink } from '../../components/text-link.tsx';
 import { findPasswordProblem, WEAK_PASSWORD_MESSAGE } from '../../kit/account/password-policy.ts';
 import { usePasswordEstimator } from '../../kit/account/password-strength.ts';
 import { PasswordStrengthMeter } from '../../kit/account/password-strength-meter.tsx';
-import { withNext } from '../../lib/auth-paths.ts';
 import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
 import { useSetSessionUser } from '../../lib/session.ts';
 import { authApi } from './api.ts';
 import { AuthLayout } from './auth-layout.tsx';
+import { NextLink } from './next-link.tsx';
 
 const resolver = lazyZodResolver((contracts) => contracts.signUpBodySchema);
 const fields = ['name', 'email', 'password'] as const;
 
 export default function SignUpPage() {
-  const [searchParams] = useSearchParams();
-  const next = searchParams.get('next');
   const meterId = useId();
   const setSessionUser = useSetSessionUser();
   const estimator = usePasswordEstimator();
@@ -61,7 +57,7 @@ export default function SignUpPage() {
       intro={<p>Start building a brand your customers trust. It takes less than a minute.</p>}
       footer={
         <p>
-          Already have an account? <TextLink to={withNext(PAGE_PATHS.signIn, next)}>Sign in</TextLink>
+          Already have an account? <NextLink to={PAGE_PATHS.signIn}>Sign in</NextLink>
         </p>
       }
     >

@@ -22,6 +22,7 @@ import { Button } from '../../components/button.tsx';
 import { diagnosticKeys } from '../../kit/diagnostic/history.ts';
 import { describeError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
+import { useHydrated } from '../../lib/hydration.ts';
 import { useSession } from '../../lib/session.ts';
 import { diagnosticApi } from './api.ts';
 import {
@@ -264,12 +265,16 @@ export default function DiagnosticPage() {
   const [searchParams] = useSearchParams();
   const queryClient = useQueryClient();
   const [storage] = useState(browserSessionStorage);
-  const [progress, setProgress] = useState(() => loadProgress(storage, questionnaire));
+  const [storedProgress, setProgress] = useState(() => loadProgress(storage, questionnaire));
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // The intro is prerendered for a first visit: no answers, no `?q=`. Hydrating, the page renders
+  // exactly that, then what this tab has saved and the URL asks for.
+  const hydrated = useHydrated();
+  const progress = hydrated ? storedProgress : null;
 
   // The screen is the URL's: no `?q=` is the intro, `?q=3` the third question (one history entry
   // per question, so Back and Forward move between them). The answers stay in sessionStorage.
-  const requested = stepFromSearch(searchParams.get('q'));
+  const requested = hydrated ? stepFromSearch(searchParams.get('q')) : null;
   const answers = progress?.answers ?? {};
   const step = requested === null ? null : reachableStep(questionnaire, answers, requested);
 
@@ -310,13 +315,17 @@ export default function DiagnosticPage() {
   }, [step]);
 
   // On every change of screen — buttons or the browser's Back and Forward — focus the new heading.
-  const shownScreen = useRef(step);
+  // The first screen shown once hydrated is where the page opened, not a change.
+  const shownScreen = useRef<number | null | undefined>(undefined);
   useEffect(() => {
+    if (!hydrated) return;
+    const opening = shownScreen.current === undefined;
     if (shownScreen.current === step) return;
     shownScreen.current = step;
+    if (opening) return;
     headingRef.current?.focus();
     window.scrollTo(0, 0);
-  }, [step]);
+  }, [step, hydrated]);
 
   function start() {
     const resumeAt = progress?.step ?? 0;

@@ -4,7 +4,7 @@ import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { ButtonLink } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { NoIndex } from '../../components/no-index.tsx';
-import { textLinkClasses } from '../../components/text-link.tsx';
+import { TextLink, textLinkClasses } from '../../components/text-link.tsx';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { formatDate } from '../../lib/format-date.ts';
 import { settingsApi } from './api.ts';
@@ -62,6 +62,11 @@ export default function AccountDeletedPage() {
             `Contact the IDEA Brand Coach team ${deadline}:`
           )}{' '}
           until then, we can restore your account with everything in it.
+        </p>
+        <p className="text-slate-700">
+          What is kept until then, and for how long, is on the{' '}
+          <TextLink to={PAGE_PATHS.privacy}>privacy page</TextLink>; how to reach the people who run this site
+          is on the <TextLink to={PAGE_PATHS.contact}>contact page</TextLink>.
         </p>
         <ButtonLink to={PAGE_PATHS.home}>Go to the home page</ButtonLink>
       </Card>

@@ -1,5 +1,6 @@
 import type { AccountDeletionRequest } from '../../../core/account/lifecycle-contracts.ts';
 import type { UserResponse } from '../../../core/auth/contracts.ts';
+import type { UpdateEmailPreferencesBody } from '../../../core/email-consent/contracts.ts';
 import type { ChangePasswordBody, UpdateProfileBody } from '../../../core/settings/contracts.ts';
 import { downloadFile, request } from '../../lib/api-client.ts';
 
@@ -19,6 +20,9 @@ export const settingsApi = {
   surveyDigest: () => request('GET', '/api/surveys/digest', 'surveyDigestPreferenceSchema'),
   setSurveyDigest: (enabled: boolean) =>
     request('PUT', '/api/surveys/digest', 'surveyDigestPreferenceSchema', { enabled }),
+  emailPreferences: () => request('GET', '/api/settings/email-preferences', 'emailPreferencesSchema'),
+  setEmailPreferences: (body: UpdateEmailPreferencesBody) =>
+    request('PUT', '/api/settings/email-preferences', 'emailPreferencesSchema', body),
   /** The operator's address (public): how to get a deleted account back. */
   contact: () => request('GET', '/api/contact', 'contactResponseSchema'),
 };

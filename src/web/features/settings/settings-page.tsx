@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../lib/document-title.ts';
 import { useSession } from '../../lib/session.ts';
 import { AiUsageSection } from './ai-usage-section.tsx';
 import { DeleteAccountSection } from './delete-account-section.tsx';
+import { EmailPreferencesSection } from './email-preferences-section.tsx';
 import { ExportSection } from './export-section.tsx';
 import { PasswordSection } from './password-section.tsx';
 import { ProfileSection } from './profile-section.tsx';
@@ -17,6 +18,7 @@ const contents = [
   { id: 'sessions', label: 'Signed-in devices' },
   { id: 'ai-usage', label: 'AI usage' },
   { id: 'email', label: 'Email' },
+  { id: 'email-preferences', label: 'Email preferences' },
   { id: 'export', label: 'Export your data' },
   { id: 'delete-account', label: 'Delete account' },
 ] as const;
@@ -55,6 +57,7 @@ export default function SettingsPage() {
       <SessionsSection />
       <AiUsageSection />
       <SurveyDigestSection />
+      <EmailPreferencesSection />
       <ExportSection />
       <DeleteAccountSection />
     </div>
