@@ -201,7 +201,7 @@ const INVALID_OUTPUT_MESSAGE: Record<RunMode, string> = {
 export function createAiEngine(deps: AiEngineDeps) {
   const { config, log } = deps;
   const ai = config.ai;
-  const prompts = createPromptStore(deps.database);
+  const prompts = createPromptStore(deps.database, { clock: deps.clock ?? systemClock });
   const quota = createQuota(deps.database, ai.dailyQuota, {
     onRejected: () => deps.metrics?.recordQuotaRejection(),
   });

@@ -12,6 +12,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { AI_TASKS } from '../../core/ai/contracts.ts';
 import type { Database } from '../db/client.ts';
 import { aiPrompts } from '../db/schema.ts';
+import { type Clock, SECOND_MS, systemClock } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
 import { SHIPPED_PROMPT_DIGESTS } from './prompt-history.ts';
 
@@ -130,16 +131,42 @@ async function nextVersion(tx: Transaction, promptId: string): Promise<number> {
   return (latest?.version ?? 0) + 1;
 }
 
-export function createPromptStore(database: Database) {
+/**
+ * How long an instance answers tasks from its memory of a prompt's published version: a version
+ * published on another instance is used here within this time (on the instance that published it,
+ * at once). Every AI request reads its prompt; five seconds make that one query per prompt per five
+ * seconds, while an admin checking a newly published prompt sees it take effect everywhere at once.
+ */
+export const PUBLISHED_PROMPT_TTL_MS = 5 * SECOND_MS;
+
+export function createPromptStore(
+  database: Database,
+  { clock = systemClock, ttlMs = PUBLISHED_PROMPT_TTL_MS }: { clock?: Clock; ttlMs?: number } = {},
+) {
+  // One entry per prompt id that has a published version: as many as there are tasks.
+  const remembered = new Map<string, { prompt: PublishedPrompt; storedAt: number }>();
+  // Bumped by every publish here, so a read that raced it does not store the version it replaced.
+  let generation = 0;
+
+  function forget(promptId: string): void {
+    generation += 1;
+    remembered.delete(promptId);
+  }
+
   return {
     async published(promptId: string): Promise<PublishedPrompt> {
+      const entry = remembered.get(promptId);
+      if (entry && clock.now().getTime() - entry.storedAt < ttlMs) return entry.prompt;
+      const mark = generation;
       const [row] = await database.db
         .select({ version: aiPrompts.version, body: aiPrompts.body })
         .from(aiPrompts)
         .where(and(eq(aiPrompts.promptId, promptId), eq(aiPrompts.status, 'published')))
         .limit(1);
       if (!row) throw new Error(`no published prompt for ${promptId}`);
-      return { promptId, version: row.version, body: row.body };
+      const prompt = { promptId, version: row.version, body: row.body };
+      if (mark === generation) remembered.set(promptId, { prompt, storedAt: clock.now().getTime() });
+      return prompt;
     },
 
     /** Every prompt with all its versions, newest first (the admin editor). */
@@ -187,7 +214,8 @@ export function createPromptStore(database: Database) {
      * published until now becomes archived.
      */
     async publishVersion(promptId: string, version: number) {
-      return database.db.transaction(async (tx) => {
+      forget(promptId);
+      const published = await database.db.transaction(async (tx) => {
         await lockPrompt(tx, promptId);
         const [target] = await tx
           .select({ status: aiPrompts.status })
@@ -207,6 +235,8 @@ export function createPromptStore(database: Database) {
         }
         return { promptId, version, status: 'published' as const };
       });
+      forget(promptId);
+      return published;
     },
 
     /**
@@ -214,7 +244,8 @@ export function createPromptStore(database: Database) {
      * index guarantees a single published version even if two admins publish at once).
      */
     async publish(promptId: string, body: string, createdBy: string | null = null): Promise<PublishedPrompt> {
-      return database.db.transaction(async (tx) => {
+      forget(promptId);
+      const published = await database.db.transaction(async (tx) => {
         await lockPrompt(tx, promptId);
         const version = await nextVersion(tx, promptId);
         await tx
@@ -226,6 +257,8 @@ export function createPromptStore(database: Database) {
           .values({ promptId, version, status: 'published', body, createdBy, publishedAt: new Date() });
         return { promptId, version, body };
       });
+      forget(promptId);
+      return published;
     },
   };
 }

@@ -7,9 +7,31 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FastifyReply } from 'fastify';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
+import type * as fontkit from 'fontkit';
+import type PDFDocument from 'pdfkit';
 import { formatDay, SERVER_TIME_ZONE } from '../../core/text/dates.ts';
+
+const requireFromHere = createRequire(import.meta.url);
+
+interface PdfLibraries {
+  Document: typeof PDFDocument;
+  fontParser: typeof fontkit;
+}
+
+let libraries: PdfLibraries | undefined;
+
+/**
+ * pdfkit and fontkit, loaded by the first PDF rather than at start: together they hold about 12 MB
+ * of heap that most processes would carry unused. `require` keeps every renderer synchronous; both
+ * are loaded through it (their CommonJS builds), so pdfkit and the fonts share one fontkit.
+ */
+function pdfLibraries(): PdfLibraries {
+  libraries ??= {
+    Document: requireFromHere('pdfkit') as typeof PDFDocument,
+    fontParser: requireFromHere('fontkit') as typeof fontkit,
+  };
+  return libraries;
+}
 
 export const PDF_MARGIN = 56;
 
@@ -61,12 +83,10 @@ let embedded: EmbeddedFonts | undefined;
  */
 function embeddedFonts(): EmbeddedFonts {
   if (embedded) return embedded;
-  const folder = join(
-    dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
-    'ttf',
-  );
+  const folder = join(dirname(requireFromHere.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  const { fontParser } = pdfLibraries();
   const face = (name: keyof typeof PDF_FONTS): fontkit.Font => {
-    const font = fontkit.create(readFileSync(join(folder, FONT_FILES[name])));
+    const font = fontParser.create(readFileSync(join(folder, FONT_FILES[name])));
     if (!('characterSet' in font)) throw new Error(`${FONT_FILES[name]} is a font collection`);
     return font;
   };
@@ -135,7 +155,8 @@ export interface Pdf {
 
 /** An A4 document with the app's margins and metadata, collected into a Buffer as it is written. */
 export function createPdf(title: string): Pdf {
-  const doc = new PDFDocument({
+  const { Document } = pdfLibraries();
+  const doc = new Document({
     size: 'A4',
     margin: PDF_MARGIN,
     info: { Title: printable(title), Author: 'IDEA Brand Coach' },

@@ -153,7 +153,7 @@ export function createAuthService({ auth, database, throttle, config, jobs, cloc
       context: AuthRequest,
     ): Promise<AuthOutcome<{ user: SessionUser }>> {
       await throttleAttempt(context, input.email);
-      assertStrongPassword(input.password, [input.name, input.email], 'password');
+      await assertStrongPassword(input.password, [input.name, input.email], 'password');
       try {
         const { headers, response } = await auth.api.signUpEmail({
           body: input,
@@ -281,7 +281,7 @@ export function createAuthService({ auth, database, throttle, config, jobs, cloc
         .where(eq(users.id, link.userId))
         .limit(1);
       if (!owner) throw deadLinkError('invalid');
-      assertStrongPassword(input.newPassword, [owner.name, owner.email], 'newPassword');
+      await assertStrongPassword(input.newPassword, [owner.name, owner.email], 'newPassword');
       try {
         await auth.api.resetPassword({ body: input, headers: betterAuthHeaders(context) });
       } catch (error) {

@@ -10,8 +10,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DocumentFormat } from '../../../core/knowledge/contracts.ts';
-import { type ExtractedDocument, ExtractionFailure } from './extract.ts';
+import type { ExtractedDocument } from './extract.ts';
 import type { ExtractionRequest, ExtractionWorkerMessage } from './extract-worker.ts';
+import { ExtractionFailure } from './extraction-failure.ts';
 
 /** Heap for the worker: a 10 MB document needs a fraction of it; a hostile one hits the cap. */
 export const EXTRACTION_WORKER_MEMORY_MB = 512;

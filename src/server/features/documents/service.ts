@@ -36,7 +36,7 @@ import { fileSlug } from '../../platform/pdf.ts';
 import type { Throttle } from '../../platform/throttle.ts';
 import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 import { detectDocumentFormat } from './detect.ts';
-import { ExtractionFailure } from './extract.ts';
+import { ExtractionFailure } from './extraction-failure.ts';
 import type { ExtractionPool } from './extraction-pool.ts';
 
 /** The job that reads an uploaded file and indexes it; its payload names the version it reads. */

@@ -156,7 +156,7 @@ export function createSettingsService({
       await throttle.enforce(perIp, request.ip);
       await throttle.enforce(perUser, user.id);
       // The sign-up policy, with the user's name and email counted as guessable.
-      assertStrongPassword(input.newPassword, [user.name, user.email], 'newPassword');
+      await assertStrongPassword(input.newPassword, [user.name, user.email], 'newPassword');
       // Counted first: better-auth replaces every session (this one too) and reports no number.
       const othersBefore = input.signOutOtherDevices ? (await activeRows(user.id)).length - 1 : 0;
       let cookies: string[];

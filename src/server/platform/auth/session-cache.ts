@@ -23,8 +23,12 @@ export const SESSION_CACHE_TTL_MS = 5 * SECOND_MS;
 /** Entries kept at most; the oldest go first. Bounds memory whatever the number of sessions. */
 const MAX_ENTRIES = 20_000;
 
-/** Longer `Cookie` headers are looked up every time rather than kept as keys. */
-const MAX_KEY_LENGTH = 4096;
+/**
+ * Longer `Cookie` headers are looked up every time rather than kept as keys: a browser's cookies for
+ * this site fit easily, and a caller padding its header cannot make the cache hold more than about
+ * MAX_ENTRIES × 1 KB (~20 MB).
+ */
+const MAX_KEY_LENGTH = 1024;
 
 export interface CachedSession {
   user: SessionUser;
