@@ -29,7 +29,9 @@ const providerEnv = {
   AI_BASE_URL: fake.baseUrl,
   AI_API_KEY: 'test-key',
   AI_MODEL: 'test-model',
-  AI_TIMEOUT_MS: '300',
+  // Long enough that a busy test machine does not time out an answering fake provider (the first
+  // test counts one attempt); the hanging-provider test waits this long per attempt.
+  AI_TIMEOUT_MS: '1000',
   AI_RETRY_BASE_MS: '20',
   AI_RETRY_MAX_MS: '1500',
   AI_BREAKER_THRESHOLD: '3',

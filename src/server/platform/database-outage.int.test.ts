@@ -14,7 +14,15 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ErrorBody, signUp, startTestApp, TEST_DATABASE_URL, type TestApp } from '../testing/harness.ts';
+import {
+  defaultBrandId,
+  type ErrorBody,
+  signUp,
+  startTestApp,
+  TEST_DATABASE_URL,
+  type TestApp,
+  type TestClient,
+} from '../testing/harness.ts';
 import { pollUntil } from '../testing/poll.ts';
 import { startTcpProxy, type TcpProxy } from '../testing/tcp-proxy.ts';
 import { isDatabaseUnavailable } from './errors.ts';
@@ -52,16 +60,27 @@ describe.skipIf(!TEST_DATABASE_URL)('database outage drill [PostgreSQL]', () => 
   it('answers 503 + Retry-After while the database is down and recovers by itself', async () => {
     const client = testApp.client();
     await signUp(client);
+    // Signed up but never looked up: its session is in no instance's session cache (ADR 0044).
+    const unseen = testApp.client();
+    await signUp(unseen);
     expect((await client.get('/readyz')).status).toBe(200);
     expect((await client.get('/api/brands')).status).toBe(200);
+    const brandId = await defaultBrandId(client);
 
     proxy.cut();
     const started = Date.now();
     const readiness = await client.get<{ status: string }>('/readyz');
     expect(readiness.status).toBe(503);
     expect(readiness.body.status).toBe('not_ready');
-    for (const path of ['/api/brands', '/api/session', '/api/diagnostic/results']) {
-      const response = await client.get<ErrorBody>(path);
+    // `client`'s session was just looked up, so the guard may answer it from the session cache and
+    // the work itself meets the outage; `unseen`'s session check has to ask the database.
+    const checks: Array<[TestClient, string]> = [
+      [client, '/api/brands'],
+      [unseen, '/api/session'],
+      [client, `/api/diagnostic/results?brandId=${brandId}`],
+    ];
+    for (const [caller, path] of checks) {
+      const response = await caller.get<ErrorBody>(path);
       expect(response.status, path).toBe(503);
       expect(response.headers.get('retry-after')).toBe('5');
       expect(response.body.error.code).toBe('UNAVAILABLE');

@@ -28,6 +28,18 @@ async function signedIn(testApp: TestApp): Promise<{ client: TestClient; brandId
   return { client, brandId: await defaultBrandId(client), email };
 }
 
+/**
+ * An admin, granted the role before their first signed-in request, as `npm run admin:grant` is
+ * used: a role changed outside the app reaches a session it already looked up within the session
+ * cache's window (ADR 0044), not at once.
+ */
+async function signedInAdmin(testApp: TestApp): Promise<TestClient> {
+  const client = testApp.client();
+  const { email } = await signUp(client);
+  await grantAdminRole(testApp.database, email);
+  return client;
+}
+
 describeOnEachDatabase(
   'input guard',
   (getApp) => {
@@ -123,9 +135,7 @@ describeOnEachDatabase(
     });
 
     it('refuses path and body numbers past PostgreSQL integer on the admin prompt routes', async () => {
-      const testApp = getApp();
-      const { client, email } = await signedIn(testApp);
-      await grantAdminRole(testApp.database, email);
+      const client = await signedInAdmin(getApp());
       expectFieldRefused(
         await client.post<ErrorBody>('/api/admin/ai/prompts/chat/versions/2147483648/publish', {}),
         'params.version',
@@ -149,9 +159,7 @@ describeOnEachDatabase(
     });
 
     it('numbers concurrent prompt drafts one after the other', async () => {
-      const testApp = getApp();
-      const { client, email } = await signedIn(testApp);
-      await grantAdminRole(testApp.database, email);
+      const client = await signedInAdmin(getApp());
       const drafts = await Promise.all(
         Array.from({ length: 6 }, (_, index) =>
           client.post<{ version: number }>('/api/admin/ai/prompts/buyer-intent/versions', {
