@@ -1,5 +1,3 @@
-import { solveChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, expect, it } from 'vitest';
 import type { AltchaChallenge, DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
@@ -14,6 +12,7 @@ import {
   type TestClient,
   uniqueEmail,
 } from '../../testing/harness.ts';
+import { solvedProofOfWork } from '../../testing/proof-of-work.ts';
 import { startSmtpServer } from '../../testing/smtp.ts';
 
 const smtp = await startSmtpServer();
@@ -55,14 +54,8 @@ async function mailFor(testApp: TestApp, email: string) {
   };
 }
 
-async function solvedAltcha(client: TestClient): Promise<string> {
-  const challenge = (await client.get<AltchaChallenge>('/api/diagnostic/altcha-challenge')).body;
-  const solution = await solveChallenge({
-    challenge: challenge as unknown as Parameters<typeof solveChallenge>[0]['challenge'],
-    deriveKey,
-  });
-  if (!solution) throw new Error('could not solve the challenge');
-  return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+function solvedAltcha(client: TestClient): Promise<string> {
+  return solvedProofOfWork(client, '/api/diagnostic/altcha-challenge');
 }
 
 describeOnEachDatabase(

@@ -1,7 +1,5 @@
-import { solveChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { afterAll, expect, it } from 'vitest';
-import type { AltchaChallenge, DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
+import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { LEAD_CONSENT_TEXT } from '../../../core/diagnostic/lead-consent.ts';
 import { SETTINGS_TIPS_CONSENT_TEXT } from '../../../core/email-consent/consent-texts.ts';
 import type { EmailPreferences, UnsubscribeResponse } from '../../../core/email-consent/contracts.ts';
@@ -14,6 +12,7 @@ import {
   type TestClient,
   uniqueEmail,
 } from '../../testing/harness.ts';
+import { solvedProofOfWork } from '../../testing/proof-of-work.ts';
 import { type CapturedMail, startSmtpServer } from '../../testing/smtp.ts';
 
 const smtp = await startSmtpServer();
@@ -33,14 +32,8 @@ const ANSWERS: Record<string, number> = {
   'authentic-consistency': 2,
 };
 
-async function solvedAltcha(client: TestClient): Promise<string> {
-  const challenge = (await client.get<AltchaChallenge>('/api/diagnostic/altcha-challenge')).body;
-  const solution = await solveChallenge({
-    challenge: challenge as unknown as Parameters<typeof solveChallenge>[0]['challenge'],
-    deriveKey,
-  });
-  if (!solution) throw new Error('could not solve the challenge');
-  return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+function solvedAltcha(client: TestClient): Promise<string> {
+  return solvedProofOfWork(client, '/api/diagnostic/altcha-challenge');
 }
 
 /** An anonymous visitor takes the diagnostic and asks for the report by email, ticking consent. */

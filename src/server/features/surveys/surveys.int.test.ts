@@ -5,11 +5,8 @@
  * per-IP limits; a closed survey, one past its close date and one at its cap take no more answers;
  * hostile input is a 400 and stores nothing; other people's surveys are 404s.
  */
-import { solveChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
-import type { AltchaChallenge } from '../../../core/http/proof-of-work.ts';
 import type {
   PublicSurvey,
   Survey,
@@ -26,6 +23,7 @@ import {
   type TestApp,
   type TestClient,
 } from '../../testing/harness.ts';
+import { solvedProofOfWork } from '../../testing/proof-of-work.ts';
 import { SURVEY_DIGEST_JOB, sendSurveyDigests } from './digest.ts';
 
 const surveysPath = (brandId: string) => `/api/brands/${brandId}/surveys`;
@@ -81,15 +79,8 @@ async function published(client: TestClient, brandId: string, body: object = {})
 }
 
 /** A solved proof of work for the survey, as the widget would send it. */
-async function solved(client: TestClient, slug: string): Promise<string> {
-  const response = await client.get<AltchaChallenge>(`${publicPath(slug)}/challenge`);
-  expect(response.status, response.text).toBe(200);
-  const solution = await solveChallenge({
-    challenge: response.body as unknown as Parameters<typeof solveChallenge>[0]['challenge'],
-    deriveKey,
-  });
-  if (!solution) throw new Error('could not solve the challenge');
-  return Buffer.from(JSON.stringify({ challenge: response.body, solution })).toString('base64');
+function solved(client: TestClient, slug: string): Promise<string> {
+  return solvedProofOfWork(client, `${publicPath(slug)}/challenge`);
 }
 
 async function answer(client: TestClient, slug: string, answers: SurveyAnswers = GOOD_ANSWERS) {
