@@ -66,5 +66,6 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # On SIGTERM Node stops accepting, drains in-flight requests and closes the database
-# (SHUTDOWN_TIMEOUT_MS); give the container at least that long to stop.
-CMD ["node", "src/server/main.ts"]
+# (SHUTDOWN_TIMEOUT_MS); give the container at least that long to stop. The V8 flags are
+# src/server/platform/node-flags.ts's (ADR 0054).
+CMD ["node", "--max-semi-space-size=16", "src/server/main.ts"]

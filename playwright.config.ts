@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { E2E_ADMIN_EMAIL } from './e2e/support/accounts.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/browser.ts';
 import { E2E_SMTP_PORT } from './e2e/support/mail.ts';
+import { SERVER_NODE_FLAGS } from './src/server/platform/node-flags.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   webServer: {
     // Serves the production build in dist/web: run `npm run build` first.
-    command: 'node src/server/main.ts',
+    command: `node ${SERVER_NODE_FLAGS.join(' ')} src/server/main.ts`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
@@ -48,6 +49,8 @@ export default defineConfig({
       // Every test browser signs in from 127.0.0.1: the per-IP auth limit (proven by the integration
       // tests) would otherwise trip on the suite's own sign-ups; the per-email limit still applies.
       AUTH_THROTTLE_MAX_PER_IP: '5000',
+      // Likewise the public routes' per-IP limit (every page load asks GET /api/session).
+      PUBLIC_REQUESTS_PER_IP_PER_MINUTE: '100000',
       // Verified sign-ups with this address become admins (the admin console tests).
       ADMIN_EMAILS: E2E_ADMIN_EMAIL,
       // Uploaded documents are processed by the job queue, which NODE_ENV=test leaves off: run it, and

@@ -50,6 +50,10 @@ const env = {
   LOG_LEVEL: 'warn',
   DATA_DIR: process.env.DATA_DIR ?? 'memory://',
   AUTH_THROTTLE_MAX_PER_IP: '1000000',
+  // The route tiers' per-user and per-IP limits (ADR 0049) are tested elsewhere, not measured here.
+  READS_PER_USER_PER_MINUTE: '1000000',
+  WRITES_PER_USER_PER_MINUTE: '1000000',
+  PUBLIC_REQUESTS_PER_IP_PER_MINUTE: '1000000',
   MAX_EVENT_LOOP_DELAY_MS: '60000',
   AI_BASE_URL: fake.baseUrl,
   AI_API_KEY: 'bench-key',

@@ -78,6 +78,10 @@ export async function benchEnvironment(
     DATABASE_URL: undefined,
     AUTH_THROTTLE_MAX_PER_IP: '1000000',
     AUTH_THROTTLE_MAX_PER_EMAIL: '1000000',
+    // The route tiers' per-user and per-IP limits (ADR 0049) are tested elsewhere, not measured here.
+    READS_PER_USER_PER_MINUTE: '1000000',
+    WRITES_PER_USER_PER_MINUTE: '1000000',
+    PUBLIC_REQUESTS_PER_IP_PER_MINUTE: '1000000',
     MAX_EVENT_LOOP_DELAY_MS: '60000',
     ...settings,
   };

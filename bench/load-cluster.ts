@@ -60,7 +60,7 @@ const PASSWORD = 'Granite-Otter-47';
 /** HAProxy checks /readyz this often and marks a server down after 2 failures. */
 const CHECK_INTER_MS = 1_000;
 /** The app fails readiness this long before it stops listening: > 2 × CHECK_INTER_MS plus a check. */
-const DRAIN_MS = 4_000;
+export const DRAIN_MS = 4_000;
 const AI_QUOTA = 50;
 const AI_REQUESTS = 100;
 const SIGN_IN_LIMIT = 10;
@@ -102,7 +102,7 @@ interface Check {
 // --------------------------------------------------------------------------------- HAProxy
 
 /** Debian's haproxy, installed when missing (root only); otherwise a clear error. */
-function ensureHaproxy(): string {
+export function ensureHaproxy(): string {
   const found = () =>
     [process.env.HAPROXY_BIN, '/usr/sbin/haproxy'].find(
       (candidate): candidate is string => candidate !== undefined && existsSync(candidate),
@@ -138,7 +138,7 @@ interface ServerStats {
   responseErrors: number;
 }
 
-interface Haproxy {
+export interface Haproxy {
   url: string;
   command(line: string): Promise<string>;
   /** Per-server counters of the `app` backend (app1, app2). */
@@ -151,7 +151,12 @@ interface Haproxy {
   kill(): void;
 }
 
-async function startHaproxy(binary: string, dir: string, backends: string[], port: number): Promise<Haproxy> {
+export async function startHaproxy(
+  binary: string,
+  dir: string,
+  backends: string[],
+  port: number,
+): Promise<Haproxy> {
   const socketPath = path.join(dir, 'haproxy.sock');
   let output = '';
   const child: ChildProcess = spawn(binary, ['-db', '-f', HAPROXY_CONFIG], {
@@ -239,7 +244,8 @@ async function startHaproxy(binary: string, dir: string, backends: string[], por
     log: () => output,
     kill: () => child.kill('SIGKILL'),
     async stop() {
-      if (child.exitCode !== null) return;
+      // Stopped already (HAProxy ends on the signal: no exit code, a signal code): nothing to wait for.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       await once(child, 'exit');
     },

@@ -43,6 +43,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { SERVER_NODE_FLAGS } from '../src/server/platform/node-flags.ts';
 import { startTcpProxy, type TcpProxy } from '../src/server/testing/tcp-proxy.ts';
 
 const { values } = parseArgs({
@@ -59,6 +60,13 @@ const { values } = parseArgs({
     'pglite-connections': { type: 'string', default: '100' },
     /** 2: two app instances behind HAProxy (bench/load-cluster.ts). */
     instances: { type: 'string', default: '1' },
+    /** `rollback`: the rollback drill (bench/rollback-drill.ts, `npm run drill:rollback`). */
+    drill: { type: 'string' },
+    /** The rollback drill's releases N and N+1 (git refs; see bench/rollback-drill.ts). */
+    from: { type: 'string' },
+    to: { type: 'string' },
+    /** Runs the mix with only the operations whose names start with this (to price one operation). */
+    only: { type: 'string' },
   },
 });
 const stages = values.connections.split(',').map(Number);
@@ -207,10 +215,15 @@ export async function startProcess(
   /** An undefined value removes the variable (e.g. DATABASE_URL for the app on PGlite). */
   env: Record<string, string | undefined>,
   fixedPort?: number,
+  /** The process's working directory (another release's folder); this process's by default. */
+  cwd?: string,
 ): Promise<Process> {
   const port = fixedPort ?? (await freePort());
   let output = '';
-  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
+  // The app runs with the V8 flags it runs with in production (src/server/platform/node-flags.ts).
+  const flags = script.endsWith('/main.ts') ? SERVER_NODE_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, fileURLToPath(new URL(script, import.meta.url))], {
+    ...(cwd ? { cwd } : {}),
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -238,7 +251,8 @@ export async function startProcess(
     url,
     output: () => output,
     async stop() {
-      if (child.exitCode !== null) return child.exitCode;
+      // Exited already, by itself or on a signal: a second stop must not wait for an exit that came.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       const [code] = await once(child, 'exit');
       return code as number | null;
@@ -261,6 +275,11 @@ export function appEnv(databaseUrl: string, extra: Record<string, string> = {}):
     AUTH_THROTTLE_MAX_PER_EMAIL: '1000000',
     // The mix makes far more AI calls per user than a real day; the quota is tested elsewhere.
     AI_DAILY_QUOTA: '1000000',
+    // Likewise hundreds of reads, saves and /api/session calls per user per minute: the route tiers'
+    // limits (tested in route-limits.int.test.ts) must not turn the measurement into 429s.
+    READS_PER_USER_PER_MINUTE: '1000000',
+    WRITES_PER_USER_PER_MINUTE: '1000000',
+    PUBLIC_REQUESTS_PER_IP_PER_MINUTE: '1000000',
     ...extra,
   };
 }
@@ -352,7 +371,7 @@ export async function createAvatars(appUrl: string, users: LoadUser[]): Promise<
 
 // -------------------------------------------------------------------------------- the mix
 
-const OPERATIONS = [
+const MIX = [
   { name: 'dashboard (GET progress)', weight: 25 },
   { name: 'read item (GET avatar)', weight: 20 },
   { name: 'save item (PUT avatar)', weight: 20 },
@@ -360,7 +379,11 @@ const OPERATIONS = [
   { name: 'diagnostic submit (POST)', weight: 10 },
   { name: 'AI task (offline coach)', weight: 10 },
 ] as const;
-type OperationName = (typeof OPERATIONS)[number]['name'];
+type OperationName = (typeof MIX)[number]['name'];
+const OPERATIONS: readonly (typeof MIX)[number][] = values.only
+  ? MIX.filter((operation) => operation.name.startsWith(values.only as string))
+  : MIX;
+if (OPERATIONS.length === 0) throw new Error(`--only "${values.only}" matches no operation of the mix`);
 const TOTAL_WEIGHT = OPERATIONS.reduce((sum, operation) => sum + operation.weight, 0);
 
 const DIAGNOSTIC_ANSWERS = {
@@ -394,7 +417,7 @@ function pick(next: () => number): OperationName {
     roll -= operation.weight;
     if (roll < 0) return operation.name;
   }
-  return OPERATIONS[0].name;
+  return (OPERATIONS.at(-1) ?? MIX[0]).name;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -1255,6 +1278,29 @@ if (outage.kind === 'stop' && !values['skip-drills']) {
     throw new Error(
       `the outage drill would stop a PostgreSQL server others are using (sessions by database: ${others.join(', ')}); give it a cluster of its own`,
     );
+}
+if (values.drill !== undefined) {
+  if (values.drill !== 'rollback') throw new Error(`--drill is "rollback", not "${values.drill}"`);
+  // Release N+1 rolled out and back to N under the mix, through HAProxy (bench/rollback-drill.ts).
+  const { runRollbackDrill } = await import('./rollback-drill.ts');
+  process.exit(
+    await runRollbackDrill({
+      connections: maxConnections,
+      from: values.from,
+      to: values.to,
+      scratchName,
+      scratchUrl,
+      adminQuery,
+      startProcess,
+      freePort,
+      appEnv,
+      createUsers,
+      createAvatars,
+      createMix,
+      resyncVersions,
+      verifyWrites,
+    }),
+  );
 }
 if (Number(values.instances) > 1) {
   // Two instances behind HAProxy: its own checks and report; exits here (bench/load-cluster.ts).

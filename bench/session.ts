@@ -28,6 +28,10 @@ const config = loadConfig({
   LOG_LEVEL: 'warn',
   DATA_DIR: process.env.DATA_DIR ?? 'memory://',
   AUTH_THROTTLE_MAX_PER_IP: '1000000',
+  // Every simulated user calls from 127.0.0.1: the route tiers' per-IP limit (ADR 0049) would
+  // otherwise answer most of the run with 429.
+  READS_PER_USER_PER_MINUTE: '1000000',
+  PUBLIC_REQUESTS_PER_IP_PER_MINUTE: '1000000',
   // Benchmarks measure throughput, not the shedder's reaction to a saturated loop.
   MAX_EVENT_LOOP_DELAY_MS: '60000',
 });

@@ -4,15 +4,20 @@
  * (origin checks, links in emails) is Vite's.
  */
 import { spawn } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '../src/server/platform/node-flags.ts';
 import { ROOT } from './web-build.ts';
 
 const VITE_URL = 'http://localhost:5173';
 const children = [
-  spawn(process.execPath, ['--watch-path=src/server', '--watch-path=src/core', 'src/server/main.ts'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? VITE_URL },
-  }),
+  spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, '--watch-path=src/server', '--watch-path=src/core', 'src/server/main.ts'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? VITE_URL },
+    },
+  ),
   spawn('npx', ['vite', '--port', '5173', '--strictPort'], { cwd: ROOT, stdio: 'inherit' }),
 ];
 

@@ -25,6 +25,7 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser.ts';
 import { PAGE_PATHS } from '../src/core/navigation/pages.ts';
 import { PUBLIC_PAGES, prerenderedFile } from '../src/core/navigation/public-pages.ts';
+import { SERVER_NODE_FLAGS } from '../src/server/platform/node-flags.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const baseUrl = new URL(process.env.LIGHTHOUSE_URL ?? 'http://127.0.0.1:8080');
@@ -89,7 +90,7 @@ async function startServer(): Promise<ChildProcess> {
     );
   }
   console.log(`Starting the app on ${baseUrl.origin} (in-memory database)…`);
-  const server = spawn(process.execPath, ['src/server/main.ts'], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'src/server/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

@@ -30,11 +30,18 @@ import {
 } from './features/account-lifecycle/service.ts';
 import { createAiAdminService } from './features/admin/ai-admin.ts';
 import { aiAdminRoutes } from './features/admin/ai-admin-routes.ts';
+import { adminUsersRoutes } from './features/admin-users/routes.ts';
+import { createAdminUsersService } from './features/admin-users/service.ts';
+import { auditLogRoutes } from './features/audit-log/routes.ts';
+import { type AuditLog, createAuditLog } from './features/audit-log/service.ts';
 import { registerAuthMailJobs } from './features/auth/mail-jobs.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { type AuthService, createAuthService } from './features/auth/service.ts';
 import { avatarRoutes } from './features/avatars/routes.ts';
 import { avatarPdfDocuments, createAvatarService } from './features/avatars/service.ts';
+import { createJourneyReader } from './features/beta/journey.ts';
+import { betaRoutes } from './features/beta/routes.ts';
+import { createBetaService } from './features/beta/service.ts';
 import { memoryContextSource } from './features/brand-memory/coach-context.ts';
 import { brandMemoryRoutes } from './features/brand-memory/routes.ts';
 import { createBrandMemoryService } from './features/brand-memory/service.ts';
@@ -59,10 +66,14 @@ import { createDocumentService } from './features/documents/service.ts';
 import { emailConsentRoutes } from './features/email-consent/routes.ts';
 import { createEmailConsentService, registerTipJob } from './features/email-consent/service.ts';
 import { createUnsubscribeTokens } from './features/email-consent/tokens.ts';
+import { feedbackRoutes } from './features/feedback/routes.ts';
+import { createFeedbackService } from './features/feedback/service.ts';
 import { ideaRoutes } from './features/idea/routes.ts';
 import { createIdeaService } from './features/idea/service.ts';
 import { knowledgeRoutes } from './features/knowledge/routes.ts';
 import { createKnowledgeSearchService } from './features/knowledge/service.ts';
+import { leadsAdminRoutes } from './features/leads/routes.ts';
+import { createLeadsService } from './features/leads/service.ts';
 import { legalRoutes } from './features/legal/routes.ts';
 import { createLegalService } from './features/legal/service.ts';
 import { researchIntentRoutes } from './features/research-intent/routes.ts';
@@ -92,13 +103,14 @@ import { registerKnowledgeEmbeddings } from './jobs/knowledge-embeddings.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { createRetention } from './jobs/retention.ts';
 import { runBackup } from './operations/backups/backup.ts';
+import { registerAdmission } from './platform/admission.ts';
+import { auditLogRetentionRule } from './platform/audit-log.ts';
 import { createAuth, sessionUpdateAgeSeconds } from './platform/auth/better-auth.ts';
 import { createSessionActivity } from './platform/auth/session-activity.ts';
 import { createSessionCache } from './platform/auth/session-cache.ts';
 import { createSessionResolver } from './platform/auth/sessions.ts';
 import { registerAuthGuard } from './platform/auth-guard.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
-import { registerCostlyRouteLimits } from './platform/costly-routes.ts';
 import { createDataLifecycle, type DataLifecycle } from './platform/data-lifecycle/registry.ts';
 import { createErrorReporter, type ErrorReporter } from './platform/error-reporting.ts';
 import { registerErrorHandling } from './platform/errors.ts';
@@ -117,6 +129,7 @@ import {
   registerMetricsRoute,
 } from './platform/metrics.ts';
 import { createProofOfWork } from './platform/proof-of-work.ts';
+import { type RouteLimit, type RouteLimits, registerRouteLimits, TIER } from './platform/route-limits.ts';
 import { registerSecurity } from './platform/security.ts';
 import { createThrottle } from './platform/throttle.ts';
 import { registerWeb } from './platform/web.ts';
@@ -161,11 +174,15 @@ export interface AppServices {
   knowledge: KnowledgeIndex;
   /** /readyz's drain switch: a shutdown fails readiness before it stops listening (ADR 0045). */
   readiness: Readiness;
+  /** Every admin action, recorded by the feature that performs it (ADR 0052). */
+  auditLog: AuditLog;
 }
 
 export interface RegisteredRoute {
   method: string;
   url: string;
+  /** The limit tier the route declares (`config: TIER.…`); the route-table test requires one. */
+  limit: RouteLimit | undefined;
 }
 
 declare module 'fastify' {
@@ -173,6 +190,8 @@ declare module 'fastify' {
     services: AppServices;
     /** Every route as registered (method × url); the default-deny test and ops tooling walk it. */
     routeTable: RegisteredRoute[];
+    /** The route tiers' shared counters (ADR 0049); tests sync them on demand. */
+    routeLimits: RouteLimits;
   }
 }
 
@@ -194,7 +213,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const routeTable: RegisteredRoute[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+    for (const method of [route.method].flat()) {
+      routeTable.push({ method, url: route.url, limit: route.config?.limit });
+    }
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -295,6 +316,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   if (config.jobs.enabled) app.addHook('onReady', async () => jobs.start());
   const throttle = createThrottle(database);
+  // One audit log for every admin action; features that act as an admin get it passed in.
+  const auditLog = createAuditLog({ database, clock });
   const sessionCache = createSessionCache({ clock });
   const auth = createAuth({ config, database, mailer, log: app.log, sessionCache });
   const resolveSession = createSessionResolver(auth, {
@@ -305,7 +328,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerAuthMailJobs(jobs, { auth, database, mailer, config });
   registerSurveyDigest(jobs, { database, mailer, config });
-  const authService = createAuthService({ auth, database, throttle, config, jobs, clock });
+  const settingsService = createSettingsService({ auth, database, throttle, mailer, config, log: app.log });
+  const authService = createAuthService({
+    auth,
+    database,
+    throttle,
+    config,
+    jobs,
+    clock,
+    // A verified change of address: consent records follow the person, the old address is told.
+    // (Called only on requests, long after `emailConsent` below exists.)
+    onEmailChanged: async (change) => {
+      await emailConsent.moveToAddress(change);
+      await settingsService.emailChanged(change);
+    },
+  });
   const proofOfWork = createProofOfWork({
     secret: config.auth.secret,
     cost: config.diagnostic.altchaCost,
@@ -373,6 +410,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
     sessionCache,
     lifecycle,
+    auditLog,
   });
   const extraction = createExtractionPool({ timeoutMs: config.documents.extractionTimeoutMs });
   app.addHook('onClose', () => extraction.close());
@@ -404,6 +442,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     knowledge,
   });
+  const feedbackService = createFeedbackService({
+    database,
+    throttle,
+    proofOfWork,
+    mailer,
+    clock,
+    config,
+    audit: auditLog,
+  });
   const promptDefaults = await seedDefaultPrompts(database);
   if (promptDefaults.published.length > 0 || promptDefaults.drafted.length > 0) {
     app.log.info(promptDefaults, 'AI prompt defaults updated: new defaults published or saved as drafts');
@@ -434,6 +481,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   lifecycle.registerRetentionRule(answerCacheRetentionRule(database));
   lifecycle.registerRetentionRule(embeddingCacheRetentionRule(database));
   lifecycle.registerRetentionRule(serverErrorRetentionRule(database));
+  lifecycle.registerRetentionRule(auditLogRetentionRule(database));
 
   const readiness = createReadiness();
   app.decorate('services', {
@@ -450,6 +498,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     accountLifecycle,
     knowledge,
     readiness,
+    auditLog,
   });
 
   await app.register(underPressure, {
@@ -461,7 +510,33 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   registerAuthGuard(app, resolveSession);
   registerInputGuard(app);
-  registerCostlyRouteLimits(app, throttle, { pdf: config.pdf });
+  app.decorate(
+    'routeLimits',
+    registerRouteLimits(app, {
+      database,
+      throttle,
+      clock,
+      settings: {
+        read: { max: config.limits.readsPerUserPerMinute, windowSeconds: 60 },
+        write: { max: config.limits.writesPerUserPerMinute, windowSeconds: 60 },
+        public: { max: config.limits.publicRequestsPerIpPerMinute, windowSeconds: 60 },
+        costly: {
+          pdf: { ...config.pdf },
+          brand: {
+            windowSeconds: 24 * 60 * 60,
+            maxPerUser: config.limits.brandsPerUserPerDay,
+            maxPerIp: null,
+          },
+        },
+        syncIntervalMs: config.limits.syncIntervalMs,
+      },
+    }),
+  );
+  // Last of the request hooks: a request refused by the guards or the limits never waits for a turn.
+  registerAdmission(app, {
+    maxConcurrent: config.http.maxConcurrent,
+    maxWaitMs: config.http.maxQueueWaitMs,
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -510,9 +585,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewResearchRoutes(createReviewResearchService({ database, workspace, throttle })));
   await app.register(ideaRoutes(ideaService));
   await app.register(avatarRoutes(avatarService));
-  await app.register(
-    settingsRoutes(createSettingsService({ auth, database, throttle, mailer, config, log: app.log })),
-  );
+  await app.register(settingsRoutes(settingsService));
   await app.register(
     chatRoutes(
       createChatService({
@@ -545,10 +618,33 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     legalRoutes(createLegalService(config, { serverErrorDays: SERVER_ERROR_RETENTION_DAYS })),
   );
   await app.register(accountLifecycleAdminRoutes(accountLifecycle));
+  await app.register(auditLogRoutes(auditLog));
+  await app.register(feedbackRoutes(feedbackService));
+  await app.register(leadsAdminRoutes(createLeadsService({ database, audit: auditLog, clock })));
+  const betaService = createBetaService({
+    database,
+    journey: createJourneyReader({ database, feedbackGiven: feedbackService.usersWhoGaveFeedback }),
+    audit: auditLog,
+    clock,
+  });
+  await app.register(betaRoutes(betaService));
+  await app.register(
+    adminUsersRoutes(
+      createAdminUsersService({
+        database,
+        auth,
+        auditLog,
+        sessionCache,
+        clock,
+        // A user's page shows their beta journey, as the beta programme derives it.
+        betaProgress: betaService.status,
+      }),
+    ),
+  );
   await app.register(
     systemRoutes(createSystemService({ database, mailer, jobs, config, clock, knowledgeSearch })),
   );
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: TIER.public, schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config);
 

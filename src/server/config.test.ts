@@ -99,6 +99,35 @@ describe('loadConfig', () => {
     expect(problemsOf({ PDF_MAX_PER_USER: '0' }).join('\n')).toContain('PDF_MAX_PER_USER');
   });
 
+  it('sets route-tier limits no honest user reaches unless configured', () => {
+    expect(loadConfig({}).limits).toEqual({
+      readsPerUserPerMinute: 1200,
+      writesPerUserPerMinute: 300,
+      publicRequestsPerIpPerMinute: 600,
+      brandsPerUserPerDay: 50,
+      syncIntervalMs: 1000,
+    });
+    expect(
+      loadConfig({
+        READS_PER_USER_PER_MINUTE: '10',
+        WRITES_PER_USER_PER_MINUTE: '5',
+        PUBLIC_REQUESTS_PER_IP_PER_MINUTE: '7',
+        BRANDS_PER_USER_PER_DAY: '2',
+        RATE_LIMIT_SYNC_MS: '250',
+      }).limits,
+    ).toEqual({
+      readsPerUserPerMinute: 10,
+      writesPerUserPerMinute: 5,
+      publicRequestsPerIpPerMinute: 7,
+      brandsPerUserPerDay: 2,
+      syncIntervalMs: 250,
+    });
+    expect(problemsOf({ WRITES_PER_USER_PER_MINUTE: '0' }).join('\n')).toContain(
+      'WRITES_PER_USER_PER_MINUTE',
+    );
+    expect(problemsOf({ RATE_LIMIT_SYNC_MS: 'soon' }).join('\n')).toContain('RATE_LIMIT_SYNC_MS');
+  });
+
   it('reads ADMIN_EMAILS as a lower-cased list of addresses and rejects anything else', () => {
     expect(loadConfig({}).auth.adminEmails).toEqual([]);
     expect(loadConfig({ ADMIN_EMAILS: ' Owner@Example.com, ops@example.com ,' }).auth.adminEmails).toEqual([

@@ -88,6 +88,10 @@ const envSchema = z.object({
    */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   MAX_EVENT_LOOP_DELAY_MS: positiveInt.default(1_000),
+  /** API handlers running at once; more wait their turn (platform/admission.ts, ADR 0054). */
+  HTTP_MAX_CONCURRENT: positiveInt.default(64),
+  /** How long a request may wait for its turn before it is answered 503 with Retry-After. */
+  HTTP_MAX_QUEUE_WAIT_MS: positiveInt.default(10_000),
   AUTH_THROTTLE_WINDOW_SECONDS: positiveInt.default(15 * 60),
   AUTH_THROTTLE_MAX_PER_IP: positiveInt.default(50),
   AUTH_THROTTLE_MAX_PER_EMAIL: positiveInt.default(10),
@@ -118,6 +122,16 @@ const envSchema = z.object({
   PDF_WINDOW_SECONDS: positiveInt.default(10 * 60),
   PDF_MAX_PER_USER: positiveInt.default(30),
   PDF_MAX_PER_IP: positiveInt.default(60),
+  /**
+   * Every /api route's limit tier (platform/route-limits.ts, ADR 0049): reads and writes per
+   * signed-in user per minute, public routes per client IP per minute, new brands per user per day,
+   * and how often each instance reconciles its counts with the shared ones.
+   */
+  READS_PER_USER_PER_MINUTE: positiveInt.default(1200),
+  WRITES_PER_USER_PER_MINUTE: positiveInt.default(300),
+  PUBLIC_REQUESTS_PER_IP_PER_MINUTE: positiveInt.default(600),
+  BRANDS_PER_USER_PER_DAY: positiveInt.default(50),
+  RATE_LIMIT_SYNC_MS: positiveInt.default(1000),
   /** Document uploads per user: a burst limit and a daily cap (ADR 0034). */
   DOCUMENT_UPLOADS_PER_MINUTE: positiveInt.default(30),
   DOCUMENT_UPLOADS_PER_DAY: positiveInt.default(200),
@@ -255,6 +269,8 @@ export interface AppConfig {
     shutdownTimeoutMs: number;
     shutdownDrainMs: number;
     maxEventLoopDelayMs: number;
+    maxConcurrent: number;
+    maxQueueWaitMs: number;
   };
   staticDir: string;
   diagnostic: {
@@ -276,6 +292,18 @@ export interface AppConfig {
    * database-backed throttle); past either, 429 with Retry-After.
    */
   pdf: { windowSeconds: number; maxPerUser: number; maxPerIp: number };
+  /**
+   * The route tiers' limits (ADR 0049). Reads, writes and public requests are counted per instance
+   * and reconciled with the shared counters every `syncIntervalMs`, so past a limit each instance
+   * may admit what one client sends it within one interval; new brands are counted exactly.
+   */
+  limits: {
+    readsPerUserPerMinute: number;
+    writesPerUserPerMinute: number;
+    publicRequestsPerIpPerMinute: number;
+    brandsPerUserPerDay: number;
+    syncIntervalMs: number;
+  };
   /** Uploaded documents: upload throttles, the per-brand allowance and the extraction time limit. */
   documents: {
     uploadsPerMinute: number;
@@ -493,6 +521,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
       maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS,
+      maxConcurrent: env.HTTP_MAX_CONCURRENT,
+      maxQueueWaitMs: env.HTTP_MAX_QUEUE_WAIT_MS,
     },
     staticDir: path.resolve(env.STATIC_DIR),
     diagnostic: {
@@ -511,6 +541,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: env.PDF_WINDOW_SECONDS,
       maxPerUser: env.PDF_MAX_PER_USER,
       maxPerIp: env.PDF_MAX_PER_IP,
+    },
+    limits: {
+      readsPerUserPerMinute: env.READS_PER_USER_PER_MINUTE,
+      writesPerUserPerMinute: env.WRITES_PER_USER_PER_MINUTE,
+      publicRequestsPerIpPerMinute: env.PUBLIC_REQUESTS_PER_IP_PER_MINUTE,
+      brandsPerUserPerDay: env.BRANDS_PER_USER_PER_DAY,
+      syncIntervalMs: env.RATE_LIMIT_SYNC_MS,
     },
     documents: {
       uploadsPerMinute: env.DOCUMENT_UPLOADS_PER_MINUTE,

@@ -449,6 +449,11 @@ export const aiMetaSchema = z.object({
    * the passages it was given, never taken from the model (docs/decisions/0035-citation-markers.md).
    */
   citations: z.array(citationSchema),
+  /**
+   * The AI call ledger row behind the answer, which a thumbs up / down names (ADR 0051). Absent where
+   * an answer is shown again from storage (a chat message is rated by its own id instead).
+   */
+  callId: z.uuid().optional(),
 });
 export type AiMeta = z.infer<typeof aiMetaSchema>;
 

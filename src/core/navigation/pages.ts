@@ -29,7 +29,19 @@ export const PAGE_PATHS = {
   admin: '/app/admin',
   adminPrompts: '/app/admin/prompts',
   adminSystem: '/app/admin/system',
+  /** Users: search and filters; one user's page: `adminUserPath(id)`. */
+  adminUsers: '/app/admin/users',
+  /** Every admin action, who did it and the state before and after (ADR 0052). */
+  adminAuditLog: '/app/admin/audit-log',
+  /** Report-by-email leads: consent, source result, status; CSV export; delete on request. */
+  adminLeads: '/app/admin/leads',
+  /** The beta programme's cohort and the funnel of its journey steps. */
+  adminBeta: '/app/admin/beta',
+  /** The feedback inbox and the ratings of AI answers per prompt version (ADR 0051). */
+  adminFeedback: '/app/admin/feedback',
   settings: '/app/settings',
+  /** The beta programme: what it is, joining with consent, the journey checklist, leaving (ADR 0053). */
+  beta: '/beta',
   ideaHub: '/app/idea',
   insightModule: '/app/idea/insight',
   distinctiveModule: '/app/idea/distinctive',
@@ -54,6 +66,10 @@ export const PAGE_PATHS = {
   /** A survey's public link, answered without an account: `publicSurveyPath(slug)`. */
   publicSurvey: '/s',
 } as const;
+
+export function adminUserPath(userId: string): string {
+  return `${PAGE_PATHS.adminUsers}/${encodeURIComponent(userId)}`;
+}
 
 export function diagnosticResultPath(resultId: string): string {
   return `${PAGE_PATHS.diagnosticResults}/${encodeURIComponent(resultId)}`;

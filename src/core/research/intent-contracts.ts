@@ -108,7 +108,14 @@ export const intentRunSummarySchema = z.object({
   /** The report column the volumes came from (e.g. "Impressions"), or null without volumes. */
   volumeLabel: z.string().nullable(),
   hasClicks: z.boolean(),
-  meta: aiMetaSchema.pick({ provider: true, model: true, promptVersion: true, cached: true, notice: true }),
+  meta: aiMetaSchema.pick({
+    provider: true,
+    model: true,
+    promptVersion: true,
+    cached: true,
+    notice: true,
+    callId: true,
+  }),
   createdAt: z.iso.datetime(),
 });
 export type IntentRunSummary = z.infer<typeof intentRunSummarySchema>;

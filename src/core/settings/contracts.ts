@@ -3,7 +3,7 @@
  * Shared by the server (validation, serialisation) and the web app's Settings page.
  */
 import { z } from 'zod';
-import { nameSchema, passwordInputSchema } from '../auth/contracts.ts';
+import { emailSchema, nameSchema, passwordInputSchema } from '../auth/contracts.ts';
 import { PASSWORD_MAX_LENGTH } from '../auth/password-rules.ts';
 import { idParam } from '../http/params.ts';
 
@@ -38,6 +38,24 @@ export const changePasswordResponseSchema = z.object({
   otherSessionsRevoked: z.number().int().min(0),
 });
 export type ChangePasswordResponse = z.infer<typeof changePasswordResponseSchema>;
+
+/**
+ * `POST /api/settings/email`: a link goes to the new address, and the account moves to it only when
+ * that link is opened; the old address is told afterwards. The current password is required (403
+ * `INVALID_CREDENTIALS` when wrong), an address that belongs to another account is `409 EMAIL_TAKEN`.
+ */
+export const changeEmailBodySchema = z.strictObject({
+  newEmail: emailSchema,
+  currentPassword: z.string().min(1, 'Enter your current password').max(PASSWORD_MAX_LENGTH),
+});
+export type ChangeEmailBody = z.input<typeof changeEmailBodySchema>;
+
+export const changeEmailResponseSchema = z.object({
+  ok: z.literal(true),
+  /** Where the confirmation link went; the account's address is unchanged until it is opened. */
+  pendingEmail: z.string(),
+});
+export type ChangeEmailResponse = z.infer<typeof changeEmailResponseSchema>;
 
 export const deviceKindSchema = z.enum(['desktop', 'mobile', 'tablet', 'unknown']);
 

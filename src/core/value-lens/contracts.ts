@@ -31,7 +31,14 @@ export const valueLensGenerationSchema = z.object({
   notes: z.array(z.string()),
   /** The format's character limit every variant was held to. */
   limit: z.number().int().positive(),
-  meta: aiMetaSchema.pick({ provider: true, model: true, promptVersion: true, cached: true, notice: true }),
+  meta: aiMetaSchema.pick({
+    provider: true,
+    model: true,
+    promptVersion: true,
+    cached: true,
+    notice: true,
+    callId: true,
+  }),
   createdAt: z.iso.datetime(),
 });
 export type ValueLensGeneration = z.infer<typeof valueLensGenerationSchema>;

@@ -228,7 +228,9 @@ export function createAiEngine(deps: AiEngineDeps) {
     price: ai.embedding?.price ?? null,
     breaker,
     spend,
-    record: (call) => record(call),
+    record: async (call) => {
+      await record(call);
+    },
     log,
   });
   // Language-processing tasks answer offline in a worker thread, off the event loop.
@@ -237,9 +239,10 @@ export function createAiEngine(deps: AiEngineDeps) {
   let toolsRefused = false;
 
   /** The ledger and the metrics count every answered request at this one point. */
-  async function record(call: CallRecord): Promise<void> {
-    await spend.record(call);
+  async function record(call: CallRecord): Promise<string> {
+    const id = await spend.record(call);
     deps.metrics?.recordAiCall(call);
+    return id;
   }
 
   async function prepareTask(request: TaskRequest): Promise<PreparedTask> {
@@ -260,9 +263,12 @@ export function createAiEngine(deps: AiEngineDeps) {
       });
     }
     const input = parsed.data as Record<string, unknown>;
-    // Someone else's (or a deleted) brand is a 404, like every other foreign id.
+    // Someone else's (or a deleted) brand is a 404, like every other foreign id. A task that reads
+    // the workspace gets that 404 from its workspace source (the brand and its items are one owned
+    // read) before the quota is touched, so only the others pay for a separate check. The sources
+    // before it only read rows of this user's that name the brand: nothing of another's is read.
     const brandId = typeof input.brandId === 'string' ? input.brandId : null;
-    if (brandId) await deps.brands.requireBrand(userId, brandId);
+    if (brandId && !task.sources.includes('workspace')) await deps.brands.requireBrand(userId, brandId);
     const context = await contexts.build(task, { userId, brandId, input });
     const prompt =
       mode === 'preview' && request.draft ? request.draft : await prompts.published(task.promptId);
@@ -307,6 +313,12 @@ export function createAiEngine(deps: AiEngineDeps) {
     const started = performance.now();
     const latency = () => Math.round(performance.now() - started);
     const base = { userId, task: task.task, promptId: prompt.promptId, promptVersion: prompt.version };
+    // The ledger row of the call that produced the answer (the last one written: a tool turn writes
+    // one per round), so the answer can be rated against its prompt version and provider (ADR 0051).
+    let lastCallId: string | undefined;
+    const recordCall = async (row: CallRecord): Promise<void> => {
+      lastCallId = await record(row);
+    };
     const answered = (
       output: object,
       meta: Pick<AiMeta, 'provider' | 'model' | 'cached' | 'notice'>,
@@ -324,6 +336,7 @@ export function createAiEngine(deps: AiEngineDeps) {
             promptId: prompt.promptId,
             promptVersion: prompt.version,
             citations: cited.citations,
+            ...(lastCallId ? { callId: lastCallId } : {}),
           },
           quota: call.grant,
         },
@@ -370,7 +383,7 @@ export function createAiEngine(deps: AiEngineDeps) {
           streaming.onDelta(piece);
         }
       }
-      await record({
+      await recordCall({
         ...base,
         provider: 'offline',
         model: OFFLINE_MODEL,
@@ -410,7 +423,7 @@ export function createAiEngine(deps: AiEngineDeps) {
       if (key) {
         const hit = await cache.get(key);
         if (hit) {
-          await record({
+          await recordCall({
             ...base,
             provider: provider.name,
             model: provider.model,
@@ -474,7 +487,7 @@ export function createAiEngine(deps: AiEngineDeps) {
         if (error instanceof ProviderInvalidOutputError) {
           // The provider did answer (and bills for it), so the tokens are charged; the quota is not.
           const cost = costMicros(price, error.inputTokens, error.outputTokens);
-          await record(
+          await recordCall(
             providerRecord({
               inputTokens: error.inputTokens,
               outputTokens: error.outputTokens,
@@ -491,7 +504,7 @@ export function createAiEngine(deps: AiEngineDeps) {
           const outputTokens = estimateTokens(error.partialText);
           const cost = outputTokens > 0 ? costMicros(price, inputEstimate, outputTokens) : 0;
           const cut = error instanceof ProviderStreamCutError;
-          await record(
+          await recordCall(
             providerRecord({
               inputTokens: outputTokens > 0 ? inputEstimate : 0,
               outputTokens,
@@ -546,7 +559,7 @@ export function createAiEngine(deps: AiEngineDeps) {
             });
             breaker.succeeded();
             actual = costMicros(price, result.inputTokens, result.outputTokens);
-            await record(
+            await recordCall(
               providerRecord({
                 inputTokens: result.inputTokens,
                 outputTokens: result.outputTokens,
@@ -658,7 +671,7 @@ export function createAiEngine(deps: AiEngineDeps) {
         }
         breaker.succeeded();
         actual = costMicros(price, result.inputTokens, result.outputTokens);
-        await record(
+        await recordCall(
           providerRecord({
             inputTokens: result.inputTokens,
             outputTokens: result.outputTokens,

@@ -51,6 +51,7 @@ export function createQuota(database: Database, limit: number, hooks: { onReject
          where u.used < $2
        returning used, day::text as day`,
       [userId, limit],
+      { prepared: true },
     );
     if (row) return { ...state(row.used), allowed: true, day: row.day };
     return { ...state(limit), allowed: false, day: null };

@@ -154,8 +154,11 @@ export function createSpendControl(deps: {
       }
     },
 
-    async record(call: CallRecord): Promise<void> {
-      await database.db.insert(aiCalls).values(call);
+    /** Writes the call's ledger row and returns its id (answers carry it, so they can be rated). */
+    async record(call: CallRecord): Promise<string> {
+      const [row] = await database.db.insert(aiCalls).values(call).returning({ id: aiCalls.id });
+      if (!row) throw new Error('the AI call ledger insert returned no row');
+      return row.id;
     },
   };
 }

@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { getTableColumns, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTable } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { AppConfig } from '../config.ts';
@@ -25,6 +26,31 @@ export interface QueryEvent {
   ok: boolean;
 }
 
+export interface QueryOptions {
+  /**
+   * The text is one of a fixed set, never built from input (parameters carry the values): on
+   * PostgreSQL it becomes a named statement, parsed and planned once per connection and then sent
+   * as parameters alone. On this machine that made a save through its one-statement write 40 %
+   * faster (ADR 0054). A statement that selects `*` must not be prepared: a migration that adds a
+   * column would change its result under a cached plan.
+   */
+  prepared?: boolean;
+}
+
+const statementNames = new Map<string, string>();
+
+/** A stable name per statement text (PostgreSQL keeps one plan per name and connection). */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `q_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    // Prepared texts come from a fixed set of code paths; the cap guards against a dynamic one.
+    if (statementNames.size >= 1000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 export interface PoolStats {
   /** Connections open (PGlite: its single in-process connection). */
   total: number;
@@ -38,7 +64,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
   /** Runs raw SQL and returns rows; for the few statements drizzle's builder does not express. */
-  query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  query<Row extends Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ): Promise<Row[]>;
   /** Calls `listener` after every query; returns the function that stops it. */
   onQuery(listener: (event: QueryEvent) => void): () => void;
   /**
@@ -196,8 +226,10 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
     return {
       kind: 'postgres',
       db: db as unknown as Db,
-      async query(text, params) {
-        const result = await pool.query(text, params);
+      async query(text, params, options) {
+        const result = options?.prepared
+          ? await pool.query({ name: statementName(text), text, values: params ?? [] })
+          : await pool.query(text, params);
         return result.rows;
       },
       onQuery: events.add,
@@ -244,6 +276,41 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
     }),
     close: () => client.close(),
   };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs one statement composed with drizzle's `sql` template — for the shapes its builder does not
+ * express, such as a data-modifying `WITH` — through `database.query`, and returns its rows. The
+ * statement is prepared: compose only fixed SQL around parameters, and name the columns it returns.
+ */
+export async function runStatement<Row extends Record<string, unknown>>(
+  database: Pick<Database, 'query'>,
+  statement: SQL,
+): Promise<Row[]> {
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  return database.query<Row>(text, params, { prepared: true });
+}
+
+/**
+ * Rows of `table` as `runStatement` returns them (column names, driver values) turned into what
+ * drizzle's builder would have returned (property names, mapped values): for a statement that
+ * ends `returning *` or selects a whole row of the table.
+ */
+export function tableRows<Table extends PgTable>(
+  table: Table,
+  rows: Record<string, unknown>[],
+): Table['$inferSelect'][] {
+  const columns = Object.entries(getTableColumns(table));
+  return rows.map((raw) => {
+    const row: Record<string, unknown> = {};
+    for (const [key, column] of columns) {
+      const value = raw[column.name];
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return row as Table['$inferSelect'];
+  });
 }
 
 /**

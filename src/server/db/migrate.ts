@@ -29,9 +29,14 @@ export function expectedMigrationCount(): number {
   return journal.entries.length;
 }
 
-export async function runMigrations(database: Database, postgresUrl?: string): Promise<void> {
+export async function runMigrations(
+  database: Database,
+  postgresUrl?: string,
+  /** Another folder of drizzle-kit migrations (a test applies a prefix of the journal, ADR 0050). */
+  migrationsFolder: string = MIGRATIONS_FOLDER,
+): Promise<void> {
   const options = {
-    migrationsFolder: MIGRATIONS_FOLDER,
+    migrationsFolder,
     migrationsTable: MIGRATIONS_TABLE,
     migrationsSchema: MIGRATIONS_SCHEMA,
   };

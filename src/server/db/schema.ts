@@ -6,13 +6,16 @@
  * only downwards (auth ← workspace ← the rest), never in a circle.
  */
 export * from './schema/account-lifecycle.ts';
+export * from './schema/admin.ts';
 export * from './schema/ai.ts';
 export * from './schema/auth.ts';
 export * from './schema/backups.ts';
+export * from './schema/beta.ts';
 export * from './schema/brand-memory.ts';
 export * from './schema/coach.ts';
 export * from './schema/diagnostic.ts';
 export * from './schema/email-consent.ts';
+export * from './schema/feedback.ts';
 export * from './schema/idea.ts';
 export * from './schema/jobs.ts';
 export * from './schema/knowledge.ts';

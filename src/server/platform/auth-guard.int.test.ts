@@ -1,6 +1,7 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { describeOnEachDatabase, type ErrorBody, signUp, type TestApp } from '../testing/harness.ts';
 import { isAdminApiRoute, isPublicApiRoute, PUBLIC_API_ROUTES } from './public-routes.ts';
+import { routeLimitProblems } from './route-limits.ts';
 
 const SAMPLE_UUID = '6f1d2c1e-8a3b-4c5d-9e7f-0a1b2c3d4e5f';
 
@@ -30,6 +31,12 @@ describeOnEachDatabase(
       expect(protectedRoutes(getApp()).length).toBeGreaterThan(0);
       const registered = new Set(getApp().app.routeTable.map((route) => `${route.method} ${route.url}`));
       for (const entry of PUBLIC_API_ROUTES) expect(registered, entry).toContain(entry);
+    });
+
+    it('gives every /api route a limit tier that fits its guard (route-limits.int.test.ts shows an untiered one caught)', () => {
+      const routes = getApp().app.routeTable.filter((route) => route.url.startsWith('/api/'));
+      expect(routes.length).toBeGreaterThan(50);
+      expect(routeLimitProblems(routes)).toEqual([]);
     });
 
     it('answers 401 on every non-public /api route without a cookie, with a forged one and with an expired one', async () => {

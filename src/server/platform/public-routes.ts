@@ -24,6 +24,8 @@ export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/public/surveys/:slug',
   'GET /api/public/surveys/:slug/challenge',
   'POST /api/public/surveys/:slug/responses',
+  'GET /api/feedback/challenge',
+  'POST /api/feedback',
 ]);
 
 /** Every route under this prefix is for admins only; the session guard answers 403 to anyone else. */

@@ -32,7 +32,7 @@ import {
   mergeItemData,
   sameValue,
 } from '../../core/workspace/merge.ts';
-import type { Database, Db } from '../db/client.ts';
+import { type Database, type Db, runStatement } from '../db/client.ts';
 import { brands, workspaceItemRevisions, workspaceItems } from '../db/schema.ts';
 import { AppError } from './errors.ts';
 import type { KnowledgeIndex } from './knowledge/index.ts';
@@ -130,7 +130,7 @@ function validData(kind: ItemKind, data: unknown): Record<string, unknown> {
 export interface WorkspaceStoreDeps {
   database: Database;
   /** The passages of every saved item are replaced through it, in the save's transaction. */
-  knowledge: Pick<KnowledgeIndex, 'replaceSource' | 'removeSource'>;
+  knowledge: Pick<KnowledgeIndex, 'replaceSource' | 'replacementParts' | 'removeSource'>;
 }
 
 export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
@@ -248,7 +248,12 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
       );
   }
 
-  /** Writes a new version on top of `onVersion`; undefined when another save got there first. */
+  /**
+   * Writes a new version on top of `onVersion`; undefined when another save got there first. The
+   * version, its revision, the pruning of old revisions and the item's passages are one statement
+   * (data-modifying `WITH`): atomic like the transaction it replaces, in one round-trip instead of
+   * eight — saves are a fifth of what signed-in users do (ADR 0054).
+   */
   async function writeOnTop(
     existing: ItemRow,
     onVersion: number,
@@ -256,24 +261,35 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
     sources: FieldSources,
     origin: RevisionOrigin,
   ): Promise<ItemRow | undefined> {
-    return db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(workspaceItems)
-        .set({ data, sources, version: sql`${workspaceItems.version} + 1` })
-        .where(
-          and(
-            eq(workspaceItems.id, existing.id),
-            eq(workspaceItems.version, onVersion),
-            isNull(workspaceItems.deletedAt),
-          ),
-        )
-        .returning();
-      if (row) {
-        await recordRevision(tx, row, origin);
-        await indexItem(tx, row);
-      }
-      return row;
-    });
+    const updatedAt = new Date();
+    const row: ItemRow = { ...existing, data, sources, version: onVersion + 1, updatedAt };
+    const written = sql`exists (select 1 from updated)`;
+    const source = itemKnowledgeSource(row);
+    const passages = source ? knowledge.replacementParts(source, written) : { parts: [], written() {} };
+    const parts = [
+      sql`revision as (
+        insert into ${workspaceItemRevisions} (user_id, item_id, version, data, sources, origin)
+        select user_id, id, version, data, sources, ${origin} from updated)`,
+      sql`pruned as (
+        delete from ${workspaceItemRevisions}
+        where item_id = ${existing.id} and version <= ${row.version - REVISIONS_KEPT} and ${written})`,
+      ...passages.parts.map((part, index) => sql`${sql.raw(`passages_${index}`)} as (${part})`),
+    ];
+    const updatedRows = await runStatement<{ version: number }>(
+      deps.database,
+      sql`
+      with updated as (
+        update ${workspaceItems}
+        set data = ${JSON.stringify(data)}::jsonb, sources = ${JSON.stringify(sources)}::jsonb,
+          version = version + 1, updated_at = ${updatedAt.toISOString()}::timestamptz
+        where id = ${existing.id} and version = ${onVersion} and deleted_at is null
+        returning id, user_id, version, data, sources),
+      ${sql.join(parts, sql`, `)}
+      select version from updated`,
+    );
+    if (updatedRows.length === 0) return undefined;
+    passages.written();
+    return row;
   }
 
   async function reloadItem(itemId: string): Promise<ItemRow> {

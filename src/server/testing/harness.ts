@@ -4,16 +4,15 @@
  * client with a cookie jar, like a browser's.
  */
 
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Brand } from '../../core/workspace/items.ts';
 import { buildApp } from '../app.ts';
 import { type AppConfig, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
+import { createPostgresDatabase } from './scratch-postgres.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -44,26 +43,6 @@ export interface TestAppOptions {
   database?: Database;
 }
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `ibc_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
-
 export async function startTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
   // A caller-supplied DATABASE_URL means "join that database" (e.g. a second instance); otherwise each
   // PostgreSQL test app gets a database of its own.
@@ -76,6 +55,12 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
     STATIC_DIR: 'dist/does-not-exist',
     AUTH_THROTTLE_MAX_PER_IP: '10000',
     AUTH_THROTTLE_MAX_PER_EMAIL: '10000',
+    // Suites send hundreds of requests per user and from one address within a minute; the route
+    // tiers' own tests (route-limits.int.test.ts) set low limits of their own.
+    READS_PER_USER_PER_MINUTE: '1000000',
+    WRITES_PER_USER_PER_MINUTE: '1000000',
+    PUBLIC_REQUESTS_PER_IP_PER_MINUTE: '1000000',
+    BRANDS_PER_USER_PER_DAY: '1000000',
     // Test files share two cores with in-process PGlite databases (whose WebAssembly runs on the
     // event loop), so on a busy machine a delay of many seconds is normal here; only the
     // load-shedding test asks for shedding (with its own low threshold).

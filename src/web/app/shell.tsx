@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { PAGE_PATHS } from '../../core/navigation/pages.ts';
 import { PageLoader } from '../components/spinner.tsx';
 import { useHydrated } from '../lib/hydration.ts';
+import { FeedbackButton } from './feedback-button.tsx';
 import { SiteHeader } from './site-header.tsx';
 
 /**
@@ -23,11 +24,12 @@ function useResetFocusOnNavigation(main: RefObject<HTMLElement | null>) {
   }, [pathname, main]);
 }
 
-/** The public legal pages, on every page (ADR 0046). */
+/** The public legal pages (ADR 0046) and the beta programme (ADR 0053), on every page. */
 const FOOTER_LINKS = [
   { to: PAGE_PATHS.privacy, label: 'Privacy' },
   { to: PAGE_PATHS.terms, label: 'Terms' },
   { to: PAGE_PATHS.contact, label: 'Contact' },
+  { to: PAGE_PATHS.beta, label: 'Beta programme' },
 ] as const;
 
 /**
@@ -79,6 +81,9 @@ export function Shell() {
                   </Link>
                 </li>
               ))}
+              <li>
+                <FeedbackButton />
+              </li>
             </ul>
           </nav>
           <Copyright />

@@ -7,7 +7,14 @@ import './zod-jitless.ts';
 export {
   accountDeletionRequestSchema,
   accountDeletionResponseSchema,
+  restoreAccountResponseSchema,
 } from '../../core/account/lifecycle-contracts.ts';
+export { auditLogPageSchema } from '../../core/admin/audit-contracts.ts';
+export {
+  adminUserActionResponseSchema,
+  adminUserDetailSchema,
+  adminUserListSchema,
+} from '../../core/admin/user-contracts.ts';
 export {
   adminBudgetSchema,
   adminCallListSchema,
@@ -24,9 +31,18 @@ export {
   chatSessionSchema,
 } from '../../core/ai/chat-contracts.ts';
 export { AI_TASK_SCHEMAS, aiTaskResponseSchema, aiUsageSchema } from '../../core/ai/contracts.ts';
+export { adminBetaSchema, betaStatusSchema } from '../../core/beta/contracts.ts';
 export { brandMemoryListSchema, brandMemoryResponseSchema } from '../../core/brand-memory/contracts.ts';
 export { proposalResponseSchema } from '../../core/coach/proposal-contracts.ts';
+export { adminLeadListSchema, deleteLeadResponseSchema } from '../../core/diagnostic/lead-admin-contracts.ts';
 export { emailPreferencesSchema } from '../../core/email-consent/contracts.ts';
+export {
+  aiRatingResponseSchema,
+  feedbackItemResponseSchema,
+  feedbackListSchema,
+  messageRatingsSchema,
+  ratingSummarySchema,
+} from '../../core/feedback/admin-contracts.ts';
 export {
   documentListSchema,
   documentResponseSchema,
@@ -48,6 +64,8 @@ export {
 } from '../../core/research-reviews/contracts.ts';
 export {
   activeSessionListSchema,
+  changeEmailBodySchema,
+  changeEmailResponseSchema,
   changePasswordBodySchema,
   changePasswordResponseSchema,
   revokeSessionsResponseSchema,

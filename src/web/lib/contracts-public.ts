@@ -24,6 +24,7 @@ export {
   leadCaptureBodySchema,
 } from '../../core/diagnostic/contracts.ts';
 export { unsubscribeResponseSchema } from '../../core/email-consent/contracts.ts';
+export { submitFeedbackResponseSchema } from '../../core/feedback/contracts.ts';
 export { errorEnvelopeSchema, okSchema } from '../../core/http/envelope.ts';
 export { legalFactsSchema } from '../../core/legal/contracts.ts';
 export { publicSurveySchema, submitSurveyResponseSchema } from '../../core/surveys/contracts.ts';

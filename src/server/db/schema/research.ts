@@ -18,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from '../columns.ts';
+import { aiCalls } from './ai.ts';
 import { users } from './auth.ts';
 import { brands } from './workspace.ts';
 
@@ -49,6 +50,8 @@ export const researchIntentRuns = pgTable(
     promptVersion: integer('prompt_version').notNull(),
     cached: boolean('cached').notNull().default(false),
     notice: jsonb('notice').$type<{ code: string; message: string } | null>(),
+    /** The AI call whose provider and prompt version the run shows, which a thumbs up / down names (ADR 0051). */
+    aiCallId: uuid('ai_call_id').references(() => aiCalls.id, { onDelete: 'set null' }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     ...timestamps,
   },
@@ -58,6 +61,7 @@ export const researchIntentRuns = pgTable(
       .on(table.userId, table.brandId, table.createdAt.desc(), table.id.desc())
       .where(sql`${table.deletedAt} is null`),
     index('research_intent_runs_brand_id_idx').on(table.brandId),
+    index('research_intent_runs_ai_call_id_idx').on(table.aiCallId),
     check('research_intent_runs_source', sql`${table.source} in ('paste', 'csv')`),
   ],
 );

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { aiCalls } from './ai.ts';
 import { users } from './auth.ts';
 import { brands, workspaceItems } from './workspace.ts';
 
@@ -30,6 +31,8 @@ export const valueLensGenerations = pgTable(
     promptVersion: integer('prompt_version').notNull(),
     cached: boolean('cached').notNull().default(false),
     notice: jsonb('notice').$type<{ code: string; message: string } | null>(),
+    /** The AI call that wrote it, which a thumbs up / down names (ADR 0051); null before that existed. */
+    aiCallId: uuid('ai_call_id').references(() => aiCalls.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
@@ -40,5 +43,6 @@ export const valueLensGenerations = pgTable(
       .where(sql`${table.deletedAt} is null`),
     index('value_lens_generations_brand_id_idx').on(table.brandId),
     index('value_lens_generations_avatar_id_idx').on(table.avatarId),
+    index('value_lens_generations_ai_call_id_idx').on(table.aiCallId),
   ],
 );

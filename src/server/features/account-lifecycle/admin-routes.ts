@@ -5,6 +5,7 @@ import {
   restoreAccountParamsSchema,
   restoreAccountResponseSchema,
 } from '../../../core/account/lifecycle-contracts.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { AccountLifecycleService } from './service.ts';
 
 export const accountLifecycleAdminRoutes =
@@ -15,6 +16,7 @@ export const accountLifecycleAdminRoutes =
     app.get(
       '/api/admin/users/deleted',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'Accounts pending deletion, soonest purge first',
@@ -27,6 +29,7 @@ export const accountLifecycleAdminRoutes =
     app.post(
       '/api/admin/users/:userId/restore',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Restore an account pending deletion (within its grace period)',

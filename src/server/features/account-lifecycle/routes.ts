@@ -11,6 +11,7 @@ import {
   accountDeletionResponseSchema,
   contactResponseSchema,
 } from '../../../core/account/lifecycle-contracts.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { AccountLifecycleService } from './service.ts';
 
 export const accountLifecycleRoutes =
@@ -20,7 +21,11 @@ export const accountLifecycleRoutes =
 
     app.get(
       ACCOUNT_EXPORT_PATH,
-      { schema: { tags, summary: 'Everything the account owns, as a ZIP of JSON files and documents' } },
+      // The export also has a limit of its own (account-lifecycle service).
+      {
+        config: TIER.read,
+        schema: { tags, summary: 'Everything the account owns, as a ZIP of JSON files and documents' },
+      },
       async (request, reply) => {
         const user = request.user;
         const { filename, stream } = await lifecycle.exportAccount(user.id);
@@ -34,6 +39,7 @@ export const accountLifecycleRoutes =
     app.get(
       '/api/contact',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'The operator’s contact address (public), e.g. to get a deleted account back',
@@ -46,6 +52,7 @@ export const accountLifecycleRoutes =
     app.post(
       '/api/account/deletion',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Delete the account: signs out everywhere now, purges the data after the grace period',

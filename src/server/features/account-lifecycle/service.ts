@@ -9,7 +9,7 @@
  * `purge_after` has passed (purge.ts).
  */
 import type { Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import {
   ACCOUNT_DELETION_WRONG_PASSWORD_CODE,
@@ -24,6 +24,7 @@ import { countOf } from '../../../core/text/plural.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { accountDeletions, sessions } from '../../db/schema.ts';
+import type { AuditLog } from '../../platform/audit-log.ts';
 import type { Auth } from '../../platform/auth/better-auth.ts';
 import { verifyCredentialPassword } from '../../platform/auth/credentials.ts';
 import { revokeResetLinks } from '../../platform/auth/email-links.ts';
@@ -72,6 +73,8 @@ export interface AccountLifecycleDeps {
   sessionCache: Pick<SessionCache, 'forgetUser'>;
   /** The export reads the files features registered here. */
   lifecycle: Pick<DataLifecycle, 'exportDocumentSources' | 'exportExclusions'>;
+  /** Restoring an account is an admin action: recorded in the transaction that restores it. */
+  auditLog: Pick<AuditLog, 'record'>;
 }
 
 export function createAccountLifecycleService({
@@ -84,6 +87,7 @@ export function createAccountLifecycleService({
   log,
   sessionCache,
   lifecycle,
+  auditLog,
 }: AccountLifecycleDeps) {
   const documentSources = lifecycle.exportDocumentSources;
   const excludedTables = () =>
@@ -309,11 +313,30 @@ export function createAccountLifecycleService({
       if (!deletion) throw new AppError(409, 'CONFLICT', 'This account is not pending deletion.');
       const now = clock.now();
       // Past the grace period the purge may already be under way; restoring would leave half an account.
-      const restored = await database.query(
-        'delete from account_deletions where user_id::text = $1 and purge_after > $2::timestamptz returning user_id',
-        [userId, now.toISOString()],
-      );
-      if (restored.length === 0) {
+      const restored = await database.db.transaction(async (tx) => {
+        const [removed] = await tx
+          .delete(accountDeletions)
+          .where(and(eq(accountDeletions.userId, userId), gt(accountDeletions.purgeAfter, now)))
+          .returning();
+        if (!removed) return false;
+        await auditLog.record(
+          {
+            actorId: adminId,
+            action: 'users.restore',
+            targetType: 'user',
+            targetId: userId,
+            before: {
+              pendingDeletion: true,
+              requestedAt: removed.requestedAt.toISOString(),
+              purgeAfter: removed.purgeAfter.toISOString(),
+            },
+            after: { pendingDeletion: false },
+          },
+          tx,
+        );
+        return true;
+      });
+      if (!restored) {
         throw new AppError(
           409,
           'CONFLICT',

@@ -13,6 +13,7 @@ import {
   promptVersionRefSchema,
 } from '../../../core/ai/admin-contracts.ts';
 import { aiTaskResponseSchema } from '../../../core/ai/contracts.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { AiAdminService } from './ai-admin.ts';
 
 export const aiAdminRoutes =
@@ -23,6 +24,7 @@ export const aiAdminRoutes =
     app.get(
       '/api/admin/ai/usage',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'AI calls and spend per day, per task and top users',
@@ -36,6 +38,7 @@ export const aiAdminRoutes =
     app.get(
       '/api/admin/ai/budget',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'Spending caps, alert thresholds, this month’s spend and the alert history',
@@ -48,6 +51,7 @@ export const aiAdminRoutes =
     app.get(
       '/api/admin/ai/calls',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'The most recent AI calls from the ledger, with the prompt version each one used',
@@ -61,6 +65,7 @@ export const aiAdminRoutes =
     app.get(
       '/api/admin/ai/prompts',
       {
+        config: TIER.read,
         schema: { tags, summary: 'Every prompt with its versions', response: { 200: adminPromptListSchema } },
       },
       async () => ({ prompts: await admin.prompts() }),
@@ -69,6 +74,7 @@ export const aiAdminRoutes =
     app.post(
       '/api/admin/ai/prompts/:promptId/versions',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Save a new draft version of a prompt',
@@ -86,6 +92,7 @@ export const aiAdminRoutes =
     app.post(
       '/api/admin/ai/prompts/:promptId/versions/:version/publish',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Publish a version (publishing an older one is a rollback); the current one is archived',
@@ -99,6 +106,7 @@ export const aiAdminRoutes =
     app.post(
       '/api/admin/ai/prompts/:promptId/preview',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Run the prompt’s task with one version of it, without quota or cache',

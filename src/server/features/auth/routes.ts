@@ -14,6 +14,7 @@ import {
 } from '../../../core/auth/contracts.ts';
 import { okSchema } from '../../../core/http/envelope.ts';
 import { authRequestOf, type SessionResolver, sendWithCookies } from '../../platform/auth/sessions.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { AuthService } from './service.ts';
 
 const emptyBodySchema = z.strictObject({}).optional();
@@ -40,7 +41,10 @@ export const authRoutes =
 
     app.get(
       '/api/session',
-      { schema: { tags, summary: 'The signed-in user, or null', response: { 200: sessionResponseSchema } } },
+      {
+        config: TIER.public,
+        schema: { tags, summary: 'The signed-in user, or null', response: { 200: sessionResponseSchema } },
+      },
       async (request, reply) => ({
         user: sendWithCookies(reply, await resolveSession(request.headers)),
       }),
@@ -49,6 +53,7 @@ export const authRoutes =
     app.post(
       '/api/auth/sign-up',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'Create an account and sign in',
@@ -66,6 +71,7 @@ export const authRoutes =
     app.post(
       '/api/auth/sign-in',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'Sign in with email and password',
@@ -84,6 +90,7 @@ export const authRoutes =
     app.post(
       '/api/auth/sign-out',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'End the current session',
@@ -97,6 +104,7 @@ export const authRoutes =
     app.post(
       '/api/auth/verify-email',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'Confirm an email address with the emailed token',
@@ -111,6 +119,7 @@ export const authRoutes =
     app.get(
       '/api/auth/verify-email/status',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'Whether an email-verification link can still be used (valid, used, expired, invalid)',
@@ -124,6 +133,7 @@ export const authRoutes =
     app.post(
       '/api/auth/send-verification-email',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Email a new verification link to the signed-in user',
@@ -137,6 +147,7 @@ export const authRoutes =
     app.post(
       '/api/auth/request-password-reset',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary:
@@ -151,6 +162,7 @@ export const authRoutes =
     app.get(
       '/api/auth/reset-password/status',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'Whether a password-reset link can still be used (valid, used, expired, revoked, invalid)',
@@ -164,6 +176,7 @@ export const authRoutes =
     app.post(
       '/api/auth/reset-password',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'Set a new password with the emailed token',

@@ -11,7 +11,11 @@ import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
-import { type PendingDeletion, pendingDeletionByEmail } from '../../platform/auth/account-lock.ts';
+import {
+  type PendingDeletion,
+  pendingDeletionByEmail,
+  signInDisabledByEmail,
+} from '../../platform/auth/account-lock.ts';
 import { grantAdminRole, promoteListedAdmin } from '../../platform/auth/admin-bootstrap.ts';
 import type { Auth } from '../../platform/auth/better-auth.ts';
 import { verifyCredentialPassword } from '../../platform/auth/credentials.ts';
@@ -91,7 +95,20 @@ function translateAuthError(error: unknown): never {
   throw error;
 }
 
+/** An account's sign-in address moved to a new one, proven by the link sent there. */
+export interface EmailChange {
+  userId: string;
+  name: string;
+  oldEmail: string;
+  newEmail: string;
+}
+
 export interface AuthServiceDeps {
+  /**
+   * What else follows a change of address (the app wires it: consent records move, the old address
+   * gets a security notice). Runs after the change has been saved.
+   */
+  onEmailChanged: (change: EmailChange) => Promise<void>;
   auth: Auth;
   database: Database;
   throttle: Throttle;
@@ -101,7 +118,15 @@ export interface AuthServiceDeps {
   clock: Clock;
 }
 
-export function createAuthService({ auth, database, throttle, config, jobs, clock }: AuthServiceDeps) {
+export function createAuthService({
+  auth,
+  database,
+  throttle,
+  config,
+  jobs,
+  clock,
+  onEmailChanged,
+}: AuthServiceDeps) {
   const { windowSeconds, maxPerIp, maxPerEmail } = config.auth.throttle;
   const perIp: ThrottleRule = { name: 'auth:ip', max: maxPerIp, windowSeconds };
   const perEmail: ThrottleRule = { name: 'auth:email', max: maxPerEmail, windowSeconds };
@@ -134,6 +159,39 @@ export function createAuthService({ auth, database, throttle, config, jobs, cloc
       );
     }
     throw new AppError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
+  }
+
+  /**
+   * The answer for an account whose sign-in an admin disabled: like a pending deletion, only someone
+   * who knows the password learns why; anyone else gets the wrong-password answer.
+   */
+  async function refuseDisabledSignIn(userId: string, password: string): Promise<never> {
+    if (await verifyCredentialPassword(auth, database, userId, password)) {
+      throw new AppError(
+        403,
+        'FORBIDDEN',
+        `Sign-in to this account has been disabled by an administrator. To ask why, write to ${config.contactEmail}.`,
+      );
+    }
+    throw new AppError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
+  }
+
+  /**
+   * After better-auth moved the account to its new address: opening the link proved that address, so
+   * it counts as verified (through better-auth, so cached sessions forget the old one), then the rest
+   * of the app hears about the change.
+   */
+  async function completeEmailChange(oldEmail: string, newEmail: string): Promise<void> {
+    const [user] = await database.db
+      .select({ id: users.id, name: users.name, emailVerified: users.emailVerified })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, newEmail));
+    if (!user) return;
+    if (!user.emailVerified) {
+      const context = await auth.$context;
+      await context.internalAdapter.updateUser(user.id, { emailVerified: true });
+    }
+    await onEmailChanged({ userId: user.id, name: user.name, oldEmail, newEmail });
   }
 
   /**
@@ -177,6 +235,8 @@ export function createAuthService({ auth, database, throttle, config, jobs, cloc
       await throttleAttempt(context, input.email);
       const deletion = await pendingDeletionByEmail(database, input.email);
       if (deletion) await refuseScheduledDeletion(deletion, input.password);
+      const disabledUserId = await signInDisabledByEmail(database, input.email);
+      if (disabledUserId) await refuseDisabledSignIn(disabledUserId, input.password);
       try {
         const { headers, response } = await auth.api.signInEmail({
           body: input,
@@ -191,6 +251,8 @@ export function createAuthService({ auth, database, throttle, config, jobs, cloc
         // The deletion landed between the check above and the session: the session hook refused it.
         const lateDeletion = await pendingDeletionByEmail(database, input.email);
         if (lateDeletion) await refuseScheduledDeletion(lateDeletion, input.password);
+        const lateBlock = await signInDisabledByEmail(database, input.email);
+        if (lateBlock) await refuseDisabledSignIn(lateBlock, input.password);
         translateAuthError(error);
       }
     },
@@ -218,6 +280,8 @@ export function createAuthService({ auth, database, throttle, config, jobs, cloc
       await throttleAttempt(context);
       const { status, link } = await verificationLinkState(database, config.auth.secret, token);
       if (status !== 'valid' || !link) throw deadLinkError(status === 'valid' ? 'invalid' : status);
+      // A change of address whose new address was taken since the link was sent cannot complete.
+      if (link.updateTo && (await emailIsTaken(link.updateTo))) throw emailTakenError();
       let cookies: string[];
       try {
         const { headers } = await auth.api.verifyEmail({
@@ -230,6 +294,7 @@ export function createAuthService({ auth, database, throttle, config, jobs, cloc
         translateAuthError(error);
       }
       await markVerificationLinkUsed(database, token, link);
+      if (link.updateTo) await completeEmailChange(link.email, link.updateTo);
       return { body: { ok: true }, cookies };
     },
 

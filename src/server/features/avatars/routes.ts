@@ -4,9 +4,9 @@ import {
   reviewImportResponseSchema,
 } from '../../../core/workspace/avatar-contracts.ts';
 import { itemIdParamsSchema } from '../../../core/workspace/items.ts';
-import { COSTLY_PDF } from '../../platform/costly-routes.ts';
 import { TEXT_NOT_STORED } from '../../platform/input-guard.ts';
 import { sendPdf } from '../../platform/pdf.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { AvatarService } from './service.ts';
 
 export const avatarRoutes =
@@ -19,7 +19,7 @@ export const avatarRoutes =
       {
         // Nothing here is stored, and a binary file pasted as CSV is recognised (by its NUL bytes)
         // and explained by the import itself.
-        config: TEXT_NOT_STORED,
+        config: { ...TEXT_NOT_STORED, ...TIER.write },
         schema: {
           tags,
           summary: 'Read reviews from pasted text or a CSV file’s text, ready for the avatar-voice analysis',
@@ -36,7 +36,7 @@ export const avatarRoutes =
     app.get(
       '/api/avatars/:itemId/pdf',
       {
-        config: COSTLY_PDF,
+        config: TIER.pdf,
         schema: { tags, summary: 'The avatar as a PDF report (download)', params: itemIdParamsSchema },
       },
       async (request, reply) => {

@@ -7,6 +7,7 @@ import {
   updateBrandMemorySchema,
 } from '../../../core/brand-memory/contracts.ts';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { BrandMemoryService } from './service.ts';
 
 export const brandMemoryRoutes =
@@ -17,6 +18,7 @@ export const brandMemoryRoutes =
     app.get(
       '/api/brands/:brandId/memories',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'What the coach remembers about the brand: the facts its owner confirmed, oldest first',
@@ -30,6 +32,7 @@ export const brandMemoryRoutes =
     app.post(
       '/api/brands/:brandId/memories',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Remember a fact about the brand (409 when it is already remembered or the brand is full)',
@@ -47,6 +50,7 @@ export const brandMemoryRoutes =
     app.patch(
       '/api/brand-memories/:memoryId',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Edit a remembered fact',
@@ -63,6 +67,7 @@ export const brandMemoryRoutes =
     app.delete(
       '/api/brand-memories/:memoryId',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Forget a remembered fact (soft delete; purged after the retention period)',

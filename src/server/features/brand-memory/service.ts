@@ -5,7 +5,7 @@
  * passage of the brand knowledge index, replaced and removed in the transaction that changes it, so
  * search and the coach's citations find it the moment it is saved.
  */
-import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   BRAND_MEMORY_MAX_PER_BRAND,
@@ -59,6 +59,20 @@ export function createBrandMemoryService(deps: BrandMemoryDeps) {
       eq(brandMemories.brandId, brandId),
       isNull(brandMemories.deletedAt),
     );
+
+  // Read for every coach answer about a brand: prepared once (named statement, SQL built once).
+  const liveFacts = db
+    .select({ text: brandMemories.text })
+    .from(brandMemories)
+    .where(
+      and(
+        eq(brandMemories.userId, sql.placeholder('userId')),
+        eq(brandMemories.brandId, sql.placeholder('brandId')),
+        isNull(brandMemories.deletedAt),
+      ),
+    )
+    .orderBy(desc(brandMemories.updatedAt), desc(brandMemories.id))
+    .prepare('brand_memory_live_facts');
 
   /** The brand's live facts, in the order they were remembered. */
   async function rows(tx: Db, userId: string, brandId: string): Promise<MemoryRow[]> {
@@ -167,11 +181,7 @@ export function createBrandMemoryService(deps: BrandMemoryDeps) {
 
     /** The brand's facts for the coach, newest (or newest edited) first. */
     async facts(userId: string, brandId: string): Promise<string[]> {
-      const found = await db
-        .select({ text: brandMemories.text })
-        .from(brandMemories)
-        .where(live(userId, brandId))
-        .orderBy(desc(brandMemories.updatedAt), desc(brandMemories.id));
+      const found = await liveFacts.execute({ userId, brandId });
       return found.map((row) => row.text);
     },
   };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
-import { COSTLY_PDF } from '../../platform/costly-routes.ts';
 import { sendPdf } from '../../platform/pdf.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { CanvasService } from './service.ts';
 
 export const canvasRoutes =
@@ -10,7 +10,7 @@ export const canvasRoutes =
     app.get(
       '/api/brands/:brandId/canvas/pdf',
       {
-        config: COSTLY_PDF,
+        config: TIER.pdf,
         schema: {
           tags: ['workspace'],
           summary: 'The brand canvas as a PDF',

@@ -4,6 +4,7 @@ import {
   proposalParamsSchema,
   proposalResponseSchema,
 } from '../../../core/coach/proposal-contracts.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { ChatProposalService } from './chat-proposals.ts';
 
 export const chatProposalRoutes =
@@ -14,6 +15,7 @@ export const chatProposalRoutes =
     app.post(
       '/api/ai/chat/messages/:messageId/proposals/:proposalId/accept',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary:
@@ -34,6 +36,7 @@ export const chatProposalRoutes =
     app.post(
       '/api/ai/chat/messages/:messageId/proposals/:proposalId/dismiss',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Dismiss a coach proposal (nothing is written; dismissing again changes nothing)',

@@ -10,6 +10,7 @@ import {
   createChatSessionSchema,
   renameChatSessionSchema,
 } from '../../../core/ai/chat-contracts.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { ChatService } from './chat.ts';
 
 export const chatRoutes =
@@ -27,6 +28,7 @@ export const chatRoutes =
     app.get(
       '/api/ai/chat/sessions',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'The user’s conversations, newest first; `q` searches titles and messages',
@@ -44,6 +46,7 @@ export const chatRoutes =
     app.post(
       '/api/ai/chat/sessions',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Start a conversation',
@@ -60,6 +63,7 @@ export const chatRoutes =
     app.get(
       '/api/ai/chat/sessions/:id',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'One conversation (someone else’s or a deleted one is a 404)',
@@ -75,6 +79,7 @@ export const chatRoutes =
     app.patch(
       '/api/ai/chat/sessions/:id',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Rename a conversation',
@@ -88,7 +93,10 @@ export const chatRoutes =
 
     app.delete(
       '/api/ai/chat/sessions/:id',
-      { schema: { tags, summary: 'Delete a conversation', params: chatSessionParamsSchema } },
+      {
+        config: TIER.write,
+        schema: { tags, summary: 'Delete a conversation', params: chatSessionParamsSchema },
+      },
       async (request, reply) => {
         await chat.remove(request.user.id, request.params.id);
         return reply.status(204).send();
@@ -98,6 +106,7 @@ export const chatRoutes =
     app.get(
       '/api/ai/chat/sessions/:id/messages',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'A conversation’s messages, oldest first',
@@ -113,6 +122,7 @@ export const chatRoutes =
     app.post(
       '/api/ai/chat/sessions/:id/messages',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary:

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { aiTaskParamsSchema, aiTaskResponseSchema, aiUsageSchema } from '../../../core/ai/contracts.ts';
 import type { AiEngine } from '../../ai/engine.ts';
 import { quotaHeaders } from '../../ai/quota.ts';
+import { TIER } from '../../platform/route-limits.ts';
 
 export const aiTaskRoutes =
   (ai: AiEngine): FastifyPluginAsyncZod =>
@@ -12,6 +13,7 @@ export const aiTaskRoutes =
     app.get(
       '/api/ai/usage',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'Today’s AI requests: used, limit, remaining and when the count resets',
@@ -27,6 +29,7 @@ export const aiTaskRoutes =
     app.post(
       '/api/ai/:task',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Run an AI coach task; the body is the task’s input (see the task contracts)',

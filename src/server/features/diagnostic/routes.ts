@@ -11,8 +11,8 @@ import {
   submitDiagnosticBodySchema,
 } from '../../../core/diagnostic/contracts.ts';
 import type { AppConfig } from '../../config.ts';
-import { COSTLY_PDF } from '../../platform/costly-routes.ts';
 import { sendPdf } from '../../platform/pdf.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import { DIAGNOSTIC_REPORT_FILE_NAME } from './report-pdf.ts';
 import type { DiagnosticService, Requester } from './service.ts';
 
@@ -48,6 +48,7 @@ export const diagnosticRoutes =
     app.post(
       '/api/diagnostic/results',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary:
@@ -74,6 +75,7 @@ export const diagnosticRoutes =
     app.get(
       '/api/diagnostic/results',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'One brand’s results, newest first (another user’s brand is a 404)',
@@ -87,6 +89,7 @@ export const diagnosticRoutes =
     app.get(
       '/api/diagnostic/results/:id',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'One result; only its owner (account or the browser that took it) can read it',
@@ -102,7 +105,7 @@ export const diagnosticRoutes =
     app.get(
       '/api/diagnostic/results/:id/report.pdf',
       {
-        config: COSTLY_PDF,
+        config: TIER.pdf,
         schema: { tags, summary: 'The result as a PDF report', params: resultIdParamsSchema },
       },
       async (request, reply) => {
@@ -114,6 +117,7 @@ export const diagnosticRoutes =
     app.get(
       '/api/diagnostic/altcha-challenge',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'A proof-of-work challenge for the report-by-email form',
@@ -128,6 +132,7 @@ export const diagnosticRoutes =
     app.post(
       '/api/diagnostic/results/:id/lead',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'Email the report to a consenting address (ALTCHA-protected, throttled)',

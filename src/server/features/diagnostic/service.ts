@@ -2,7 +2,7 @@
  * Taking the diagnostic, reading results (owner only), each brand's history, claiming anonymous
  * results into an account's brand, the PDF report, and emailing it to a consenting lead.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import {
   type DiagnosticResult,
@@ -19,7 +19,7 @@ import {
 } from '../../../core/diagnostic/scoring.ts';
 import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import type { AppConfig } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
+import { type Database, runStatement, tableRows } from '../../db/client.ts';
 import { diagnosticResults, leads } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { KnowledgeIndex } from '../../platform/knowledge/index.ts';
@@ -90,7 +90,7 @@ export interface DiagnosticServiceDeps {
   /** The user's brands: every owned result belongs to one of them. */
   brands: Pick<WorkspaceStore, 'requireBrand' | 'listBrands'>;
   /** Owned results are indexed as brand knowledge, in the transaction that makes them owned. */
-  knowledge: Pick<KnowledgeIndex, 'replaceSource'>;
+  knowledge: Pick<KnowledgeIndex, 'replaceSource' | 'replacementParts'>;
   /** Records the tips consent a lead gives with the report (the email-consent feature, ADR 0047). */
   leadConsent: {
     recordLeadConsent(input: {
@@ -133,6 +133,21 @@ export function createDiagnosticService({
       eq(diagnosticResults.brandId, brandId),
       isNull(diagnosticResults.deletedAt),
     );
+
+  // Read by every dashboard and every coach answer: prepared once (named statement, SQL built once).
+  const latestOfBrand = db
+    .select()
+    .from(diagnosticResults)
+    .where(
+      and(
+        eq(diagnosticResults.userId, sql.placeholder('userId')),
+        eq(diagnosticResults.brandId, sql.placeholder('brandId')),
+        isNull(diagnosticResults.deletedAt),
+      ),
+    )
+    .orderBy(desc(diagnosticResults.createdAt), desc(diagnosticResults.id))
+    .limit(1)
+    .prepare('diagnostic_latest_of_brand');
 
   async function findOwned(id: string, requester: Requester): Promise<ResultRow> {
     const [row] = await db
@@ -177,28 +192,38 @@ export function createDiagnosticService({
       const scores = scoreAnswers(questionnaire, body.answers);
       const issuedToken = requester.userId || requester.anonymousToken ? null : newAnonymousToken();
       const anonymousToken = requester.anonymousToken ?? issuedToken;
-      // An owned result is brand knowledge from the moment it exists; an anonymous one only once claimed.
-      const row = await db.transaction(async (tx) => {
-        const [inserted] = await tx
-          .insert(diagnosticResults)
-          .values({
-            userId: requester.userId,
-            brandId,
-            anonymousTokenHash: requester.userId || !anonymousToken ? null : hashToken(anonymousToken),
-            questionnaireVersion: questionnaire.version,
-            answers: body.answers,
-            overallScore: scores.overall,
-            insightScore: scores.dimensions.insight.score,
-            distinctiveScore: scores.dimensions.distinctive.score,
-            empatheticScore: scores.dimensions.empathetic.score,
-            authenticScore: scores.dimensions.authentic.score,
-          })
-          .returning();
-        if (!inserted) throw new Error('insert returned no row');
-        const source = diagnosticKnowledgeSource(inserted);
-        if (source) await knowledge.replaceSource(tx, source);
-        return inserted;
-      });
+      // An owned result is brand knowledge from the moment it exists; an anonymous one only once
+      // claimed. The result and its passages are one statement (ADR 0054): atomic, one round-trip.
+      const values = {
+        id: randomUUID(),
+        userId: requester.userId,
+        brandId,
+        anonymousTokenHash: requester.userId || !anonymousToken ? null : hashToken(anonymousToken),
+        questionnaireVersion: questionnaire.version,
+        answers: body.answers,
+        overallScore: scores.overall,
+        insightScore: scores.dimensions.insight.score,
+        distinctiveScore: scores.dimensions.distinctive.score,
+        empatheticScore: scores.dimensions.empathetic.score,
+        authenticScore: scores.dimensions.authentic.score,
+        createdAt: new Date(),
+      };
+      const source = diagnosticKnowledgeSource(values);
+      const passages = source
+        ? knowledge.replacementParts(source, sql`exists (select 1 from inserted)`)
+        : { parts: [], written() {} };
+      const insert = db.insert(diagnosticResults).values(values).returning().getSQL();
+      const [row] = tableRows(
+        diagnosticResults,
+        await runStatement(
+          database,
+          sql`with inserted as (${insert})${sql.join(
+            passages.parts.map((part, index) => sql`, ${sql.raw(`passages_${index}`)} as (${part})`),
+          )} select * from inserted`, // the insert's own listed columns: a fixed result
+        ),
+      );
+      if (!row) throw new Error('insert returned no row');
+      passages.written();
       return { result: toDto(row), issuedToken };
     },
 
@@ -211,12 +236,7 @@ export function createDiagnosticService({
      * caller has checked the brand is the user's (the dashboard and the AI engine both do).
      */
     async latest(userId: string, brandId: string): Promise<DiagnosticResult | null> {
-      const [row] = await db
-        .select()
-        .from(diagnosticResults)
-        .where(ownedByBrand(userId, brandId))
-        .orderBy(desc(diagnosticResults.createdAt), desc(diagnosticResults.id))
-        .limit(1);
+      const [row] = await latestOfBrand.execute({ userId, brandId });
       return row ? toDto(row) : null;
     },
 

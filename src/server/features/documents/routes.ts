@@ -13,6 +13,7 @@ import {
 } from '../../../core/knowledge/contracts.ts';
 import { leastFileBytes } from '../../platform/multipart-upload.ts';
 import { attachmentDisposition } from '../../platform/pdf.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { DocumentService } from './service.ts';
 import { documentUpload } from './upload.ts';
 
@@ -36,6 +37,7 @@ const uploadRoutes =
     app.post(
       '/api/brands/:brandId/documents',
       {
+        config: TIER.write,
         validatorCompiler: streamedBodyValidator,
         schema: {
           tags,
@@ -61,6 +63,7 @@ const uploadRoutes =
     app.put(
       '/api/documents/:documentId/file',
       {
+        config: TIER.write,
         validatorCompiler: streamedBodyValidator,
         schema: {
           tags,
@@ -89,6 +92,7 @@ export const documentRoutes =
     app.get(
       '/api/brands/:brandId/documents',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'The brand’s documents, newest first, with the bytes used of its allowance',
@@ -102,6 +106,7 @@ export const documentRoutes =
     app.get(
       '/api/documents/:documentId',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'One document and its processing status',
@@ -115,6 +120,7 @@ export const documentRoutes =
     app.patch(
       '/api/documents/:documentId',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Rename a document',
@@ -131,6 +137,7 @@ export const documentRoutes =
     app.delete(
       '/api/documents/:documentId',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Delete a document (soft): its passages leave the index at once, its file with retention',
@@ -146,6 +153,7 @@ export const documentRoutes =
     app.get(
       '/api/documents/:documentId/file',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'Download the original file',
@@ -164,6 +172,7 @@ export const documentRoutes =
     app.get(
       '/api/documents/:documentId/text',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary:

@@ -6,6 +6,7 @@ import {
   unsubscribeResponseSchema,
   updateEmailPreferencesBodySchema,
 } from '../../../core/email-consent/contracts.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import { UNSUBSCRIBE_API_PATH } from './emails.ts';
 import type { EmailConsentService } from './service.ts';
 
@@ -40,6 +41,7 @@ export const emailConsentRoutes =
     app.post(
       UNSUBSCRIBE_API_PATH,
       {
+        config: TIER.public,
         schema: {
           tags,
           summary:
@@ -58,6 +60,7 @@ export const emailConsentRoutes =
     app.get(
       '/api/settings/email-preferences',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'Which marketing email the signed-in user gets (product tips), and the consent behind it',
@@ -70,6 +73,7 @@ export const emailConsentRoutes =
     app.put(
       '/api/settings/email-preferences',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Turn product tips on (records consent, where: settings) or off (withdraws it)',

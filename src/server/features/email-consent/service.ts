@@ -219,6 +219,32 @@ export function createEmailConsentService({
 
   return {
     /**
+     * The account's address changed (verified by a link sent to the new one): every consent record of
+     * the old address moves to the new one, so tips follow the person, never the abandoned mailbox,
+     * and withdrawing from the new address finds them. Where the new address already holds a live
+     * consent for the same purpose, that one stays live and the old one moves as withdrawn (through
+     * Settings, where the change was made): one live consent per address and purpose.
+     */
+    async moveToAddress(change: { oldEmail: string; newEmail: string }): Promise<number> {
+      const oldEmail = change.oldEmail.toLowerCase();
+      const newEmail = change.newEmail.toLowerCase();
+      if (oldEmail === newEmail) return 0;
+      return db.transaction(async (tx) => {
+        const alreadyLive = await tx
+          .select({ purpose: emailConsents.purpose })
+          .from(emailConsents)
+          .where(and(eq(emailConsents.email, newEmail), isNull(emailConsents.withdrawnAt)));
+        for (const { purpose } of alreadyLive) await withdraw(tx, oldEmail, purpose, 'settings');
+        const moved = await tx
+          .update(emailConsents)
+          .set({ email: newEmail })
+          .where(eq(emailConsents.email, oldEmail))
+          .returning({ id: emailConsents.id });
+        return moved.length;
+      });
+    },
+
+    /**
      * A lead ticked the consent box on the diagnostic's email form: record it with that form's
      * words, for tips about the result's weakest dimension.
      */

@@ -7,8 +7,8 @@ import {
   insightSnapshotResponseSchema,
 } from '../../../core/workspace/insight-snapshot.ts';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
-import { COSTLY_PDF } from '../../platform/costly-routes.ts';
 import { sendPdf } from '../../platform/pdf.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { IdeaService } from './service.ts';
 
 export const ideaRoutes =
@@ -19,6 +19,7 @@ export const ideaRoutes =
     app.post(
       '/api/brands/:brandId/insight-snapshots',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Submit the Insight module: freezes the saved worksheet and assessment result',
@@ -36,6 +37,7 @@ export const ideaRoutes =
     app.get(
       '/api/brands/:brandId/insight-snapshots',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'The brand’s Insight snapshots, newest first',
@@ -51,7 +53,7 @@ export const ideaRoutes =
     app.get(
       '/api/insight-snapshots/:snapshotId/pdf',
       {
-        config: COSTLY_PDF,
+        config: TIER.pdf,
         schema: { tags, summary: 'An Insight snapshot as a PDF', params: insightSnapshotIdParamsSchema },
       },
       async (request, reply) => {
@@ -62,6 +64,7 @@ export const ideaRoutes =
     app.post(
       '/api/insight-snapshots/:snapshotId/email',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Email the snapshot PDF to the signed-in user’s own verified address (throttled)',

@@ -4,6 +4,7 @@ import {
   knowledgeSearchResponseSchema,
 } from '../../../core/knowledge/contracts.ts';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { KnowledgeSearchService } from './service.ts';
 
 export const knowledgeRoutes =
@@ -12,6 +13,7 @@ export const knowledgeRoutes =
     app.get(
       '/api/brands/:brandId/knowledge/search',
       {
+        config: TIER.read,
         schema: {
           tags: ['knowledge'],
           summary:

@@ -1,6 +1,7 @@
 /** `GET /api/legal` (public): the facts the /privacy, /terms and /contact pages state (ADR 0046). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { legalFactsSchema } from '../../../core/legal/contracts.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { LegalService } from './service.ts';
 
 /** The facts change only when the server restarts with new settings; a few minutes' staleness is fine. */
@@ -12,6 +13,7 @@ export const legalRoutes =
     app.get(
       '/api/legal',
       {
+        config: TIER.public,
         schema: {
           tags: ['legal'],
           summary:

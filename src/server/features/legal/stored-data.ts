@@ -6,6 +6,7 @@
  * anything about a person (an account link, an email or IP address) can never be marked impersonal.
  */
 import type { StoredDataGroup } from '../../../core/legal/contracts.ts';
+import { AUDIT_LOG_RETENTION_DAYS } from '../../platform/audit-log.ts';
 
 /** This installation's retention numbers, as the `kept` sentences state them. */
 export interface RetentionFacts {
@@ -77,6 +78,16 @@ export const TABLE_DESCRIPTIONS: Record<string, TableDescription> = {
     group: 'account',
     what: 'That you turned off the daily email about new survey answers.',
     rule: () => 'Kept until you turn the email back on.',
+  },
+  beta_memberships: {
+    group: 'account',
+    what: 'That you joined the beta programme: the words you agreed to and their version, when and where you joined, and when you left.',
+    rule: () =>
+      'Kept as the record of your agreement, also after you leave the programme; purged with your account.',
+  },
+  beta_step_feedback: {
+    group: 'account',
+    what: 'Your answers to the beta journey’s short question under each step: how it went, and what you wrote.',
   },
   ai_daily_usage: {
     group: 'account',
@@ -180,10 +191,25 @@ export const TABLE_DESCRIPTIONS: Record<string, TableDescription> = {
     rule: () =>
       'Kept as the record of the consent, also after it is withdrawn (withdrawing stops the emails at once).',
   },
+  feedback: {
+    group: 'visitors',
+    what: 'Feedback sent with the feedback button: its kind, the message, the page it was sent from and the app version, with your account when you were signed in, or the email address you gave for an answer when not. No IP address is kept with it.',
+    rule: () =>
+      'Feedback from an account is deleted with the account; anonymous feedback is not deleted automatically (ask the operator, see the contact page).',
+  },
+  feedback_replies: {
+    group: 'visitors',
+    what: 'The answers an administrator emailed to a feedback message, and the address each went to.',
+    rule: () => 'Deleted with the feedback it answers.',
+  },
+  ai_ratings: {
+    group: 'account',
+    what: 'Your thumbs up or down on coach answers and AI results, with the reason you gave and which AI task, prompt version and provider produced the answer.',
+  },
   // Running the service.
   rate_limits: {
     group: 'service',
-    what: 'Short-lived counters that limit how often an IP address, email address or account can do costly or sensitive things (sign-in attempts, PDFs, uploads).',
+    what: 'Short-lived counters that limit how often an IP address, email address or account can do costly or sensitive things (sign-in attempts, PDFs, uploads, new brands), and how many requests an account or IP address sends per minute.',
     rule: () => 'Deleted once the counter’s time window has passed.',
   },
   outbox_emails: {
@@ -220,6 +246,16 @@ export const TABLE_DESCRIPTIONS: Record<string, TableDescription> = {
     group: 'service',
     what: 'Unexpected server failures: the request’s id, method and route, and a message with email addresses removed.',
     rule: (facts) => `Deleted after ${facts.serverErrorDays} days.`,
+  },
+  admin_audit_log: {
+    group: 'service',
+    what: 'What administrators did in the admin console: which administrator, the action, the account or record it was about (by id), and the state before and after — which can include an email address a reply was sent to.',
+    rule: () => `Never changed; deleted after ${AUDIT_LOG_RETENTION_DAYS} days.`,
+  },
+  sign_in_blocks: {
+    group: 'account',
+    what: 'That an administrator disabled sign-in to your account, and when.',
+    rule: () => 'Deleted when sign-in is enabled again.',
   },
   spent_challenges: {
     impersonal: 'the proof-of-work puzzles already solved, so each solution works once',

@@ -39,6 +39,7 @@ const summaryColumns = {
   promptVersion: researchIntentRuns.promptVersion,
   cached: researchIntentRuns.cached,
   notice: researchIntentRuns.notice,
+  aiCallId: researchIntentRuns.aiCallId,
   createdAt: researchIntentRuns.createdAt,
 };
 export type RunSummaryRow = Omit<RunRow, 'result' | 'deletedAt' | 'updatedAt'>;

@@ -15,6 +15,7 @@ import {
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
 import { quotaHeaders } from '../../ai/quota.ts';
 import { attachmentDisposition } from '../../platform/pdf.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { ResearchIntentService } from './service.ts';
 import { reportUpload } from './upload.ts';
 
@@ -39,6 +40,7 @@ const uploadRoutes =
     app.post(
       `${base}/runs/upload`,
       {
+        config: TIER.write,
         validatorCompiler: streamedBodyValidator,
         schema: {
           tags,
@@ -68,6 +70,7 @@ export const researchIntentRoutes =
     app.post(
       `${base}/runs`,
       {
+        config: TIER.write,
         schema: {
           tags,
           summary:
@@ -91,6 +94,7 @@ export const researchIntentRoutes =
     app.get(
       `${base}/runs`,
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'The brand’s buyer-intent runs, newest first, a page at a time (without their terms)',
@@ -105,6 +109,7 @@ export const researchIntentRoutes =
     app.get(
       `${base}/runs/:runId`,
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'One buyer-intent run with its terms grouped by theme',
@@ -120,6 +125,7 @@ export const researchIntentRoutes =
     app.delete(
       `${base}/runs/:runId`,
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Remove a buyer-intent run from the list (soft)',
@@ -135,6 +141,7 @@ export const researchIntentRoutes =
     app.get(
       `${base}/runs/:runId/export.csv`,
       {
+        config: TIER.read,
         schema: {
           tags,
           summary:
@@ -154,6 +161,7 @@ export const researchIntentRoutes =
     app.get(
       `${base}/brand-names`,
       {
+        config: TIER.read,
         schema: {
           tags,
           summary:
@@ -168,6 +176,7 @@ export const researchIntentRoutes =
     app.put(
       `${base}/brand-names`,
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Replace the brand’s list of own and competitor names (repeats and blanks removed)',

@@ -68,6 +68,7 @@ function summaryOf(row: RunSummaryRow): IntentRunSummary {
       promptVersion: row.promptVersion,
       cached: row.cached,
       notice: row.notice as AiMeta['notice'],
+      ...(row.aiCallId ? { callId: row.aiCallId } : {}),
     },
     createdAt: row.createdAt.toISOString(),
   };
@@ -108,7 +109,7 @@ interface Classification {
   /** Null when the run's strategy is to be written from its counts. */
   strategy: string[] | null;
   notes: string[];
-  meta: Pick<AiMeta, 'provider' | 'model' | 'promptVersion' | 'cached' | 'notice'>;
+  meta: Pick<AiMeta, 'provider' | 'model' | 'promptVersion' | 'cached' | 'notice' | 'callId'>;
   quota: QuotaState;
 }
 
@@ -237,6 +238,8 @@ export function createResearchIntentService(deps: {
         promptVersion: (byProvider ?? first)?.meta.promptVersion ?? prepared[0]?.prompt.version ?? 1,
         cached: answered.length > 0 && answered.every((answer) => answer.meta.cached),
         notice: answered.find((answer) => answer.meta.notice)?.meta.notice ?? null,
+        // The call whose provider and version the run shows is the one its rating names.
+        ...((byProvider ?? first)?.meta.callId ? { callId: (byProvider ?? first)?.meta.callId } : {}),
       },
       quota: lastGrant,
     };
@@ -290,6 +293,7 @@ export function createResearchIntentService(deps: {
       promptVersion: classification.meta.promptVersion,
       cached: classification.meta.cached,
       notice: classification.meta.notice,
+      aiCallId: classification.meta.callId ?? null,
       // Millisecond precision, so the list cursor (which carries ms) matches rows exactly.
       createdAt: new Date(),
     });

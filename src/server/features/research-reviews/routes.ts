@@ -19,8 +19,8 @@ import {
   reviewUploadQuerySchema,
 } from '../../../core/research-reviews/contracts.ts';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
-import { COSTLY_PDF } from '../../platform/costly-routes.ts';
 import { attachmentDisposition, sendPdf } from '../../platform/pdf.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { ReviewResearchService } from './service.ts';
 import { readUploadedCsv, reviewUpload } from './upload.ts';
 
@@ -45,6 +45,7 @@ const uploadRoutes =
     app.post(
       `${base}/csv-preview`,
       {
+        config: TIER.write,
         validatorCompiler: streamedBodyValidator,
         schema: {
           tags,
@@ -66,6 +67,7 @@ const uploadRoutes =
     app.post(
       `${base}/runs/upload`,
       {
+        config: TIER.write,
         validatorCompiler: streamedBodyValidator,
         schema: {
           tags,
@@ -98,6 +100,7 @@ export const reviewResearchRoutes =
     app.post(
       `${base}/runs`,
       {
+        config: TIER.write,
         schema: {
           tags,
           summary:
@@ -116,6 +119,7 @@ export const reviewResearchRoutes =
     app.get(
       `${base}/runs`,
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'The brand’s review runs, newest first, a page at a time (without their results)',
@@ -130,6 +134,7 @@ export const reviewResearchRoutes =
     app.get(
       `${base}/runs/:runId`,
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'One review run with its themes, quotes, trend, mismatches, triggers and key phrases',
@@ -145,6 +150,7 @@ export const reviewResearchRoutes =
     app.get(
       `${base}/runs/:runId/reviews`,
       {
+        config: TIER.read,
         schema: {
           tags,
           summary:
@@ -161,6 +167,7 @@ export const reviewResearchRoutes =
     app.delete(
       `${base}/runs/:runId`,
       {
+        config: TIER.write,
         schema: { tags, summary: 'Remove a review run from the list (soft)', params: reviewRunParamsSchema },
       },
       async (request, reply) => {
@@ -172,6 +179,7 @@ export const reviewResearchRoutes =
     app.get(
       `${base}/runs/:runId/export.csv`,
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'A review run as CSV: one row per review with rating, date, source, sentiment and themes',
@@ -190,7 +198,7 @@ export const reviewResearchRoutes =
     app.get(
       `${base}/runs/:runId/export.pdf`,
       {
-        config: COSTLY_PDF,
+        config: TIER.pdf,
         schema: { tags, summary: 'A review run as a PDF report (download)', params: reviewRunParamsSchema },
       },
       async (request, reply) =>
@@ -203,6 +211,7 @@ export const reviewResearchRoutes =
     app.get(
       `${base}/runs/:runId/proposals`,
       {
+        config: TIER.read,
         schema: {
           tags,
           summary:
@@ -225,6 +234,7 @@ export const reviewResearchRoutes =
     app.post(
       `${base}/runs/:runId/proposals/accept`,
       {
+        config: TIER.write,
         schema: {
           tags,
           summary:

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { userResponseSchema } from '../../../core/auth/contracts.ts';
 import {
   activeSessionListSchema,
+  changeEmailBodySchema,
+  changeEmailResponseSchema,
   changePasswordBodySchema,
   changePasswordResponseSchema,
   revokeSessionsResponseSchema,
@@ -10,6 +12,7 @@ import {
   updateProfileBodySchema,
 } from '../../../core/settings/contracts.ts';
 import { authRequestOf, sendWithCookies } from '../../platform/auth/sessions.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { SettingsService } from './service.ts';
 
 const emptyBodySchema = z.strictObject({}).optional();
@@ -22,6 +25,7 @@ export const settingsRoutes =
     app.patch(
       '/api/settings/profile',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Change the display name',
@@ -37,8 +41,24 @@ export const settingsRoutes =
     );
 
     app.post(
+      '/api/settings/email',
+      {
+        config: TIER.write,
+        schema: {
+          tags,
+          summary:
+            'Change the email address: a link goes to the new one; the change happens when it is opened',
+          body: changeEmailBodySchema,
+          response: { 200: changeEmailResponseSchema },
+        },
+      },
+      async (request) => settings.requestEmailChange(request.user, request.body, authRequestOf(request)),
+    );
+
+    app.post(
       '/api/settings/password',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Change the password (current password required), optionally signing out other devices',
@@ -56,6 +76,7 @@ export const settingsRoutes =
     app.get(
       '/api/settings/sessions',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'The account’s signed-in devices, this one first',
@@ -70,6 +91,7 @@ export const settingsRoutes =
     app.delete(
       '/api/settings/sessions/:id',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Sign one device out (404 for a session that is not the caller’s)',
@@ -87,6 +109,7 @@ export const settingsRoutes =
     app.post(
       '/api/settings/sessions/revoke-others',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Sign every other device out',

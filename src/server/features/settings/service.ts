@@ -4,27 +4,29 @@
  * sign-up password policy, throttled password checks, owner-only session ids, one error vocabulary.
  */
 import { isAPIError } from 'better-auth/api';
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
 import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import type {
   ActiveSession,
+  ChangeEmailResponse,
   ChangePasswordResponse,
   RevokeSessionsResponse,
 } from '../../../core/settings/contracts.ts';
 import { maskIpAddress, summariseUserAgent } from '../../../core/settings/devices.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
-import { sessions } from '../../db/schema.ts';
+import { sessions, users } from '../../db/schema.ts';
 import type { Auth } from '../../platform/auth/better-auth.ts';
+import { verifyCredentialPassword } from '../../platform/auth/credentials.ts';
 import { revokeResetLinks } from '../../platform/auth/email-links.ts';
 import { assertStrongPassword } from '../../platform/auth/password-policy.ts';
 import { type AuthOutcome, type AuthRequest, betterAuthHeaders } from '../../platform/auth/sessions.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mailer.ts';
 import type { Throttle, ThrottleRule } from '../../platform/throttle.ts';
-import { passwordChangedEmail } from './emails.ts';
+import { emailChangedEmail, passwordChangedEmail } from './emails.ts';
 
 function errorCodeOf(error: unknown): string | null {
   if (!isAPIError(error)) return null;
@@ -131,6 +133,69 @@ export function createSettingsService({
   }
 
   return {
+    /**
+     * Asks to move the account to a new address: the current password again (a session alone is not
+     * enough), then better-auth sends the link to the new address; nothing changes until it is opened
+     * (the auth feature completes the change, then `emailChanged` runs).
+     */
+    async requestEmailChange(
+      user: SessionUser,
+      input: { newEmail: string; currentPassword: string },
+      request: AuthRequest,
+    ): Promise<ChangeEmailResponse> {
+      await throttle.enforce(perIp, request.ip);
+      await throttle.enforce(perUser, user.id);
+      if (!(await verifyCredentialPassword(auth, database, user.id, input.currentPassword))) {
+        throw new AppError(403, 'INVALID_CREDENTIALS', WRONG_PASSWORD_MESSAGE, {
+          details: [{ path: 'currentPassword', message: WRONG_PASSWORD_MESSAGE }],
+        });
+      }
+      if (input.newEmail === user.email.toLowerCase()) {
+        throw new AppError(400, 'BAD_REQUEST', 'That is already your email address.', {
+          details: [{ path: 'newEmail', message: 'That is already your email address' }],
+        });
+      }
+      const [taken] = await database.db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, input.newEmail))
+        .limit(1);
+      if (taken) {
+        throw new AppError(409, 'EMAIL_TAKEN', 'Another account already uses this email address.', {
+          details: [{ path: 'newEmail', message: 'Another account already uses this email address' }],
+        });
+      }
+      try {
+        await auth.api.changeEmail({
+          body: { newEmail: input.newEmail },
+          headers: betterAuthHeaders(request),
+        });
+      } catch (error) {
+        translateAuthError(error);
+      }
+      log.info({ userId: user.id }, 'email change requested; confirmation link sent to the new address');
+      return { ok: true, pendingEmail: input.newEmail };
+    },
+
+    /** After the change: the address the account left gets a security notice. */
+    async emailChanged(change: { name: string; oldEmail: string; newEmail: string }): Promise<void> {
+      try {
+        await mailer.send(
+          emailChangedEmail(
+            { name: change.name, email: change.oldEmail },
+            {
+              newEmail: change.newEmail,
+              contactEmail: config.contactEmail,
+              contactUrl: new URL(PAGE_PATHS.contact, config.publicUrl),
+            },
+          ),
+        );
+      } catch (error) {
+        // The change itself stands; the notice is logged for the operator to follow up.
+        log.error({ err: error }, 'failed to send the email-changed notice to the old address');
+      }
+    },
+
     async updateProfile(
       user: SessionUser,
       input: { name: string },

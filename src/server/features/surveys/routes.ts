@@ -19,6 +19,7 @@ import {
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
 import type { AppConfig } from '../../config.ts';
 import { attachmentDisposition } from '../../platform/pdf.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { SurveyService } from './service.ts';
 
 /**
@@ -52,6 +53,7 @@ export const surveyRoutes =
     app.get(
       '/api/brands/:brandId/surveys',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'The brand’s surveys, newest first',
@@ -65,6 +67,7 @@ export const surveyRoutes =
     app.post(
       '/api/brands/:brandId/surveys',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Create a draft survey, blank or from a template',
@@ -82,6 +85,7 @@ export const surveyRoutes =
     app.get(
       '/api/brands/:brandId/surveys/:surveyId',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'One survey',
@@ -98,6 +102,7 @@ export const surveyRoutes =
     app.patch(
       '/api/brands/:brandId/surveys/:surveyId',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary:
@@ -116,6 +121,7 @@ export const surveyRoutes =
     app.delete(
       '/api/brands/:brandId/surveys/:surveyId',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Delete a survey and its answers (soft delete; purged after the retention period)',
@@ -132,6 +138,7 @@ export const surveyRoutes =
     app.post(
       '/api/brands/:brandId/surveys/:surveyId/publish',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Open the public link (a draft, or a closed survey again)',
@@ -148,6 +155,7 @@ export const surveyRoutes =
     app.post(
       '/api/brands/:brandId/surveys/:surveyId/close',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Stop taking answers',
@@ -164,6 +172,7 @@ export const surveyRoutes =
     app.get(
       '/api/brands/:brandId/surveys/:surveyId/results',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'Results per question: counts, averages, the NPS, and the newest text answers',
@@ -180,6 +189,7 @@ export const surveyRoutes =
     app.get(
       '/api/brands/:brandId/surveys/:surveyId/responses.csv',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'Every answer as CSV (UTF-8; formula-like cells start with an apostrophe)',
@@ -199,6 +209,7 @@ export const surveyRoutes =
     app.get(
       '/api/surveys/digest',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'Whether the daily email about new survey answers is on',
@@ -211,6 +222,7 @@ export const surveyRoutes =
     app.put(
       '/api/surveys/digest',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Turn the daily email about new survey answers on or off',
@@ -224,6 +236,7 @@ export const surveyRoutes =
     app.get(
       '/api/public/surveys/:slug',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'A published survey as its public link shows it (no account needed)',
@@ -239,6 +252,7 @@ export const surveyRoutes =
     app.get(
       '/api/public/surveys/:slug/challenge',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'A proof-of-work challenge for answering an open survey',
@@ -252,6 +266,7 @@ export const surveyRoutes =
     app.post(
       '/api/public/surveys/:slug/responses',
       {
+        config: TIER.public,
         schema: {
           tags,
           summary: 'Answer a survey (once per browser; proof of work and per-IP limits)',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { systemStatusSchema } from '../../../core/system/contracts.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { SystemService } from './service.ts';
 
 export const systemRoutes =
@@ -8,6 +9,7 @@ export const systemRoutes =
     app.get(
       '/api/admin/system',
       {
+        config: TIER.read,
         schema: {
           tags: ['admin'],
           summary:

@@ -8,6 +8,7 @@ import {
 } from '../../../core/value-lens/contracts.ts';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
 import { quotaHeaders } from '../../ai/quota.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { ValueLensService } from './service.ts';
 
 export const valueLensRoutes =
@@ -18,6 +19,7 @@ export const valueLensRoutes =
     app.post(
       '/api/brands/:brandId/value-lens',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary:
@@ -41,6 +43,7 @@ export const valueLensRoutes =
     app.get(
       '/api/brands/:brandId/value-lens',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'The brand’s Value Lens history, newest first, a page at a time',
@@ -57,6 +60,7 @@ export const valueLensRoutes =
     app.delete(
       '/api/value-lens/:id',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Remove a generation from the history (soft)',

@@ -63,6 +63,7 @@ function toGeneration(row: GenerationRow): ValueLensGeneration {
       promptVersion: row.promptVersion,
       cached: row.cached,
       notice: row.notice as ValueLensGeneration['meta']['notice'],
+      ...(row.aiCallId ? { callId: row.aiCallId } : {}),
     },
     createdAt: row.createdAt.toISOString(),
   };
@@ -193,6 +194,7 @@ export function createValueLensService(deps: {
           promptVersion: answer.meta.promptVersion,
           cached: answer.meta.cached,
           notice: answer.meta.notice,
+          aiCallId: answer.meta.callId ?? null,
           // Millisecond precision, so the history cursor (which carries ms) matches rows exactly.
           createdAt: new Date(),
         })

@@ -85,6 +85,12 @@ describeOnEachDatabase('Value Lens (offline coach)', (getApp) => {
       limit: COPY_LIMITS['product-description'],
       meta: { provider: 'offline', model: 'offline-coach', promptVersion: 1 },
     });
+    // The AI call that wrote it, so the copy can be rated (ADR 0051); the history carries it too.
+    const [call] = await getApp().database.query<{ task: string }>(
+      'select task from ai_calls where id = $1',
+      [generation.meta.callId],
+    );
+    expect(call?.task).toBe('value-lens-copy');
     expect(generation.brief).toEqual({ ...withoutAudience, format: 'product-description' });
     // The avatar's occupation is the audience (never its name) and its fear and desire become relief
     // and benefit; the canvas's value proposition is in the copy and its voice in the notes.

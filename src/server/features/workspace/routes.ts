@@ -17,6 +17,7 @@ import {
   saveItemResponseSchema,
   singletonParamsSchema,
 } from '../../../core/workspace/items.ts';
+import { TIER } from '../../platform/route-limits.ts';
 import type { WorkspaceStore } from '../../platform/workspace-store.ts';
 
 export const workspaceRoutes =
@@ -28,6 +29,7 @@ export const workspaceRoutes =
     app.get(
       '/api/brands',
       {
+        config: TIER.read,
         schema: {
           tags: brandTags,
           summary: 'The user’s brands (a default one always exists)',
@@ -40,6 +42,7 @@ export const workspaceRoutes =
     app.post(
       '/api/brands',
       {
+        config: TIER.newBrand,
         schema: {
           tags: brandTags,
           summary: 'Create a brand',
@@ -54,6 +57,7 @@ export const workspaceRoutes =
     app.patch(
       '/api/brands/:brandId',
       {
+        config: TIER.write,
         schema: {
           tags: brandTags,
           summary: 'Rename a brand',
@@ -70,6 +74,7 @@ export const workspaceRoutes =
     app.delete(
       '/api/brands/:brandId',
       {
+        config: TIER.write,
         schema: {
           tags: brandTags,
           summary: 'Delete a brand (soft; not the last one)',
@@ -85,6 +90,7 @@ export const workspaceRoutes =
     app.get(
       '/api/brands/:brandId/items/:kind',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'A one-per-brand item (worksheet, canvas…); never saved → empty at version 0',
@@ -100,6 +106,7 @@ export const workspaceRoutes =
     app.put(
       '/api/brands/:brandId/items/:kind',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary:
@@ -116,6 +123,7 @@ export const workspaceRoutes =
     app.get(
       '/api/brands/:brandId/collections/:kind',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'The brand’s items of a collection kind (avatars)',
@@ -131,6 +139,7 @@ export const workspaceRoutes =
     app.post(
       '/api/brands/:brandId/collections/:kind',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Create an item in a collection (an avatar)',
@@ -153,6 +162,7 @@ export const workspaceRoutes =
     app.get(
       '/api/items/:itemId',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'An item by id',
@@ -168,6 +178,7 @@ export const workspaceRoutes =
     app.put(
       '/api/items/:itemId',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary:
@@ -182,7 +193,7 @@ export const workspaceRoutes =
 
     app.delete(
       '/api/items/:itemId',
-      { schema: { tags, summary: 'Delete an item (soft)', params: itemIdParamsSchema } },
+      { config: TIER.write, schema: { tags, summary: 'Delete an item (soft)', params: itemIdParamsSchema } },
       async (request, reply) => {
         await workspace.deleteItem(request.user.id, request.params.itemId);
         return reply.status(204).send();
@@ -192,6 +203,7 @@ export const workspaceRoutes =
     app.post(
       '/api/items/:itemId/duplicate',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Copy a collection item (an avatar)',
@@ -208,6 +220,7 @@ export const workspaceRoutes =
     app.get(
       '/api/items/:itemId/revisions',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'The item’s saved versions, newest first (the last 50)',
@@ -223,6 +236,7 @@ export const workspaceRoutes =
     app.get(
       '/api/items/:itemId/revisions/:version',
       {
+        config: TIER.read,
         schema: {
           tags,
           summary: 'One saved version of the item',
@@ -238,6 +252,7 @@ export const workspaceRoutes =
     app.post(
       '/api/items/:itemId/revisions/:version/restore',
       {
+        config: TIER.write,
         schema: {
           tags,
           summary: 'Restore a saved version (as a new version; 409 if `baseVersion` is stale)',

@@ -1,7 +1,7 @@
 /**
- * Whether an account is locked by a pending deletion. The account-lifecycle feature writes the lock
- * (`account_deletions`); sign-in, session creation and password reset read it here, so neither side
- * imports the other.
+ * Whether an account is locked: by a pending deletion, or by an admin who disabled its sign-in. The
+ * account-lifecycle and admin-users features write the locks (`account_deletions`, `sign_in_blocks`);
+ * sign-in, session creation and password reset read them here, so neither side imports the other.
  */
 import type { Database } from '../../db/client.ts';
 
@@ -27,4 +27,20 @@ export async function pendingDeletionByEmail(
     [email],
   );
   return row ? { userId: row.user_id, purgeAfter: new Date(row.purge_after) } : null;
+}
+
+/** Whether an admin disabled the account's sign-in (`sign_in_blocks`). */
+export async function isSignInDisabled(database: Database, userId: string): Promise<boolean> {
+  const rows = await database.query('select 1 from sign_in_blocks where user_id::text = $1', [userId]);
+  return rows.length > 0;
+}
+
+/** The id of the account with this sign-in email (stored lower-cased) when its sign-in is disabled. */
+export async function signInDisabledByEmail(database: Database, email: string): Promise<string | null> {
+  const [row] = await database.query<{ user_id: string }>(
+    `select b.user_id from sign_in_blocks b join users u on u.id = b.user_id
+     where lower(u.email) = lower($1)`,
+    [email],
+  );
+  return row?.user_id ?? null;
 }

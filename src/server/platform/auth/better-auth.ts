@@ -11,10 +11,10 @@ import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { accounts, sessions, users, verifications } from '../../db/schema.ts';
 import type { Mailer } from '../mailer.ts';
-import { isPendingDeletion } from './account-lock.ts';
+import { isPendingDeletion, isSignInDisabled } from './account-lock.ts';
 import { promoteListedAdmin } from './admin-bootstrap.ts';
 import { revokeResetLinks } from './email-links.ts';
-import { passwordResetEmail, verificationEmail } from './emails.ts';
+import { changeEmailVerificationEmail, passwordResetEmail, verificationEmail } from './emails.ts';
 import type { SessionCache } from './session-cache.ts';
 
 /** We set this header ourselves from Fastify's `request.ip`, so a client cannot spoof its address. */
@@ -60,6 +60,9 @@ export function createAuth({ config, database, mailer, log, sessionCache }: Auth
       additionalFields: {
         role: { type: 'string', required: false, defaultValue: 'user', input: false },
       },
+      // Settings → Email address: the link goes to the new address, and the account moves to it only
+      // when that link is opened (features/settings; the old address is told afterwards).
+      changeEmail: { enabled: true },
     },
     session: {
       expiresIn: config.auth.sessionTtlSeconds,
@@ -94,7 +97,19 @@ export function createAuth({ config, database, mailer, log, sessionCache }: Auth
       sendVerificationEmail: async ({ user, token }) => {
         const url = new URL(PAGE_PATHS.verifyEmail, origin);
         url.searchParams.set('token', token);
-        await deliver('verify-email', () => mailer.send(verificationEmail(user, url.toString())));
+        // A change of address arrives with the new address in `user.email`; the account still has the old.
+        const [stored] = await database.query<{ email: string }>(
+          'select email from users where id::text = $1',
+          [user.id],
+        );
+        const changing = stored !== undefined && stored.email.toLowerCase() !== user.email.toLowerCase();
+        await deliver(changing ? 'change-email' : 'verify-email', () =>
+          mailer.send(
+            changing
+              ? changeEmailVerificationEmail(user, url.toString())
+              : verificationEmail(user, url.toString()),
+          ),
+        );
       },
       // A listed admin address becomes an admin the moment it is proven to be theirs.
       afterEmailVerification: async (user) => {
@@ -105,9 +120,13 @@ export function createAuth({ config, database, mailer, log, sessionCache }: Auth
     databaseHooks: {
       session: {
         create: {
-          // An account pending deletion is locked: no path (sign-in, verification) may open a session.
+          // A locked account (deletion pending, or sign-in disabled by an admin): no path (sign-in,
+          // verification, a password reset) may open a session.
           before: async (session) =>
-            (await isPendingDeletion(database, session.userId)) ? false : undefined,
+            (await isPendingDeletion(database, session.userId)) ||
+            (await isSignInDisabled(database, session.userId))
+              ? false
+              : undefined,
         },
         // Sign-out, revoking a device, a password change or reset: this instance stops answering
         // from memory at once; the others within the cache's time to live.

@@ -118,11 +118,15 @@ export async function revokeResetLinks(
 
 const verificationClaimsSchema = z.object({
   email: z.string().min(3).max(254),
+  /** Set on a change-of-address link: the new address, which the link proves belongs to the user. */
+  updateTo: z.string().min(3).max(254).optional(),
   exp: z.number().int().positive(),
 });
 
 export interface VerificationLink {
   email: string;
+  /** A change-of-address link: the address the account moves to when it is used. */
+  updateTo: string | null;
   expiresAt: Date;
 }
 
@@ -144,7 +148,11 @@ function readVerificationToken(token: string, secret: string): VerificationLink 
       JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')),
     );
     if (!claims.success) return null;
-    return { email: claims.data.email.toLowerCase(), expiresAt: new Date(claims.data.exp * 1000) };
+    return {
+      email: claims.data.email.toLowerCase(),
+      updateTo: claims.data.updateTo?.toLowerCase() ?? null,
+      expiresAt: new Date(claims.data.exp * 1000),
+    };
   } catch {
     return null;
   }

@@ -18,6 +18,20 @@ export function verificationEmail(user: Recipient, url: string): EmailMessage {
   });
 }
 
+/** Sent to the new address of a change in Settings; the address changes when the link is opened. */
+export function changeEmailVerificationEmail(user: Recipient, url: string): EmailMessage {
+  return renderActionEmail({
+    to: user.email,
+    subject: 'Confirm your new email for IDEA Brand Coach',
+    greetingName: user.name,
+    intro:
+      'You asked to use this address for your IDEA Brand Coach account. Your account keeps its old address until you confirm this one.',
+    actionLabel: 'Confirm my new email',
+    actionUrl: url,
+    outro: 'The link works for 24 hours. If you did not ask for this, ignore this email: nothing changes.',
+  });
+}
+
 export function passwordResetEmail(user: Recipient, url: string): EmailMessage {
   return renderActionEmail({
     to: user.email,

@@ -8,7 +8,7 @@
  * also ranks the brand's passages by meaning and fuses both rankings by reciprocal rank; without
  * them — or when the question cannot be embedded right now — the results are full-text's alone.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Chunk, chunkSections, type Section } from '../../../core/knowledge/chunking.ts';
 import { asksForExactWords } from '../../../core/knowledge/query-syntax.ts';
 import { reciprocalRankFusion } from '../../../core/knowledge/rank-fusion.ts';
@@ -52,6 +52,17 @@ export interface SearchRequest {
 function cleanText(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+/** A source's passages as stored: its sections cleaned and chunked. */
+function passagesOf(source: KnowledgeSource): Chunk[] {
+  return chunkSections(
+    source.sections.map((section) => ({
+      ...section,
+      label: cleanText(section.label),
+      text: cleanText(section.text),
+    })),
+  );
 }
 
 // Matched words in ts_headline output are wrapped in these; passage text never contains them
@@ -162,6 +173,8 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
        order by rank desc, c.source_id, c.position
        limit ${limit}`,
       [request.userId, request.brandId, request.query, types],
+      // One text per mode, limit and headline choice: a small fixed set.
+      { prepared: true },
     );
     return rows.map(toHit);
   }
@@ -236,13 +249,7 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
             eq(knowledgeChunks.sourceId, source.sourceId),
           ),
         );
-      const chunks = chunkSections(
-        source.sections.map((section) => ({
-          ...section,
-          label: cleanText(section.label),
-          text: cleanText(section.text),
-        })),
-      );
+      const chunks = passagesOf(source);
       if (chunks.length === 0) return 0;
       await db.insert(knowledgeChunks).values(
         chunks.map((chunk, position) => ({
@@ -258,6 +265,41 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
       );
       if (vectors) options.onPassagesAdded?.();
       return chunks.length;
+    },
+
+    /**
+     * The same replacement as `replaceSource`, as parts of the caller's own statement: a write and
+     * its passages in one data-modifying `WITH` (one round-trip instead of a transaction's five; the
+     * hot saves use it, ADR 0054). Each part runs only when `guard` holds — the caller's write
+     * happened. A statement's parts see the rows as they were before it, so the delete never sees
+     * the passages inserted beside it. Call `written` once the statement has run.
+     */
+    replacementParts(source: KnowledgeSource, guard: SQL): { parts: SQL[]; written(): void } {
+      const chunks = passagesOf(source);
+      const clear = sql`delete from ${knowledgeChunks}
+        where ${knowledgeChunks.sourceType} = ${source.sourceType}
+          and ${knowledgeChunks.sourceId} = ${source.sourceId} and ${guard}`;
+      if (chunks.length === 0) return { parts: [clear], written() {} };
+      const rows = JSON.stringify(
+        chunks.map((chunk, position) => ({
+          position,
+          label: chunk.label,
+          text: chunk.text,
+          locator: chunk.locator,
+        })),
+      );
+      const insert = sql`insert into ${knowledgeChunks}
+          (user_id, brand_id, source_type, source_id, position, label, text, locator)
+        select ${source.userId}::uuid, ${source.brandId}::uuid, ${source.sourceType}, ${source.sourceId}::uuid,
+          passage.position, passage.label, passage.text, passage.locator
+        from jsonb_to_recordset(${rows}::jsonb) as passage(position integer, label text, text text, locator jsonb)
+        where ${guard}`;
+      return {
+        parts: [clear, insert],
+        written() {
+          if (vectors) options.onPassagesAdded?.();
+        },
+      };
     },
 
     async removeSource(db: Db, source: SourceRef): Promise<void> {

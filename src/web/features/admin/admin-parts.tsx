@@ -67,7 +67,12 @@ export function LoadState({
 const ADMIN_PAGES = [
   { page: 'overview', label: 'AI usage and spend', path: PAGE_PATHS.admin },
   { page: 'prompts', label: 'Prompts', path: PAGE_PATHS.adminPrompts },
+  { page: 'users', label: 'Users', path: PAGE_PATHS.adminUsers },
+  { page: 'leads', label: 'Leads', path: PAGE_PATHS.adminLeads },
+  { page: 'beta', label: 'Beta testers', path: PAGE_PATHS.adminBeta },
+  { page: 'feedback', label: 'Feedback', path: PAGE_PATHS.adminFeedback },
   { page: 'system', label: 'System', path: PAGE_PATHS.adminSystem },
+  { page: 'audit-log', label: 'Audit log', path: PAGE_PATHS.adminAuditLog },
 ] as const;
 
 type AdminPageName = (typeof ADMIN_PAGES)[number]['page'];

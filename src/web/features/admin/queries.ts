@@ -8,6 +8,11 @@ export const adminKeys = {
   calls: ['admin', 'calls'] as const,
   prompts: ['admin', 'prompts'] as const,
   system: ['admin', 'system'] as const,
+  users: (query: string) => ['admin', 'users', query] as const,
+  user: (userId: string) => ['admin', 'user', userId] as const,
+  auditLog: (query: string) => ['admin', 'audit-log', query] as const,
+  leads: ['admin', 'leads'] as const,
+  beta: ['admin', 'beta'] as const,
 };
 
 export const usageQuery = (days: number) =>
@@ -23,3 +28,23 @@ export const callsQuery = queryOptions({
 });
 export const promptsQuery = queryOptions({ queryKey: adminKeys.prompts, queryFn: adminApi.listPrompts });
 export const systemQuery = queryOptions({ queryKey: adminKeys.system, queryFn: adminApi.getSystemStatus });
+export const leadsQuery = queryOptions({ queryKey: adminKeys.leads, queryFn: adminApi.listLeads });
+export const betaOverviewQuery = queryOptions({
+  queryKey: adminKeys.beta,
+  queryFn: adminApi.getBetaOverview,
+});
+/** One page of the user list; the query string holds the filters and the page. */
+export const usersQuery = (query: string) =>
+  queryOptions({
+    queryKey: adminKeys.users(query),
+    queryFn: () => adminApi.listUsers(query),
+    placeholderData: (previous) => previous,
+  });
+export const userQuery = (userId: string) =>
+  queryOptions({ queryKey: adminKeys.user(userId), queryFn: () => adminApi.getUser(userId) });
+export const auditLogQuery = (query: string) =>
+  queryOptions({
+    queryKey: adminKeys.auditLog(query),
+    queryFn: () => adminApi.listAuditLog(query),
+    placeholderData: (previous) => previous,
+  });

@@ -19,6 +19,7 @@ import { Button } from '../../components/button.tsx';
 import { inputClasses } from '../../components/text-field.tsx';
 import { runAiTask } from '../../kit/coach/ai-tasks.ts';
 import { coachErrorMessage } from '../../kit/coach/coach-messages.ts';
+import { RateAnswer } from '../../kit/coach/rate-answer.tsx';
 import type { ItemController } from '../../kit/workspace/use-workspace-item.ts';
 import { TextAreaField } from '../../kit/workspace/worksheet-fields.tsx';
 import { describeError } from '../../lib/api-client.ts';
@@ -204,6 +205,13 @@ export function VoiceSection({
         </Alert>
       ) : null}
 
+      {meta?.callId && data.voice.analysis ? (
+        <RateAnswer
+          key={meta.callId}
+          target={{ subject: 'task-result', callId: meta.callId }}
+          label="this analysis"
+        />
+      ) : null}
       {data.voice.analysis ? (
         <VoiceAnalysisView
           analysis={data.voice.analysis}

@@ -12,6 +12,7 @@ import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { runAiTask } from '../../kit/coach/ai-tasks.ts';
 import { coachErrorMessage } from '../../kit/coach/coach-messages.ts';
+import { RateAnswer } from '../../kit/coach/rate-answer.tsx';
 import { AiSourceBadge } from '../../kit/workspace/ai-source-badge.tsx';
 import { TagInput } from '../../kit/workspace/tag-input.tsx';
 import { TextAreaField } from '../../kit/workspace/worksheet-fields.tsx';
@@ -108,6 +109,13 @@ export function CanvasField({
                 suggestion.reset();
               }}
               onDismiss={() => suggestion.reset()}
+            />
+          ) : null}
+          {suggestion.data?.meta.callId ? (
+            <RateAnswer
+              key={suggestion.data.meta.callId}
+              target={{ subject: 'task-result', callId: suggestion.data.meta.callId }}
+              label="this suggestion"
             />
           ) : null}
         </div>

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { ChatMessage, ChatSession, ChatSessionList } from '../../../core/ai/chat-contracts.ts';
 import { CHAT_TITLE_MAX } from '../../../core/ai/chat-limits.ts';
+import type { AiRatingValue } from '../../../core/feedback/limits.ts';
 import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
@@ -14,6 +15,7 @@ import { RememberOffer } from '../../kit/brand-memory/remember-offer.tsx';
 import { useAiUsage } from '../../kit/coach/ai-usage.ts';
 import { SourcesList } from '../../kit/coach/citations.tsx';
 import { MarkdownText } from '../../kit/coach/markdown.tsx';
+import { messageRatingsQuery, RateAnswer } from '../../kit/coach/rate-answer.tsx';
 import { coachKeys } from '../../kit/coach/sessions.ts';
 import { brandsQuery } from '../../kit/workspace/brand.ts';
 import { describeError, isApiError } from '../../lib/api-client.ts';
@@ -166,12 +168,15 @@ function AssistantBubble({
   isLast,
   busy,
   onFollowUp,
+  rating,
 }: {
   sessionId: string;
   message: ChatMessage;
   isLast: boolean;
   busy: boolean;
   onFollowUp: (text: string) => void;
+  /** Undefined while the user's ratings load; the thumbs wait for them so they never flip. */
+  rating: { rating: AiRatingValue; reason: string | null } | null | undefined;
 }) {
   return (
     <li>
@@ -193,6 +198,9 @@ function AssistantBubble({
         <div className="mt-2">
           <CopyButton text={message.content} />
         </div>
+        {rating !== undefined ? (
+          <RateAnswer target={{ subject: 'coach-answer', messageId: message.id }} initial={rating} />
+        ) : null}
         {isLast ? <FollowUps items={message.followUps} disabled={busy} onPick={onFollowUp} /> : null}
       </article>
     </li>
@@ -326,6 +334,15 @@ export function Thread({ session }: { session: ChatSession }) {
     : null;
 
   const list = messages.data?.messages ?? [];
+  const ratings = useQuery(
+    messageRatingsQuery(list.filter((message) => message.role === 'assistant').map((message) => message.id)),
+  );
+  const ratingOf = (messageId: string) =>
+    ratings.data
+      ? (ratings.data.ratings.find((entry) => entry.messageId === messageId) ?? null)
+      : ratings.isError
+        ? null
+        : undefined;
   const lastAssistant = [...list].reverse().find((message) => message.role === 'assistant');
   // A finished answer shows once: as the turn until the fetched messages hold it, then as stored.
   const shownTurn =
@@ -372,6 +389,7 @@ export function Thread({ session }: { session: ChatSession }) {
                     isLast={!shownTurn && message.id === lastAssistant?.id}
                     busy={busy}
                     onFollowUp={sendText}
+                    rating={ratingOf(message.id)}
                   />
                 ),
               )}

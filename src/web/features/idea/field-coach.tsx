@@ -19,6 +19,7 @@ import { TextLink } from '../../components/text-link.tsx';
 import { runAiTask } from '../../kit/coach/ai-tasks.ts';
 import { CitationMarks, CitedText, SourcesList } from '../../kit/coach/citations.tsx';
 import { coachErrorMessage, providerLabel } from '../../kit/coach/coach-messages.ts';
+import { RateAnswer } from '../../kit/coach/rate-answer.tsx';
 import { useCurrentBrand } from '../../kit/workspace/brand.ts';
 
 interface FieldCoachProps {
@@ -196,6 +197,13 @@ export function FieldCoach({
             <ActionLinks actions={help.data.output.actions} citations={help.data.meta.citations} />
             <SourcesList citations={help.data.meta.citations} />
             <ProviderLabel meta={help.data.meta} />
+            {help.data.meta.callId ? (
+              <RateAnswer
+                key={help.data.meta.callId}
+                target={{ subject: 'task-result', callId: help.data.meta.callId }}
+                label="this help"
+              />
+            ) : null}
           </div>
         ) : null}
         {steps.data ? (
@@ -225,6 +233,13 @@ export function FieldCoach({
             <ActionLinks actions={steps.data.output.actions} citations={steps.data.meta.citations} />
             <SourcesList citations={steps.data.meta.citations} />
             <ProviderLabel meta={steps.data.meta} />
+            {steps.data.meta.callId ? (
+              <RateAnswer
+                key={steps.data.meta.callId}
+                target={{ subject: 'task-result', callId: steps.data.meta.callId }}
+                label="this help"
+              />
+            ) : null}
           </div>
         ) : null}
       </div>

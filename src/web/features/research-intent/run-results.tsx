@@ -6,6 +6,7 @@ import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
 import { providerLabel } from '../../kit/coach/coach-messages.ts';
+import { RateAnswer } from '../../kit/coach/rate-answer.tsx';
 import { describeError } from '../../lib/api-client.ts';
 import { formatDateTime } from '../../lib/format-date.ts';
 import { saveFile } from '../../lib/save-file.ts';
@@ -148,6 +149,13 @@ export function RunResults({ run, headingRef }: { run: IntentRun; headingRef?: R
       </div>
       {exportError ? <Alert tone="error">{describeError(exportError)}</Alert> : null}
       {run.meta.notice ? <Alert tone="warning">{run.meta.notice.message}</Alert> : null}
+      {run.meta.callId ? (
+        <RateAnswer
+          key={run.meta.callId}
+          target={{ subject: 'task-result', callId: run.meta.callId }}
+          label="this classification"
+        />
+      ) : null}
       {run.notes.length > 0 ? (
         <Alert tone="info">
           {run.notes.map((note) => (

@@ -1,12 +1,18 @@
 import type { AccountDeletionRequest } from '../../../core/account/lifecycle-contracts.ts';
 import type { UserResponse } from '../../../core/auth/contracts.ts';
 import type { UpdateEmailPreferencesBody } from '../../../core/email-consent/contracts.ts';
-import type { ChangePasswordBody, UpdateProfileBody } from '../../../core/settings/contracts.ts';
+import type {
+  ChangeEmailBody,
+  ChangePasswordBody,
+  UpdateProfileBody,
+} from '../../../core/settings/contracts.ts';
 import { downloadFile, request } from '../../lib/api-client.ts';
 
 export const settingsApi = {
   updateProfile: (body: UpdateProfileBody): Promise<UserResponse> =>
     request('PATCH', '/api/settings/profile', 'userResponseSchema', body),
+  changeEmail: (body: ChangeEmailBody) =>
+    request('POST', '/api/settings/email', 'changeEmailResponseSchema', body),
   changePassword: (body: ChangePasswordBody) =>
     request('POST', '/api/settings/password', 'changePasswordResponseSchema', body),
   listActiveSessions: () => request('GET', '/api/settings/sessions', 'activeSessionListSchema'),

@@ -12,6 +12,7 @@ import { mapErrorDetails } from '../../lib/form-errors.ts';
 import { lazyZodResolver } from '../../lib/lazy-zod-resolver.ts';
 import { useSetSessionUser } from '../../lib/session.ts';
 import { settingsApi } from './api.ts';
+import { ChangeEmailForm } from './change-email-form.tsx';
 import { SettingsSection } from './settings-section.tsx';
 
 const resolver = lazyZodResolver((contracts) => contracts.updateProfileBodySchema);
@@ -35,7 +36,10 @@ function EmailStatus({ user }: { user: SessionUser }) {
           )}
         </dd>
       </dl>
-      <p className="text-sm text-slate-600">Your email is your sign-in name and can’t be changed here.</p>
+      <p className="text-sm text-slate-600">
+        Your email is your sign-in name. To change it, confirm the new address with the link we send there.
+      </p>
+      <ChangeEmailForm />
       {user.emailVerified ? null : (
         <div className="space-y-3">
           <p className="text-sm text-slate-700">

@@ -1,6 +1,7 @@
 import { COPY_FORMAT_LABELS } from '../../../core/ai/copy-limits.ts';
 import type { ValueLensGeneration } from '../../../core/value-lens/contracts.ts';
 import { providerLabel } from '../../kit/coach/coach-messages.ts';
+import { RateAnswer } from '../../kit/coach/rate-answer.tsx';
 import { CopyVariant } from './copy-variant.tsx';
 
 /** A generation's copy variants, notes and what it was written from. */
@@ -35,6 +36,13 @@ export function GenerationBody({ generation }: { generation: ValueLensGeneration
             <li key={note}>{note}</li>
           ))}
         </ul>
+      ) : null}
+      {generation.meta.callId ? (
+        <RateAnswer
+          key={generation.meta.callId}
+          target={{ subject: 'task-result', callId: generation.meta.callId }}
+          label="this copy"
+        />
       ) : null}
     </div>
   );

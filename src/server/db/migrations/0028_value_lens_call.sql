@@ -1,0 +1,3 @@
+ALTER TABLE "value_lens_generations" ADD COLUMN "ai_call_id" uuid;--> statement-breakpoint
+ALTER TABLE "value_lens_generations" ADD CONSTRAINT "value_lens_generations_ai_call_id_ai_calls_id_fk" FOREIGN KEY ("ai_call_id") REFERENCES "public"."ai_calls"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "value_lens_generations_ai_call_id_idx" ON "value_lens_generations" USING btree ("ai_call_id");

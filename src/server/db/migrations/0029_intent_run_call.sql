@@ -1,0 +1,3 @@
+ALTER TABLE "research_intent_runs" ADD COLUMN "ai_call_id" uuid;--> statement-breakpoint
+ALTER TABLE "research_intent_runs" ADD CONSTRAINT "research_intent_runs_ai_call_id_ai_calls_id_fk" FOREIGN KEY ("ai_call_id") REFERENCES "public"."ai_calls"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "research_intent_runs_ai_call_id_idx" ON "research_intent_runs" USING btree ("ai_call_id");

@@ -1,0 +1,1 @@
+CREATE INDEX "ai_ratings_user_id_idx" ON "ai_ratings" USING btree ("user_id");
