@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { SETTINGS_TIPS_CONSENT_TEXT } from '../../../core/email-consent/consent-texts.ts';
 import { Alert } from '../../components/alert.tsx';
 import { describeError } from '../../lib/api-client.ts';
@@ -20,11 +21,15 @@ const SOURCE_LABELS = {
 export function EmailPreferencesSection() {
   const queryClient = useQueryClient();
   const preferences = useQuery({ queryKey: preferencesKey, queryFn: settingsApi.emailPreferences });
+  // The box shows the choice in the same render as the click (the mutation's pending state arrives a
+  // moment later), and the saved value once the server has answered, or the old one on an error.
+  const [requested, setRequested] = useState<boolean | undefined>();
   const change = useMutation({
     mutationFn: (subscribed: boolean) => settingsApi.setEmailPreferences({ productTips: subscribed }),
     onSuccess: (saved) => queryClient.setQueryData(preferencesKey, saved),
+    onSettled: () => setRequested(undefined),
   });
-  const subscribed = change.isPending ? change.variables : preferences.data?.productTips.subscribed;
+  const subscribed = requested ?? preferences.data?.productTips.subscribed;
   const consent = preferences.data?.productTips.consent;
 
   return (
@@ -50,11 +55,14 @@ export function EmailPreferencesSection() {
           className="mt-1 size-4 shrink-0 accent-brand-700"
           checked={subscribed ?? false}
           disabled={subscribed === undefined || change.isPending}
-          onChange={(event) => change.mutate(event.target.checked)}
+          onChange={(event) => {
+            setRequested(event.target.checked);
+            change.mutate(event.target.checked);
+          }}
         />
         <span className="text-slate-900">{SETTINGS_TIPS_CONSENT_TEXT}</span>
       </label>
-      {consent && !change.isPending ? (
+      {consent && requested === undefined ? (
         <p className="text-sm text-slate-700">
           You agreed {SOURCE_LABELS[consent.source]} on {formatDate(consent.consentedAt)}.
         </p>
