@@ -1,28 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/a11y.ts';
-import { E2E_ADMIN_EMAIL, STRONG_PASSWORD, signUp, uniqueEmail } from './support/accounts.ts';
+import { signInAsAdmin, signUp, uniqueEmail } from './support/accounts.ts';
 import { skipReason } from './support/browser.ts';
-import { verificationLink } from './support/email.ts';
 
 test.skip(skipReason !== null, skipReason ?? '');
-
-/** Signs up the ADMIN_EMAILS address (or signs in, when another test already created it) and verifies it. */
-async function signInAsAdmin(page: Page) {
-  await page.goto('/auth/sign-up');
-  await signUp(page, 'Ada Admin', E2E_ADMIN_EMAIL);
-  // The form shows this message in two places; either one means the account exists.
-  const taken = page.getByText('An account with this email already exists').first();
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Ada Admin' }).or(taken)).toBeVisible();
-  if (await taken.isVisible()) {
-    await page.goto('/auth/sign-in');
-    await page.getByLabel('Email', { exact: true }).fill(E2E_ADMIN_EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page).toHaveURL('/app');
-  }
-  await page.goto(await verificationLink(E2E_ADMIN_EMAIL));
-  await expect(page.getByRole('heading', { level: 1, name: 'Your email is verified' })).toBeVisible();
-}
 
 test('the System page is for admins only', async ({ page }) => {
   await page.goto('/auth/sign-up');

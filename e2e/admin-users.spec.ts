@@ -1,28 +1,11 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/a11y.ts';
-import { E2E_ADMIN_EMAIL, STRONG_PASSWORD, signUp, uniqueEmail } from './support/accounts.ts';
+import { STRONG_PASSWORD, signInAsAdmin, signUp, uniqueEmail } from './support/accounts.ts';
 import { skipReason } from './support/browser.ts';
-import { verificationLink } from './support/email.ts';
 
 test.skip(skipReason !== null, skipReason ?? '');
 
 const SLOW = { timeout: 15_000 };
-
-/** Signs up the ADMIN_EMAILS address (or signs in, when another test already created it) and verifies it. */
-async function signInAsAdmin(page: Page) {
-  await page.goto('/auth/sign-up');
-  await signUp(page, 'Ada Admin', E2E_ADMIN_EMAIL);
-  const taken = page.getByText('An account with this email already exists').first();
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Ada Admin' }).or(taken)).toBeVisible(
-    SLOW,
-  );
-  if (await taken.isVisible()) {
-    await signIn(page, E2E_ADMIN_EMAIL);
-    await expect(page).toHaveURL('/app', SLOW);
-  }
-  await page.goto(await verificationLink(E2E_ADMIN_EMAIL));
-  await expect(page.getByRole('heading', { level: 1, name: 'Your email is verified' })).toBeVisible();
-}
 
 async function signIn(page: Page, email: string) {
   await page.goto('/auth/sign-in');

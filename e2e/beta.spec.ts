@@ -1,30 +1,12 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/a11y.ts';
-import { E2E_ADMIN_EMAIL, STRONG_PASSWORD, signUp, uniqueEmail } from './support/accounts.ts';
+import { signInAsAdmin, signUp, uniqueEmail } from './support/accounts.ts';
 import { skipReason } from './support/browser.ts';
 import { takeDiagnosticWithClicks } from './support/diagnostic.ts';
-import { verificationLink } from './support/email.ts';
 
 test.skip(skipReason !== null, skipReason ?? '');
 
 const ANSWERS = [4, 5, 2, 3, 3, 3, 1, 2] as const;
-
-/** Signs up the ADMIN_EMAILS address (or signs in, when another test already created it) and verifies it. */
-async function signInAsAdmin(page: Page) {
-  await page.goto('/auth/sign-up');
-  await signUp(page, 'Ada Admin', E2E_ADMIN_EMAIL);
-  const taken = page.getByText('An account with this email already exists').first();
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Ada Admin' }).or(taken)).toBeVisible();
-  if (await taken.isVisible()) {
-    await page.goto('/auth/sign-in');
-    await page.getByLabel('Email', { exact: true }).fill(E2E_ADMIN_EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(STRONG_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page).toHaveURL('/app');
-  }
-  await page.goto(await verificationLink(E2E_ADMIN_EMAIL));
-  await expect(page.getByRole('heading', { level: 1, name: 'Your email is verified' })).toBeVisible();
-}
 
 test('a user joins the beta with consent, sees a step ticked by taking the diagnostic, rates it, and leaves', async ({
   page,
