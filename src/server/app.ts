@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
+import { createCoachBrandReads } from './ai/brand-reads.ts';
 import { answerCacheRetentionRule } from './ai/cache.ts';
 import { embeddingCacheRetentionRule } from './ai/embeddings.ts';
 import { type AiEngine, createAiEngine } from './ai/engine.ts';
@@ -52,6 +53,7 @@ import { chatProposalRoutes } from './features/coach/chat-proposal-routes.ts';
 import { createChatProposalService } from './features/coach/chat-proposals.ts';
 import { chatRoutes } from './features/coach/chat-routes.ts';
 import { aiTaskRoutes } from './features/coach/task-routes.ts';
+import { createDashboardQueries } from './features/dashboard/queries.ts';
 import { dashboardRoutes } from './features/dashboard/routes.ts';
 import { createDashboardService } from './features/dashboard/service.ts';
 import { diagnosticContextSource } from './features/diagnostic/coach-context.ts';
@@ -457,9 +459,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   // What each feature contributes to the coach's context, the account export and data retention.
-  ai.registerContextSource('workspace', workspaceContextSource(workspace));
-  ai.registerContextSource('diagnostic', diagnosticContextSource(diagnosticService));
-  ai.registerContextSource('memory', memoryContextSource(brandMemory));
+  // The workspace, the diagnostic and memory sources share one read of the brand (ADR 0055).
+  const coachBrandReads = createCoachBrandReads(database);
+  ai.registerContextSource(
+    'workspace',
+    workspaceContextSource(async (request) => (await coachBrandReads(request)).workspace),
+  );
+  ai.registerContextSource(
+    'diagnostic',
+    diagnosticContextSource(diagnosticService, async (request) => {
+      const { latestDiagnostic } = await coachBrandReads(request);
+      return latestDiagnostic ? diagnosticService.fromRow(latestDiagnostic) : null;
+    }),
+  );
+  ai.registerContextSource(
+    'memory',
+    memoryContextSource(async (request) => (await coachBrandReads(request)).memoryFacts),
+  );
   ai.registerContextSource('knowledge', knowledgeContextSource(knowledge));
   lifecycle.registerExportDocuments(diagnosticReportDocuments(database, diagnosticService));
   lifecycle.registerExportDocuments(canvasPdfDocuments(workspace, canvasService));
@@ -575,9 +591,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(diagnosticRoutes(diagnosticService, config));
   await app.register(emailConsentRoutes(emailConsent));
   await app.register(workspaceRoutes(workspace));
-  await app.register(
-    dashboardRoutes(createDashboardService({ workspace, latestDiagnostic: diagnosticService.latest })),
-  );
+  await app.register(dashboardRoutes(createDashboardService({ queries: createDashboardQueries(database) })));
   await app.register(canvasRoutes(canvasService));
   const valueLens = createValueLensService({ database, workspace, ai });
   await app.register(valueLensRoutes(valueLens));

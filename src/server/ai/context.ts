@@ -43,6 +43,12 @@ export interface SourceRequest extends ContextRequest {
    */
   budgetTokens: number;
   known: Readonly<CoachContext>;
+  /**
+   * Reads once per build what several sources share (one statement for the brand, its diagnostic
+   * and its memory; ai/brand-reads.ts): the first source to ask for `key` loads it, later ones get
+   * the same promise.
+   */
+  shared<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 export interface ContextContribution {
@@ -93,10 +99,25 @@ export function createContextBuilder() {
 
       const coach: CoachContext = { diagnostic: null };
       const sections: ContextSection[] = [];
+      const reads = new Map<string, Promise<unknown>>();
+      const shared = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+        let read = reads.get(key) as Promise<T> | undefined;
+        if (!read) {
+          read = load();
+          reads.set(key, read);
+        }
+        return read;
+      };
       for (const name of task.sources) {
         const source = sources.get(name);
         if (!source) throw new Error(`No context source "${name}" is registered (task ${task.task})`);
-        const contribution = await source({ ...request, task: task.task, budgetTokens, known: coach });
+        const contribution = await source({
+          ...request,
+          task: task.task,
+          budgetTokens,
+          known: coach,
+          shared,
+        });
         Object.assign(coach, contribution.coach);
         if (contribution.section) sections.push(...[contribution.section].flat());
       }

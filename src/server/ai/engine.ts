@@ -263,12 +263,14 @@ export function createAiEngine(deps: AiEngineDeps) {
       });
     }
     const input = parsed.data as Record<string, unknown>;
-    // Someone else's (or a deleted) brand is a 404, like every other foreign id. A task that reads
-    // the workspace gets that 404 from its workspace source (the brand and its items are one owned
-    // read) before the quota is touched, so only the others pay for a separate check. The sources
-    // before it only read rows of this user's that name the brand: nothing of another's is read.
+    // Someone else's (or a deleted) brand is a 404, like every other foreign id. A task with the
+    // workspace or memory source gets that 404 from the coach's brand read (ai/brand-reads.ts: the
+    // brand, its items, diagnostic and memory are one owned read) before the quota is touched and
+    // before retrieval, so only the others pay for a separate check. A result the diagnostic source
+    // reads by id first is the user's own and must name this brand.
     const brandId = typeof input.brandId === 'string' ? input.brandId : null;
-    if (brandId && !task.sources.includes('workspace')) await deps.brands.requireBrand(userId, brandId);
+    if (brandId && !task.sources.some((source) => source === 'workspace' || source === 'memory'))
+      await deps.brands.requireBrand(userId, brandId);
     const context = await contexts.build(task, { userId, brandId, input });
     const prompt =
       mode === 'preview' && request.draft ? request.draft : await prompts.published(task.promptId);

@@ -5,6 +5,7 @@
  * only while committed spend (spent + reserved) is below the cap, in one conditional upsert per
  * row — so concurrent calls can overshoot a cap by at most one call's worst case.
  */
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { formatMonth, SERVER_TIME_ZONE } from '../../core/text/dates.ts';
 import type { AppConfig, ModelPrice } from '../config.ts';
@@ -55,6 +56,27 @@ export function createSpendControl(deps: {
   log: FastifyBaseLogger;
 }) {
   const { database, mailer, config, log } = deps;
+  // Every AI answer writes one: prepared once (named statement, SQL built once; ADR 0055).
+  const value = (name: keyof CallRecord) => sql.placeholder(name);
+  const recordCall = database.db
+    .insert(aiCalls)
+    .values({
+      userId: value('userId'),
+      task: value('task'),
+      provider: value('provider'),
+      model: value('model'),
+      promptId: value('promptId'),
+      promptVersion: value('promptVersion'),
+      inputTokens: value('inputTokens'),
+      outputTokens: value('outputTokens'),
+      costMicros: value('costMicros'),
+      latencyMs: value('latencyMs'),
+      cacheHit: value('cacheHit'),
+      outcome: value('outcome'),
+      attempts: value('attempts'),
+    })
+    .returning({ id: aiCalls.id })
+    .prepare('ai_calls_record');
 
   async function reserveRow(key: string, month: string, userId: string | null, amount: number, cap: number) {
     if (cap <= 0) return false;
@@ -156,7 +178,7 @@ export function createSpendControl(deps: {
 
     /** Writes the call's ledger row and returns its id (answers carry it, so they can be rated). */
     async record(call: CallRecord): Promise<string> {
-      const [row] = await database.db.insert(aiCalls).values(call).returning({ id: aiCalls.id });
+      const [row] = await recordCall.execute({ ...call });
       if (!row) throw new Error('the AI call ledger insert returned no row');
       return row.id;
     },

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { getTableColumns, type SQL } from 'drizzle-orm';
+import { getTableColumns, is, Param, Placeholder, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTable } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -280,21 +280,57 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
 
 const dialect = new PgDialect();
 
-/**
- * Runs one statement composed with drizzle's `sql` template — for the shapes its builder does not
- * express, such as a data-modifying `WITH` — through `database.query`, and returns its rows. The
- * statement is prepared: compose only fixed SQL around parameters, and name the columns it returns.
- */
-export async function runStatement<Row extends Record<string, unknown>>(
-  database: Pick<Database, 'query'>,
-  statement: SQL,
-): Promise<Row[]> {
-  const { sql: text, params } = dialect.sqlToQuery(statement);
-  return database.query<Row>(text, params, { prepared: true });
+/** A named value of a `compiledStatement`, filled in on each run. */
+export const placeholder = (name: string): SQL => sql`${sql.placeholder(name)}`;
+
+/** A value of a compiled statement: a named placeholder (encoded as its column wants, if any) or fixed. */
+type Slot = (values: Readonly<Record<string, unknown>>) => unknown;
+
+function slotOf(param: unknown): Slot {
+  if (is(param, Placeholder)) {
+    const { name } = param;
+    return (values) => namedValue(values, name);
+  }
+  if (is(param, Param) && is(param.value, Placeholder)) {
+    const { encoder } = param;
+    const { name } = param.value;
+    return (values) => encoder.mapToDriverValue(namedValue(values, name));
+  }
+  return () => param;
+}
+
+function namedValue(values: Readonly<Record<string, unknown>>, name: string): unknown {
+  if (!(name in values)) throw new Error(`No value for the placeholder "${name}"`);
+  return values[name];
 }
 
 /**
- * Rows of `table` as `runStatement` returns them (column names, driver values) turned into what
+ * A statement composed once with drizzle's `sql` template — for the shapes its builder does not
+ * express, such as a data-modifying `WITH` — with every value a `sql.placeholder(name)`. Its text
+ * is built on first use and kept; each run only fills in the values and sends a prepared statement
+ * (named on PostgreSQL). On the hottest writes composing the SQL cost more CPU than the round-trip
+ * (ADR 0055). Name the columns it returns: a prepared `select *` would keep an old plan's columns.
+ */
+export function compiledStatement<Row extends Record<string, unknown>>(
+  build: () => SQL,
+): (database: Pick<Database, 'query'>, values: Readonly<Record<string, unknown>>) => Promise<Row[]> {
+  let compiled: { text: string; slots: Slot[] } | null = null;
+  return async (database, values) => {
+    if (!compiled) {
+      const query = dialect.sqlToQuery(build());
+      compiled = { text: query.sql, slots: query.params.map(slotOf) };
+    }
+    const { text, slots } = compiled;
+    return database.query<Row>(
+      text,
+      slots.map((slot) => slot(values)),
+      { prepared: true },
+    );
+  };
+}
+
+/**
+ * Rows of `table` as a compiled statement returns them (column names, driver values) turned into what
  * drizzle's builder would have returned (property names, mapped values): for a statement that
  * ends `returning *` or selects a whole row of the table.
  */

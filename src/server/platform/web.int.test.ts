@@ -137,6 +137,12 @@ describeOnEachDatabase(
       expect(response.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      // Worked out once at start-up, the same headers go on API answers and errors too.
+      const missing = await getApp().client().get('/api/no-such-route');
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-security-policy')).toBe(csp);
+      expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
     });
 
     it('allows CORS only for listed origins', async () => {

@@ -32,10 +32,10 @@ import {
   mergeItemData,
   sameValue,
 } from '../../core/workspace/merge.ts';
-import { type Database, type Db, runStatement } from '../db/client.ts';
+import { compiledStatement, type Database, type Db, placeholder } from '../db/client.ts';
 import { brands, workspaceItemRevisions, workspaceItems } from '../db/schema.ts';
 import { AppError } from './errors.ts';
-import type { KnowledgeIndex } from './knowledge/index.ts';
+import { type KnowledgeIndex, passageReplacement } from './knowledge/index.ts';
 import { itemKnowledgeSource, itemSourceType } from './knowledge/sources.ts';
 
 type BrandRow = typeof brands.$inferSelect;
@@ -45,6 +45,8 @@ type RevisionOrigin = (typeof workspaceItemRevisions.$inferInsert)['origin'];
 /** A generous ceiling so one account cannot create brands or avatars without bound. */
 export const MAX_BRANDS_PER_USER = 20;
 export const MAX_COLLECTION_ITEMS = 50;
+/** Items whose owner, brand and kind a store remembers for one-statement saves (see `rememberItem`). */
+const KNOWN_ITEMS_MAX = 10_000;
 
 const PG_UNIQUE_VIOLATION = '23505';
 /** How often a save re-merges when other saves keep landing between its read and its write. */
@@ -75,6 +77,26 @@ function toItem(row: ItemRow): WorkspaceItem {
     sources: row.sources,
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/**
+ * A brand and its live items as read joined (one row per item; one row with no item for a brand not
+ * started) turned into the workspace readers see: singletons by kind, collections as lists.
+ */
+export function workspaceFromRows(
+  rows: readonly { brand: BrandRow; item: ItemRow | null }[],
+): BrandWorkspace | null {
+  const [first] = rows;
+  if (!first) return null;
+  const workspace: BrandWorkspace = { brand: toBrand(first.brand), singletons: {}, avatars: [] };
+  for (const { item: row } of rows) {
+    if (!row) continue;
+    if (row.singletonKey && isSingletonKind(row.singletonKey))
+      workspace.singletons[row.singletonKey] = toItem(row);
+    else if (row.kind === 'avatar' && workspace.avatars.length < MAX_COLLECTION_ITEMS)
+      workspace.avatars.push(toItem(row));
+  }
+  return workspace;
 }
 
 function neverSaved(brandId: string, kind: SingletonKind): WorkspaceItem {
@@ -127,10 +149,39 @@ function validData(kind: ItemKind, data: unknown): Record<string, unknown> {
   throw new AppError(400, 'VALIDATION_FAILED', 'Some fields are missing or invalid.', { details });
 }
 
+/** The statement behind `writeOnTop`: see there. Its passages are the item's own (`sourceType` null: none). */
+const writeVersion = compiledStatement<{ version: number }>(() => {
+  const written = sql`exists (select 1 from updated)`;
+  return sql`
+    with updated as (
+      update ${workspaceItems}
+      set data = ${placeholder('data')}::jsonb, sources = ${placeholder('sources')}::jsonb,
+        version = version + 1, updated_at = ${placeholder('updatedAt')}::timestamptz
+      where id = ${placeholder('itemId')}::uuid and version = ${placeholder('onVersion')}::int and deleted_at is null
+        and user_id = ${placeholder('userId')}::uuid
+        and exists (select 1 from ${brands} where ${brands.id} = ${workspaceItems.brandId} and ${brands.deletedAt} is null)
+      returning id, user_id, version, data, sources),
+    revision as (
+      insert into ${workspaceItemRevisions} (user_id, item_id, version, data, sources, origin)
+      select user_id, id, version, data, sources, ${placeholder('origin')}::text from updated),
+    pruned as (
+      delete from ${workspaceItemRevisions}
+      where item_id = ${placeholder('itemId')}::uuid and version <= ${placeholder('prunedUpTo')}::int and ${written}),
+    ${passageReplacement({
+      userId: placeholder('userId'),
+      brandId: placeholder('brandId'),
+      sourceType: placeholder('sourceType'),
+      sourceId: placeholder('itemId'),
+      rows: placeholder('passages'),
+      guard: written,
+    })}
+    select version from updated`;
+});
+
 export interface WorkspaceStoreDeps {
   database: Database;
   /** The passages of every saved item are replaced through it, in the save's transaction. */
-  knowledge: Pick<KnowledgeIndex, 'replaceSource' | 'replacementParts' | 'removeSource'>;
+  knowledge: Pick<KnowledgeIndex, 'replaceSource' | 'passageRows' | 'passagesAdded' | 'removeSource'>;
 }
 
 export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
@@ -169,21 +220,6 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
       ),
     )
     .prepare('workspace_owned_item');
-  /** The brand, if the user owns it, with each of its live items: no rows at all means not theirs. */
-  const ownedBrandItems = db
-    .select({ brand: brands, item: workspaceItems })
-    .from(brands)
-    .leftJoin(workspaceItems, and(eq(workspaceItems.brandId, brands.id), isNull(workspaceItems.deletedAt)))
-    .where(
-      and(
-        eq(brands.id, sql.placeholder('brandId')),
-        eq(brands.userId, sql.placeholder('userId')),
-        isNull(brands.deletedAt),
-      ),
-    )
-    .orderBy(asc(workspaceItems.createdAt), asc(workspaceItems.id))
-    .prepare('workspace_owned_brand_items');
-
   async function requireBrandRow(userId: string, brandId: string): Promise<BrandRow> {
     const [row] = await ownedBrand.execute({ brandId, userId });
     if (!row) throw notFound('That brand');
@@ -194,7 +230,28 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
   async function requireItemRow(userId: string, itemId: string): Promise<ItemRow> {
     const [row] = await ownedItem.execute({ itemId, userId });
     if (!row) throw notFound('That item');
+    rememberItem(row.item);
     return row.item;
+  }
+
+  /**
+   * What never changes about an item once it exists — its owner, brand and kind — kept for the items
+   * read or created lately, so that a save can be validated and written in one statement without
+   * reading the item first (ADR 0055). The write still checks the owner, that neither the item nor its
+   * brand is deleted, and the version; when it finds no such row the save takes the full path.
+   */
+  const knownItems = new Map<
+    string,
+    Pick<ItemRow, 'id' | 'userId' | 'brandId' | 'kind' | 'singletonKey' | 'createdAt'>
+  >();
+  function rememberItem(row: ItemRow): void {
+    knownItems.delete(row.id);
+    if (knownItems.size >= KNOWN_ITEMS_MAX) {
+      const oldest = knownItems.keys().next();
+      if (!oldest.done) knownItems.delete(oldest.value);
+    }
+    const { id, userId, brandId, kind, singletonKey, createdAt } = row;
+    knownItems.set(row.id, { id, userId, brandId, kind, singletonKey, createdAt });
   }
 
   async function singletonRow(brandId: string, kind: SingletonKind): Promise<ItemRow | undefined> {
@@ -252,7 +309,7 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
    * Writes a new version on top of `onVersion`; undefined when another save got there first. The
    * version, its revision, the pruning of old revisions and the item's passages are one statement
    * (data-modifying `WITH`): atomic like the transaction it replaces, in one round-trip instead of
-   * eight — saves are a fifth of what signed-in users do (ADR 0054).
+   * eight — saves are a fifth of what signed-in users do (ADR 0054) — and composed once (ADR 0055).
    */
   async function writeOnTop(
     existing: ItemRow,
@@ -263,32 +320,23 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
   ): Promise<ItemRow | undefined> {
     const updatedAt = new Date();
     const row: ItemRow = { ...existing, data, sources, version: onVersion + 1, updatedAt };
-    const written = sql`exists (select 1 from updated)`;
     const source = itemKnowledgeSource(row);
-    const passages = source ? knowledge.replacementParts(source, written) : { parts: [], written() {} };
-    const parts = [
-      sql`revision as (
-        insert into ${workspaceItemRevisions} (user_id, item_id, version, data, sources, origin)
-        select user_id, id, version, data, sources, ${origin} from updated)`,
-      sql`pruned as (
-        delete from ${workspaceItemRevisions}
-        where item_id = ${existing.id} and version <= ${row.version - REVISIONS_KEPT} and ${written})`,
-      ...passages.parts.map((part, index) => sql`${sql.raw(`passages_${index}`)} as (${part})`),
-    ];
-    const updatedRows = await runStatement<{ version: number }>(
-      deps.database,
-      sql`
-      with updated as (
-        update ${workspaceItems}
-        set data = ${JSON.stringify(data)}::jsonb, sources = ${JSON.stringify(sources)}::jsonb,
-          version = version + 1, updated_at = ${updatedAt.toISOString()}::timestamptz
-        where id = ${existing.id} and version = ${onVersion} and deleted_at is null
-        returning id, user_id, version, data, sources),
-      ${sql.join(parts, sql`, `)}
-      select version from updated`,
-    );
+    const passages = knowledge.passageRows(source?.sections ?? null);
+    const updatedRows = await writeVersion(deps.database, {
+      itemId: existing.id,
+      onVersion,
+      data: JSON.stringify(data),
+      sources: JSON.stringify(sources),
+      updatedAt: updatedAt.toISOString(),
+      origin,
+      prunedUpTo: row.version - REVISIONS_KEPT,
+      userId: existing.userId,
+      brandId: existing.brandId,
+      sourceType: source?.sourceType ?? null,
+      passages: passages.rows,
+    });
     if (updatedRows.length === 0) return undefined;
-    passages.written();
+    if (passages.count > 0) knowledge.passagesAdded();
     return row;
   }
 
@@ -361,7 +409,7 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
     sources: FieldSources,
     origin: RevisionOrigin,
   ): Promise<ItemRow> {
-    return db.transaction(async (tx) => {
+    const created = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(workspaceItems)
         .values({
@@ -379,6 +427,8 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
       await indexItem(tx, row);
       return row;
     });
+    rememberItem(created);
+    return created;
   }
 
   return {
@@ -398,26 +448,6 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
         rows = await live();
       }
       return rows.map(toBrand);
-    },
-
-    /**
-     * Every live item of a brand in one query, for readers that need the whole workspace (the
-     * dashboard, the coach's context): singletons by kind, collections as lists.
-     */
-    async brandWorkspace(userId: string, brandId: string): Promise<BrandWorkspace> {
-      // The ownership check and the read are one query.
-      const joined = await ownedBrandItems.execute({ brandId, userId });
-      const [first] = joined;
-      if (!first) throw notFound('That brand');
-      const workspace: BrandWorkspace = { brand: toBrand(first.brand), singletons: {}, avatars: [] };
-      for (const { item: row } of joined) {
-        if (!row) continue;
-        if (row.singletonKey && isSingletonKind(row.singletonKey))
-          workspace.singletons[row.singletonKey] = toItem(row);
-        else if (row.kind === 'avatar' && workspace.avatars.length < MAX_COLLECTION_ITEMS)
-          workspace.avatars.push(toItem(row));
-      }
-      return workspace;
     },
 
     async createBrand(userId: string, name: string): Promise<Brand> {
@@ -546,6 +576,21 @@ export function createWorkspaceStore(deps: WorkspaceStoreDeps) {
       body: SaveItemBody,
       origin: RevisionOrigin = 'edit',
     ): Promise<SaveItemResponse> {
+      const known = knownItems.get(itemId);
+      if (known && known.userId === userId) {
+        // The common case, nobody else saved since `baseVersion`: one statement.
+        const data = validData(known.kind as ItemKind, body.data);
+        const base: ItemRow = {
+          ...known,
+          version: body.baseVersion,
+          data,
+          sources: body.sources ?? {},
+          deletedAt: null,
+          updatedAt: known.createdAt,
+        };
+        const written = await writeOnTop(base, body.baseVersion, data, base.sources, origin);
+        if (written) return { item: toItem(written), mergedFields: [] };
+      }
       const existing = await requireItemRow(userId, itemId);
       const data = validData(existing.kind as ItemKind, body.data);
       return saveMerging(existing, body.baseVersion, { data, sources: body.sources ?? {} }, origin);

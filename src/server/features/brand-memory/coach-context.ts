@@ -5,13 +5,16 @@
  */
 import { renderMemoryFacts } from '../../../core/ai/brand-context.ts';
 import { CONTEXT_SECTIONS } from '../../../core/ai/context-sections.ts';
-import type { ContextSource } from '../../ai/context.ts';
-import type { BrandMemoryService } from './service.ts';
+import type { ContextSource, SourceRequest } from '../../ai/context.ts';
 
-export function memoryContextSource(memory: Pick<BrandMemoryService, 'facts'>): ContextSource {
-  return async ({ userId, brandId }) => {
+/** `facts` reads the brand's live facts, newest first (the app passes the coach's shared brand read). */
+export function memoryContextSource(
+  facts: (request: SourceRequest & { brandId: string }) => Promise<string[]>,
+): ContextSource {
+  return async (request) => {
+    const { brandId } = request;
     if (!brandId) return { coach: {}, section: null };
-    const text = renderMemoryFacts(await memory.facts(userId, brandId));
+    const text = renderMemoryFacts(await facts({ ...request, brandId }));
     return { coach: {}, section: text ? { ...CONTEXT_SECTIONS.memory, text } : null };
   };
 }

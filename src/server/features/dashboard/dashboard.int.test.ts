@@ -44,6 +44,24 @@ describeOnEachDatabase('dashboard: brand progress', (getApp) => {
     expect(later.avatars).toEqual({ count: 1, names: ['Maya'] });
     expect(later.modules.find((module) => module.dimension === 'distinctive')?.worksheetDone).toBe(1);
 
+    // Deleted items no longer count; another brand of the same account has its own (no) diagnostic.
+    const extra = await client.post<{ item: { id: string } }>(`/api/brands/${brand.id}/collections/avatar`, {
+      data: { name: 'Leo' },
+      sources: {},
+    });
+    expect((await client.get<{ progress: BrandProgress }>(progressPath)).body.progress.avatars.count).toBe(2);
+    await client.request('DELETE', `/api/items/${extra.body.item.id}`);
+    expect((await client.get<{ progress: BrandProgress }>(progressPath)).body.progress.avatars).toEqual({
+      count: 1,
+      names: ['Maya'],
+    });
+    const second = await client.post<{ brand: Brand }>('/api/brands', { name: 'Second line' });
+    expect(second.status).toBe(201);
+    const secondProgress = await client.get<{ progress: BrandProgress }>(
+      `/api/brands/${second.body.brand.id}/progress`,
+    );
+    expect(secondProgress.body.progress.nextStep.path).toBe('/diagnostic');
+
     const other = getApp().client();
     await signUp(other);
     const denied = await other.get<ErrorBody>(progressPath);

@@ -1,51 +1,50 @@
 /** Assembles a brand's progress for the dashboard from stored items and the latest diagnostic. */
-import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { scoresFrom } from '../../../core/diagnostic/scoring.ts';
-import type { ItemData, SingletonKind } from '../../../core/workspace/items.ts';
+import { type ItemData, isSingletonKind, type SingletonKind } from '../../../core/workspace/items.ts';
 import { type BrandProgress, brandProgress } from '../../../core/workspace/progress.ts';
-import type { WorkspaceStore } from '../../platform/workspace-store.ts';
+import { AppError } from '../../platform/errors.ts';
+import { MAX_COLLECTION_ITEMS } from '../../platform/workspace-store.ts';
+import type { DashboardQueries } from './queries.ts';
 
 export interface DashboardDeps {
-  workspace: WorkspaceStore;
-  /** The brand's latest diagnostic result (the diagnostic feature's, passed in by the app). */
-  latestDiagnostic(userId: string, brandId: string): Promise<DiagnosticResult | null>;
+  queries: DashboardQueries;
 }
 
 export function createDashboardService(deps: DashboardDeps) {
   return {
     async progress(userId: string, brandId: string): Promise<BrandProgress> {
-      // The brand check comes first: the diagnostic read trusts it.
-      const workspace = await deps.workspace.brandWorkspace(userId, brandId);
-      const latest = await deps.latestDiagnostic(userId, brandId);
+      // The brand check, its items and the latest diagnostic are one read.
+      const rows = await deps.queries.progressRows(userId, brandId);
+      const [first] = rows;
+      if (!first) throw new AppError(404, 'NOT_FOUND', 'That brand was not found.');
+      const singletons: Partial<Record<SingletonKind, Record<string, unknown>>> = {};
+      const avatarNames: string[] = [];
+      for (const row of rows) {
+        if (!row.data) continue;
+        if (row.singletonKey && isSingletonKind(row.singletonKey)) singletons[row.singletonKey] = row.data;
+        else if (row.kind === 'avatar' && avatarNames.length < MAX_COLLECTION_ITEMS)
+          avatarNames.push(String(row.data.name));
+      }
       const saved = <K extends SingletonKind>(kind: K): ItemData<K> | undefined =>
-        workspace.singletons[kind]?.data as ItemData<K> | undefined;
-      const [learning, insight, assessment, distinctive, empathetic, authentic, canvas] = [
-        saved('learning'),
-        saved('insight'),
-        saved('trigger-assessment'),
-        saved('distinctive'),
-        saved('empathetic'),
-        saved('authentic'),
-        saved('canvas'),
-      ];
-      const avatars = workspace.avatars;
+        singletons[kind] as ItemData<K> | undefined;
+      const latest = first.latestScores;
       const diagnostic = latest
-        ? scoresFrom(latest.scores.overall, {
-            insight: latest.scores.dimensions.insight.score,
-            distinctive: latest.scores.dimensions.distinctive.score,
-            empathetic: latest.scores.dimensions.empathetic.score,
-            authentic: latest.scores.dimensions.authentic.score,
+        ? scoresFrom(latest[0], {
+            insight: latest[1],
+            distinctive: latest[2],
+            empathetic: latest[3],
+            authentic: latest[4],
           })
         : null;
       return brandProgress({
-        learning,
-        insight,
-        'trigger-assessment': assessment,
-        distinctive,
-        empathetic,
-        authentic,
-        canvas,
-        avatarNames: avatars.map((avatar) => String(avatar.data.name)),
+        learning: saved('learning'),
+        insight: saved('insight'),
+        'trigger-assessment': saved('trigger-assessment'),
+        distinctive: saved('distinctive'),
+        empathetic: saved('empathetic'),
+        authentic: saved('authentic'),
+        canvas: saved('canvas'),
+        avatarNames,
         diagnostic,
       });
     },

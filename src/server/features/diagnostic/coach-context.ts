@@ -4,18 +4,25 @@
  * count: another brand's take says nothing about this one.
  */
 import { CONTEXT_SECTIONS } from '../../../core/ai/context-sections.ts';
+import type { DiagnosticResult } from '../../../core/diagnostic/contracts.ts';
 import { guidanceFor } from '../../../core/diagnostic/guidance.ts';
 import { DIMENSION_LABELS, DIMENSIONS } from '../../../core/diagnostic/questionnaire.ts';
 import { BAND_LABELS, dimensionsByWeakness, scoresFrom } from '../../../core/diagnostic/scoring.ts';
 import { formatDay, SERVER_TIME_ZONE } from '../../../core/text/dates.ts';
-import type { ContextSource } from '../../ai/context.ts';
+import type { ContextSource, SourceRequest } from '../../ai/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { DiagnosticService } from './service.ts';
 
+/**
+ * `latest` reads the brand's newest result (the app passes the coach's shared brand read); a result
+ * the task names is read by id.
+ */
 export function diagnosticContextSource(
-  diagnostic: Pick<DiagnosticService, 'get' | 'latest'>,
+  diagnostic: Pick<DiagnosticService, 'get'>,
+  latest: (request: SourceRequest & { brandId: string }) => Promise<DiagnosticResult | null>,
 ): ContextSource {
-  return async ({ userId, brandId, input }) => {
+  return async (request) => {
+    const { userId, brandId, input } = request;
     // Every task that reads the diagnostic names a brand; without one there is nothing to read.
     if (!brandId) return { coach: { diagnostic: null }, section: null };
     const resultId = typeof input.resultId === 'string' ? input.resultId : null;
@@ -24,7 +31,7 @@ export function diagnosticContextSource(
       // The same answer as for someone else's result: a result of another brand is not this one's.
       throw new AppError(404, 'NOT_FOUND', 'No diagnostic result with this id belongs to this brand.');
     }
-    result ??= await diagnostic.latest(userId, brandId);
+    result ??= await latest({ ...request, brandId });
     if (!result) return { coach: { diagnostic: null }, section: null };
     const { dimensions } = result.scores;
     const scores = scoresFrom(result.scores.overall, {

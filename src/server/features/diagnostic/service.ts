@@ -3,7 +3,7 @@
  * results into an account's brand, the PDF report, and emailing it to a consenting lead.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, isNull, sql } from 'drizzle-orm';
 import {
   type DiagnosticResult,
   LEAD_CONSENT_TEXT,
@@ -19,11 +19,11 @@ import {
 } from '../../../core/diagnostic/scoring.ts';
 import { PAGE_PATHS } from '../../../core/navigation/pages.ts';
 import type { AppConfig } from '../../config.ts';
-import { type Database, runStatement, tableRows } from '../../db/client.ts';
-import { diagnosticResults, leads } from '../../db/schema.ts';
+import { compiledStatement, type Database, placeholder, tableRows } from '../../db/client.ts';
+import { brands as brandsTable, diagnosticResults, leads } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { KnowledgeIndex } from '../../platform/knowledge/index.ts';
-import { diagnosticKnowledgeSource } from '../../platform/knowledge/sources.ts';
+import { type KnowledgeIndex, passageReplacement } from '../../platform/knowledge/index.ts';
+import { diagnosticKnowledgeSource, diagnosticResultSections } from '../../platform/knowledge/sources.ts';
 import { type Mailer, renderActionEmail } from '../../platform/mailer.ts';
 import type { ProofOfWork } from '../../platform/proof-of-work.ts';
 import type { Throttle } from '../../platform/throttle.ts';
@@ -90,7 +90,7 @@ export interface DiagnosticServiceDeps {
   /** The user's brands: every owned result belongs to one of them. */
   brands: Pick<WorkspaceStore, 'requireBrand' | 'listBrands'>;
   /** Owned results are indexed as brand knowledge, in the transaction that makes them owned. */
-  knowledge: Pick<KnowledgeIndex, 'replaceSource' | 'replacementParts'>;
+  knowledge: Pick<KnowledgeIndex, 'replaceSource' | 'passageRows' | 'passagesAdded'>;
   /** Records the tips consent a lead gives with the report (the email-consent feature, ADR 0047). */
   leadConsent: {
     recordLeadConsent(input: {
@@ -100,6 +100,44 @@ export interface DiagnosticServiceDeps {
     }): Promise<boolean>;
   };
 }
+
+/**
+ * A signed-in result, its brand and its passages in one statement (ADR 0054, 0055): the brand is the
+ * one named if it is the user's and live, else the user's first live brand; no such brand, no row.
+ */
+const insertOwned = compiledStatement(() => {
+  const columns = getTableColumns(diagnosticResults);
+  const stored = sql.join(
+    Object.values(columns).map((column) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  const inserted = sql`exists (select 1 from inserted)`;
+  return sql`
+    with target as (
+      select ${brandsTable.id} from ${brandsTable}
+      where ${brandsTable.userId} = ${placeholder('userId')}::uuid and ${brandsTable.deletedAt} is null
+        and (${placeholder('brandId')}::uuid is null or ${brandsTable.id} = ${placeholder('brandId')}::uuid)
+      order by ${brandsTable.createdAt}, ${brandsTable.id}
+      limit 1),
+    inserted as (
+      insert into ${diagnosticResults} (id, user_id, brand_id, questionnaire_version, answers,
+        overall_score, insight_score, distinctive_score, empathetic_score, authentic_score, created_at)
+      select ${placeholder('id')}::uuid, ${placeholder('userId')}::uuid, target.id, ${placeholder('questionnaireVersion')}::int,
+        ${placeholder('answers')}::jsonb, ${placeholder('overallScore')}::int, ${placeholder('insightScore')}::int,
+        ${placeholder('distinctiveScore')}::int, ${placeholder('empatheticScore')}::int, ${placeholder('authenticScore')}::int,
+        ${placeholder('createdAt')}::timestamptz
+      from target
+      returning ${stored}),
+    ${passageReplacement({
+      userId: placeholder('userId'),
+      brandId: sql`(select brand_id from inserted)`,
+      sourceType: sql`'diagnostic'`,
+      sourceId: placeholder('id'),
+      rows: placeholder('passages'),
+      guard: inserted,
+    })}
+    select ${stored} from inserted`;
+});
 
 export function createDiagnosticService({
   database,
@@ -119,12 +157,6 @@ export function createDiagnosticService({
     const [first] = await brands.listBrands(userId);
     if (!first) throw new Error('listBrands returned no brand');
     return first.id;
-  }
-
-  /** The named brand if it is the user's and live (else 404), or the first one when none is named. */
-  async function ownBrandId(userId: string, brandId: string | undefined): Promise<string> {
-    if (brandId === undefined) return firstBrandId(userId);
-    return (await brands.requireBrand(userId, brandId)).id;
   }
 
   const ownedByBrand = (userId: string, brandId: string) =>
@@ -179,7 +211,6 @@ export function createDiagnosticService({
       body: { questionnaireVersion: number; answers: Record<string, number> } & SubmitDiagnosticBody,
       requester: Requester,
     ): Promise<{ result: DiagnosticResult; issuedToken: string | null }> {
-      const brandId = requester.userId ? await ownBrandId(requester.userId, body.brandId) : null;
       if (!requester.userId) {
         await throttle.enforce(
           { name: 'diagnostic:submit:ip', max: limits.submitMaxPerIp, windowSeconds: HOUR },
@@ -192,12 +223,10 @@ export function createDiagnosticService({
       const scores = scoreAnswers(questionnaire, body.answers);
       const issuedToken = requester.userId || requester.anonymousToken ? null : newAnonymousToken();
       const anonymousToken = requester.anonymousToken ?? issuedToken;
-      // An owned result is brand knowledge from the moment it exists; an anonymous one only once
-      // claimed. The result and its passages are one statement (ADR 0054): atomic, one round-trip.
       const values = {
         id: randomUUID(),
         userId: requester.userId,
-        brandId,
+        brandId: null,
         anonymousTokenHash: requester.userId || !anonymousToken ? null : hashToken(anonymousToken),
         questionnaireVersion: questionnaire.version,
         answers: body.answers,
@@ -208,24 +237,42 @@ export function createDiagnosticService({
         authenticScore: scores.dimensions.authentic.score,
         createdAt: new Date(),
       };
-      const source = diagnosticKnowledgeSource(values);
-      const passages = source
-        ? knowledge.replacementParts(source, sql`exists (select 1 from inserted)`)
-        : { parts: [], written() {} };
-      const insert = db.insert(diagnosticResults).values(values).returning().getSQL();
-      const [row] = tableRows(
-        diagnosticResults,
-        await runStatement(
-          database,
-          sql`with inserted as (${insert})${sql.join(
-            passages.parts.map((part, index) => sql`, ${sql.raw(`passages_${index}`)} as (${part})`),
-          )} select * from inserted`, // the insert's own listed columns: a fixed result
-        ),
-      );
+      // An owned result is brand knowledge from the moment it exists; an anonymous one only once
+      // claimed.
+      if (requester.userId) {
+        const userId = requester.userId;
+        const passages = knowledge.passageRows(diagnosticResultSections(values));
+        // Twice at most: a miss without a named brand is an account from before brands, which gets
+        // its default brand and then the write.
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+          const [row] = tableRows(
+            diagnosticResults,
+            await insertOwned(database, {
+              ...values,
+              userId,
+              answers: JSON.stringify(values.answers),
+              createdAt: values.createdAt.toISOString(),
+              brandId: body.brandId ?? null,
+              passages: passages.rows,
+            }),
+          );
+          if (row) {
+            if (passages.count > 0) knowledge.passagesAdded();
+            return { result: toDto(row), issuedToken };
+          }
+          // Not the user's or deleted: the same 404 as every other foreign brand id.
+          if (body.brandId !== undefined) await brands.requireBrand(userId, body.brandId);
+          else await firstBrandId(userId);
+        }
+        throw new Error('the diagnostic result was not stored');
+      }
+      const [row] = await db.insert(diagnosticResults).values(values).returning();
       if (!row) throw new Error('insert returned no row');
-      passages.written();
       return { result: toDto(row), issuedToken };
     },
+
+    /** A stored result row as the API shows it (for a read made elsewhere, such as the coach's). */
+    fromRow: (row: ResultRow): DiagnosticResult => toDto(row),
 
     async get(id: string, requester: Requester): Promise<DiagnosticResult> {
       return toDto(await findOwned(id, requester));

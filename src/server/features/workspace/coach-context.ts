@@ -9,8 +9,8 @@ import type { ContextSection } from '../../../core/ai/context.ts';
 import { CONTEXT_SECTIONS } from '../../../core/ai/context-sections.ts';
 import { summariseWorkspace, type WorkspaceSnapshot } from '../../../core/ai/workspace-context.ts';
 import type { ItemData } from '../../../core/workspace/items.ts';
-import type { ContextSource } from '../../ai/context.ts';
-import type { WorkspaceStore } from '../../platform/workspace-store.ts';
+import type { ContextSource, SourceRequest } from '../../ai/context.ts';
+import type { BrandWorkspace } from '../../platform/workspace-store.ts';
 
 /** The request's own words (its message, question or notes), which may name an avatar. */
 function requestWords(input: Record<string, unknown>): string {
@@ -20,10 +20,17 @@ function requestWords(input: Record<string, unknown>): string {
     .join(' ');
 }
 
-export function workspaceContextSource(store: WorkspaceStore): ContextSource {
-  return async ({ userId, brandId, input }) => {
+/**
+ * `brandWorkspace` reads the request's brand with its live items (a 404 when it is not the user's);
+ * the app passes the coach's shared brand read (ai/brand-reads.ts).
+ */
+export function workspaceContextSource(
+  brandWorkspace: (request: SourceRequest & { brandId: string }) => Promise<BrandWorkspace>,
+): ContextSource {
+  return async (request) => {
+    const { brandId, input } = request;
     if (!brandId) return { coach: { brand: null }, section: null };
-    const workspace = await store.brandWorkspace(userId, brandId);
+    const workspace = await brandWorkspace({ ...request, brandId });
     const saved = <K extends 'canvas' | 'insight' | 'distinctive' | 'empathetic' | 'authentic'>(kind: K) =>
       (workspace.singletons[kind]?.data as ItemData<K> | undefined) ?? null;
     const snapshot: WorkspaceSnapshot = {

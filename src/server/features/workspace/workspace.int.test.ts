@@ -304,6 +304,55 @@ describeOnEachDatabase('workspace: brands and items', (getApp) => {
     expect((await client.get(`/api/items/${saved.body.item.id}`)).status).toBe(404);
   });
 
+  it('saves a known item in one statement, and still refuses a deleted item, a deleted brand or another user', async () => {
+    const { client } = await newUser();
+    const extra = await client.post<{ brand: Brand }>('/api/brands', { name: 'Short-lived' });
+    const brandId = extra.body.brand.id;
+    const create = (name: string) =>
+      client.post<{ item: WorkspaceItem }>(`/api/brands/${brandId}/collections/avatar`, {
+        data: { name },
+        sources: {},
+      });
+    const kept = (await create('Maya')).body.item;
+    const dropped = (await create('Leo')).body.item;
+
+    const statements: string[] = [];
+    const stop = getApp().database.onQuery((event) => statements.push(event.text));
+    const saved = await client.request<{ item: WorkspaceItem }>('PUT', `/api/items/${kept.id}`, {
+      json: { baseVersion: 1, data: { name: 'Maya B.' }, sources: {} },
+    });
+    stop();
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body.item).toMatchObject({ id: kept.id, version: 2, data: { name: 'Maya B.' } });
+    expect(statements).toHaveLength(1);
+    // Someone else's save in between: the one statement finds no row and the save merges as ever.
+    const stale = await client.request<{ item: WorkspaceItem }>('PUT', `/api/items/${kept.id}`, {
+      json: { baseVersion: 1, data: { name: 'Maya B.', demographics: { occupation: 'Baker' } }, sources: {} },
+    });
+    expect(stale.status, stale.text).toBe(200);
+    expect(stale.body.item.version).toBe(3);
+
+    const other = (await newUser()).client;
+    const foreign = await other.request<ErrorBody>('PUT', `/api/items/${kept.id}`, {
+      json: { baseVersion: 3, data: { name: 'Taken' }, sources: {} },
+    });
+    expect(foreign.status).toBe(404);
+
+    expect((await client.request('DELETE', `/api/items/${dropped.id}`)).status).toBe(204);
+    const deletedItem = await client.request<ErrorBody>('PUT', `/api/items/${dropped.id}`, {
+      json: { baseVersion: 1, data: { name: 'Back?' }, sources: {} },
+    });
+    expect(deletedItem.status).toBe(404);
+
+    expect((await client.request('DELETE', `/api/brands/${brandId}`)).status).toBe(204);
+    const deletedBrand = await client.request<ErrorBody>('PUT', `/api/items/${kept.id}`, {
+      json: { baseVersion: 3, data: { name: 'Maya C.' }, sources: {} },
+    });
+    expect(deletedBrand.status).toBe(404);
+    const revisions = await client.get(`/api/items/${kept.id}/revisions`);
+    expect(revisions.status).toBe(404);
+  });
+
   it('feeds the workspace to the coach: the offline coach quotes what the user wrote', async () => {
     const { client, brand } = await newUser();
     async function askCoach(): Promise<string> {

@@ -55,7 +55,7 @@ function cleanText(text: string): string {
 }
 
 /** A source's passages as stored: its sections cleaned and chunked. */
-function passagesOf(source: KnowledgeSource): Chunk[] {
+function passagesOf(source: Pick<KnowledgeSource, 'sections'>): Chunk[] {
   return chunkSections(
     source.sections.map((section) => ({
       ...section,
@@ -268,38 +268,27 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
     },
 
     /**
-     * The same replacement as `replaceSource`, as parts of the caller's own statement: a write and
-     * its passages in one data-modifying `WITH` (one round-trip instead of a transaction's five; the
-     * hot saves use it, ADR 0054). Each part runs only when `guard` holds — the caller's write
-     * happened. A statement's parts see the rows as they were before it, so the delete never sees
-     * the passages inserted beside it. Call `written` once the statement has run.
+     * A source's sections as the `rows` value of `passageReplacement` (jsonb text; `[]` for none),
+     * and how many there are.
      */
-    replacementParts(source: KnowledgeSource, guard: SQL): { parts: SQL[]; written(): void } {
-      const chunks = passagesOf(source);
-      const clear = sql`delete from ${knowledgeChunks}
-        where ${knowledgeChunks.sourceType} = ${source.sourceType}
-          and ${knowledgeChunks.sourceId} = ${source.sourceId} and ${guard}`;
-      if (chunks.length === 0) return { parts: [clear], written() {} };
-      const rows = JSON.stringify(
-        chunks.map((chunk, position) => ({
-          position,
-          label: chunk.label,
-          text: chunk.text,
-          locator: chunk.locator,
-        })),
-      );
-      const insert = sql`insert into ${knowledgeChunks}
-          (user_id, brand_id, source_type, source_id, position, label, text, locator)
-        select ${source.userId}::uuid, ${source.brandId}::uuid, ${source.sourceType}, ${source.sourceId}::uuid,
-          passage.position, passage.label, passage.text, passage.locator
-        from jsonb_to_recordset(${rows}::jsonb) as passage(position integer, label text, text text, locator jsonb)
-        where ${guard}`;
+    passageRows(sections: readonly Section[] | null): { rows: string; count: number } {
+      const chunks = sections ? passagesOf({ sections }) : [];
       return {
-        parts: [clear, insert],
-        written() {
-          if (vectors) options.onPassagesAdded?.();
-        },
+        rows: JSON.stringify(
+          chunks.map((chunk, position) => ({
+            position,
+            label: chunk.label,
+            text: chunk.text,
+            locator: chunk.locator,
+          })),
+        ),
+        count: chunks.length,
       };
+    },
+
+    /** Call after a statement with `passageReplacement` parts stored passages (embeds them later). */
+    passagesAdded(): void {
+      if (vectors) options.onPassagesAdded?.();
     },
 
     async removeSource(db: Db, source: SourceRef): Promise<void> {
@@ -330,3 +319,32 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
 }
 
 export type KnowledgeIndex = ReturnType<typeof createKnowledgeIndex>;
+
+/**
+ * The same replacement as `replaceSource`, as parts (`name as (…)`) of the caller's own statement:
+ * a write and its passages in one data-modifying `WITH`, one round-trip instead of a transaction's
+ * five (the hot saves, ADR 0054). Every value is an SQL expression, so a compiled statement can pass
+ * placeholders (ADR 0055); `rows` is `passageRows(…).rows` as jsonb. Each part runs only when
+ * `guard` holds — the caller's write happened. A statement's parts see the rows as they were before
+ * it, so the delete never sees the passages inserted beside it.
+ */
+export function passageReplacement(values: {
+  userId: SQL;
+  brandId: SQL;
+  sourceType: SQL;
+  sourceId: SQL;
+  rows: SQL;
+  guard: SQL;
+}): SQL {
+  const { userId, brandId, sourceType, sourceId, rows, guard } = values;
+  return sql`passages_cleared as (
+      delete from ${knowledgeChunks}
+      where ${knowledgeChunks.sourceType} = ${sourceType}::text and ${knowledgeChunks.sourceId} = ${sourceId}::uuid
+        and ${guard}),
+    passages_added as (
+      insert into ${knowledgeChunks} (user_id, brand_id, source_type, source_id, position, label, text, locator)
+      select ${userId}::uuid, ${brandId}::uuid, ${sourceType}::text, ${sourceId}::uuid,
+        passage.position, passage.label, passage.text, passage.locator
+      from jsonb_to_recordset(${rows}::jsonb) as passage(position integer, label text, text text, locator jsonb)
+      where ${guard})`;
+}

@@ -6,6 +6,7 @@
  * to `null` is deliberately not indexed. The map is total over the item kinds, so a new kind does not
  * compile until someone decides.
  */
+import type { Section } from '../../../core/knowledge/chunking.ts';
 import { diagnosticSections, itemSections } from '../../../core/knowledge/item-sections.ts';
 import type { KnowledgeSourceType } from '../../../core/knowledge/sources.ts';
 import type { ItemKind } from '../../../core/workspace/items.ts';
@@ -83,12 +84,19 @@ export function diagnosticKnowledgeSource(result: IndexableDiagnostic): Knowledg
     sourceId: result.id,
     userId: result.userId,
     brandId: result.brandId,
-    sections: diagnosticSections({
-      createdAt: result.createdAt.toISOString(),
-      overall: result.overallScore,
-      answers: result.answers,
-    }),
+    sections: diagnosticResultSections(result),
   };
+}
+
+/** What a diagnostic result says, as the sections of its passages. */
+export function diagnosticResultSections(
+  result: Pick<IndexableDiagnostic, 'createdAt' | 'overallScore' | 'answers'>,
+): Section[] {
+  return diagnosticSections({
+    createdAt: result.createdAt.toISOString(),
+    overall: result.overallScore,
+    answers: result.answers,
+  });
 }
 
 export interface IndexableMemory {
