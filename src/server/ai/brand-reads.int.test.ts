@@ -5,20 +5,13 @@
  */
 import { expect, it } from 'vitest';
 import type { AiTaskResponse } from '../../core/ai/contracts.ts';
+import { QUESTIONNAIRE_V1 } from '../../core/diagnostic/questionnaire.ts';
 import { defaultBrandId, describeOnEachDatabase, type ErrorBody, signUp } from '../testing/harness.ts';
 
+/** Any complete take: every question of the questionnaire answered 3. */
 const ANSWERS = {
-  questionnaireVersion: 1,
-  answers: {
-    'insight-motivation': 4,
-    'insight-customer-clarity': 4,
-    'distinctive-difference': 1,
-    'distinctive-assets': 1,
-    'empathetic-bond': 3,
-    'empathetic-messaging': 4,
-    'authentic-transparency': 4,
-    'authentic-consistency': 3,
-  },
+  questionnaireVersion: QUESTIONNAIRE_V1.version,
+  answers: Object.fromEntries(QUESTIONNAIRE_V1.questions.map((question) => [question.id, 3])),
 };
 
 describeOnEachDatabase('the coach’s brand read', (getApp) => {
