@@ -16,6 +16,8 @@ interface Totals {
   passed: number;
   failed: number;
   skipped: number;
+  /** "file › test name" of each failed test, so the end of a CI log names what failed. */
+  failures: string[];
 }
 
 interface LineCoverage {
@@ -83,30 +85,69 @@ function vitestSuite(): Totals {
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
+    testResults: {
+      name: string;
+      status: string;
+      message?: string;
+      assertionResults: { fullName: string; status: string }[];
+    }[];
   }>(output);
-  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  if (!report) return { passed: 0, failed: 1, skipped: 0, failures: ['vitest wrote no report'] };
+  const failures = report.testResults.flatMap((file) => {
+    const where = path.relative(ROOT, file.name);
+    const failedTests = file.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map((test) => `${where} › ${test.fullName}`);
+    // A file that failed outside any test (an import error, a failing hook) names itself.
+    return failedTests.length === 0 && file.status === 'failed'
+      ? [`${where} › ${(file.message ?? 'failed outside a test').split('\n')[0]}`]
+      : failedTests;
+  });
   return {
     passed: report.numPassedTests,
     // A crash outside any test (e.g. a failing import) still fails the run.
     failed: report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0),
     skipped: report.numPendingTests + report.numTodoTests,
+    failures,
   };
 }
 
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  specs?: { title: string; file: string; tests: { status: string }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+/** Titles of the specs Playwright counted as unexpected (failed on every retry). */
+function unexpectedSpecs(suites: PlaywrightSuite[], trail: string[] = []): string[] {
+  return suites.flatMap((suite) => {
+    const here = suite.file === suite.title ? trail : [...trail, suite.title];
+    const own = (suite.specs ?? [])
+      .filter((spec) => spec.tests.some((test) => test.status === 'unexpected'))
+      .map((spec) => `e2e/${spec.file} › ${[...here, spec.title].join(' › ')}`);
+    return [...own, ...unexpectedSpecs(suite.suites ?? [], here)];
+  });
+}
+
 function endToEndSuite(): Totals {
-  if (!ensureWebBuild()) return { passed: 0, failed: 1, skipped: 0 };
+  if (!ensureWebBuild()) {
+    return { passed: 0, failed: 1, skipped: 0, failures: ['the web build failed'] };
+  }
   const output = path.join(reports, 'e2e.json');
   rmSync(output, { force: true });
   const status = run('npx', ['playwright', 'test']);
   const report = readJson<{
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    suites: PlaywrightSuite[];
   }>(output);
-  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  if (!report) return { passed: 0, failed: 1, skipped: 0, failures: ['playwright wrote no report'] };
   const { expected, unexpected, flaky, skipped } = report.stats;
   return {
     passed: expected + flaky,
     failed: unexpected + (status !== 0 && unexpected === 0 ? 1 : 0),
     skipped,
+    failures: unexpectedSpecs(report.suites),
   };
 }
 
@@ -124,8 +165,14 @@ const total = Object.values(suites).reduce(
     passed: sum.passed + suite.passed,
     failed: sum.failed + suite.failed,
     skipped: sum.skipped + suite.skipped,
+    failures: [...sum.failures, ...suite.failures],
   }),
-  { passed: 0, failed: coverageShortfall ? 1 : 0, skipped: 0 },
+  {
+    passed: 0,
+    failed: coverageShortfall ? 1 : 0,
+    skipped: 0,
+    failures: coverageShortfall ? ['line coverage below the floor'] : [],
+  },
 );
 writeFileSync(
   path.join(reports, 'test-summary.json'),
@@ -151,5 +198,6 @@ for (const [name, suite] of Object.entries(suites)) {
     `  ${name.padEnd(20)} ${suite.passed} passed, ${suite.failed} failed, ${suite.skipped} skipped`,
   );
 }
+for (const failure of total.failures) console.log(`  FAILED: ${failure}`);
 console.log(`Tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exitCode = total.failed > 0 ? 1 : 0;
