@@ -227,6 +227,41 @@ describeOnEachDatabase(
       expect(claimed?.sourceId).toBe(anonymous.body.result.id);
     });
 
+    it('gives the coach the newest diagnostic result only, while the search box finds each one', async () => {
+      const { client, brandId } = await newOwner();
+      const answers = {
+        'insight-motivation': 2,
+        'insight-customer-clarity': 3,
+        'distinctive-difference': 1,
+        'distinctive-assets': 3,
+        'empathetic-bond': 3,
+        'empathetic-messaging': 4,
+        'authentic-transparency': 2,
+        'authentic-consistency': 3,
+      };
+      const taken: string[] = [];
+      for (const difference of [1, 5, 3]) {
+        const response = await client.post<{ result: DiagnosticResult }>('/api/diagnostic/results', {
+          questionnaireVersion: 1,
+          answers: { ...answers, 'distinctive-difference': difference },
+        });
+        expect(response.status, response.text).toBe(201);
+        taken.push(response.body.result.id);
+      }
+      const found = await search(client, brandId, 'diagnostic');
+      expect(found.map((hit) => hit.sourceId).sort()).toEqual([...taken].sort());
+
+      const userId = (await client.get<{ user: { id: string } }>('/api/session')).body.user.id;
+      const retrieved = await getApp().app.services.knowledge.retrieve({
+        userId,
+        brandId,
+        query: 'What did my IDEA diagnostic say about my competitors?',
+      });
+      expect(
+        retrieved.filter((passage) => passage.sourceType === 'diagnostic').map((p) => p.sourceId),
+      ).toEqual([taken[2]]);
+    });
+
     it('never shows one owner’s knowledge to anyone else', async () => {
       const { client, brandId } = await newOwner();
       await putItem(client, `/api/brands/${brandId}/items/canvas`, 0, {

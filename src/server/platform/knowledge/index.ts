@@ -16,6 +16,7 @@ import { plainSnippet, withEdgeEllipses } from '../../../core/knowledge/snippet.
 import type { KnowledgeSourceType } from '../../../core/knowledge/sources.ts';
 import type { Database, Db } from '../../db/client.ts';
 import { knowledgeChunks } from '../../db/schema.ts';
+import { NEWEST_DIAGNOSTIC_ONLY } from './newest-diagnostic.ts';
 import type { KnowledgeVectors, NearPassage } from './vectors.ts';
 
 export interface SourceRef {
@@ -29,13 +30,18 @@ export interface KnowledgeSource extends SourceRef {
   sections: readonly Section[];
 }
 
-export interface KnowledgeHit extends SourceRef {
+/** A passage as retrieval ranks it: what the coach reads and cites. */
+export interface KnowledgePassage extends SourceRef {
   chunkId: string;
   label: string;
   text: string;
   locator: Chunk['locator'];
   /** Full-text rank; with vectors, the fused reciprocal-rank score. Higher is better either way. */
   rank: number;
+}
+
+/** A passage as the search box shows it. */
+export interface KnowledgeHit extends KnowledgePassage {
   /** The best fragments with the matched words marked: alternating plain and matched parts. */
   snippet: { text: string; match: boolean }[];
 }
@@ -96,7 +102,7 @@ interface HitRow extends Record<string, unknown> {
   headline: string;
 }
 
-function toHit(row: HitRow): KnowledgeHit {
+function toPassage(row: HitRow): KnowledgePassage {
   return {
     chunkId: row.id,
     sourceType: row.source_type,
@@ -105,11 +111,14 @@ function toHit(row: HitRow): KnowledgeHit {
     text: row.text,
     locator: row.locator,
     rank: Number(row.rank),
-    snippet: withEdgeEllipses(snippetParts(row.headline), row.text),
   };
 }
 
-function nearHit(row: NearPassage): KnowledgeHit {
+function toHit(row: HitRow): KnowledgeHit {
+  return { ...toPassage(row), snippet: withEdgeEllipses(snippetParts(row.headline), row.text) };
+}
+
+function nearPassage(row: NearPassage, rank: number): KnowledgePassage {
   return {
     chunkId: row.id,
     sourceType: row.source_type,
@@ -117,9 +126,30 @@ function nearHit(row: NearPassage): KnowledgeHit {
     label: row.label,
     text: row.text,
     locator: row.locator,
-    rank: row.similarity,
-    snippet: plainSnippet(row.text),
+    rank,
   };
+}
+
+/**
+ * The first `limit` of both rankings fused by reciprocal rank (scores as ranks), each marked with
+ * whether full text found it (only those have a headline to show).
+ */
+function fuseRankings(
+  words: readonly KnowledgePassage[],
+  near: readonly NearPassage[],
+  limit: number,
+): { passage: KnowledgePassage; foundByWords: boolean }[] {
+  const byWords = new Map(words.map((passage) => [passage.chunkId, passage]));
+  const byMeaning = new Map(near.map((row) => [row.id, row]));
+  const fused = reciprocalRankFusion([words.map((passage) => passage.chunkId), near.map((row) => row.id)]);
+  return fused
+    .slice(0, limit)
+    .flatMap(({ id, score }): { passage: KnowledgePassage; foundByWords: boolean }[] => {
+      const wordPassage = byWords.get(id);
+      if (wordPassage) return [{ passage: { ...wordPassage, rank: score }, foundByWords: true }];
+      const row = byMeaning.get(id);
+      return row ? [{ passage: nearPassage(row, score), foundByWords: false }] : [];
+    });
 }
 
 export interface KnowledgeIndexOptions {
@@ -130,6 +160,10 @@ export interface KnowledgeIndexOptions {
    * the caller's transaction: it must not wait on the database itself.
    */
   onPassagesAdded?: () => void;
+}
+
+function resultLimit(request: SearchRequest): number {
+  return Math.min(Math.max(request.limit ?? 10, 1), 50);
 }
 
 /** How deep each ranking goes before fusing: results past it could not reach the top anyway. */
@@ -148,21 +182,24 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
       : `nullif(replace(plainto_tsquery('english', ${param})::text, '&', '|'), '')::tsquery`;
 
   /**
-   * `headlines: false` leaves snippets empty: fused searches rank more candidates than they show,
-   * and ts_headline is the costly part, so they ask `headlinesOf` for the shown ones only.
+   * `headlines: false` leaves them out: fused searches rank more candidates than they show, and the
+   * coach reads whole passages, while ts_headline is the costly part of the query (two thirds of the
+   * coach's retrieval time under the load bench, ADR 0056).
    */
   async function fullText(
     request: SearchRequest,
     mode: 'all-words' | 'any-word',
     limit: number,
-    headlines = true,
-  ): Promise<KnowledgeHit[]> {
+    headlines: boolean,
+  ): Promise<HitRow[]> {
+    // The coach ranks the brand's newest diagnostic result only (see NEWEST_DIAGNOSTIC_ONLY).
+    const current = mode === 'any-word' ? `and ${NEWEST_DIAGNOSTIC_ONLY('c')}` : '';
     const types = request.sourceTypes && request.sourceTypes.length > 0 ? [...request.sourceTypes] : null;
     const query = tsQuery(mode, '$3');
     // ts_rank, not ts_rank_cd: every matching passage is ranked, and a common word matches most of a
     // brand's; cover density cost three times as much on a question's OR-ed words for the same
     // recall on the quality set (`npm run bench:knowledge`, retrieval-quality.int.test.ts).
-    const rows = await database.query<HitRow>(
+    return database.query<HitRow>(
       `select c.id, c.source_type, c.source_id::text as source_id, c.label, c.text, c.locator,
               ts_rank(c.search, q.query, 1) as rank,
               ${headlines ? `ts_headline('english', c.text, q.query, '${HEADLINE_OPTIONS}')` : `''`} as headline
@@ -170,13 +207,13 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
        join knowledge_chunks c on c.search @@ q.query
        join brands b on b.id = c.brand_id and b.deleted_at is null
        where c.user_id = $1 and c.brand_id = $2 and ($4::text[] is null or c.source_type = any($4::text[]))
+         ${current}
        order by rank desc, c.source_id, c.position
        limit ${limit}`,
       [request.userId, request.brandId, request.query, types],
       // One text per mode, limit and headline choice: a small fixed set.
       { prepared: true },
     );
-    return rows.map(toHit);
   }
 
   async function headlinesOf(
@@ -194,45 +231,63 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
     return new Map(rows.map((row) => [row.id, withEdgeEllipses(snippetParts(row.headline), row.text)]));
   }
 
-  async function search(request: SearchRequest, mode: 'all-words' | 'any-word'): Promise<KnowledgeHit[]> {
-    const limit = Math.min(Math.max(request.limit ?? 10, 1), 50);
-    if (
-      !vectors ||
-      (mode === 'all-words' && asksForExactWords(request.query)) ||
-      !(await vectors.hasEmbeddings(request.userId, request.brandId))
-    ) {
-      return fullText(request, mode, limit);
-    }
+  /** Whether a search can rank by meaning too: vectors exist for the brand and the query is not exact words. */
+  async function byMeaningToo(request: SearchRequest, mode: 'all-words' | 'any-word'): Promise<boolean> {
+    if (!vectors) return false;
+    if (mode === 'all-words' && asksForExactWords(request.query)) return false;
+    return vectors.hasEmbeddings(request.userId, request.brandId);
+  }
+
+  /**
+   * Full text's candidates and, where vectors are available, the nearest by meaning; `null` when the
+   * question cannot be embedded right now (full text alone answers then).
+   */
+  async function candidates(request: SearchRequest, mode: 'all-words' | 'any-word', limit: number) {
     const depth = candidateCount(limit);
-    const [words, vector] = await Promise.all([
+    const [wordRows, vector] = await Promise.all([
       fullText(request, mode, depth, false),
-      vectors.embedQuestion(request.userId, request.query),
+      // Only called when vectors exist (byMeaningToo).
+      vectors ? vectors.embedQuestion(request.userId, request.query) : null,
     ]);
-    if (!vector) return fullText(request, mode, limit);
+    const words = wordRows.map(toPassage);
+    if (!vector || !vectors) return { words, near: null };
     const near = await vectors.nearest({
       userId: request.userId,
       brandId: request.brandId,
       vector,
       sourceTypes: request.sourceTypes ?? null,
       limit: depth,
+      newestDiagnosticOnly: mode === 'any-word',
     });
-    const byWords = new Map(words.map((hit) => [hit.chunkId, hit]));
-    const byMeaning = new Map(near.map((row) => [row.id, row]));
-    const fused = reciprocalRankFusion([words.map((hit) => hit.chunkId), near.map((row) => row.id)]).slice(
-      0,
-      limit,
-    );
+    return { words, near };
+  }
+
+  async function search(request: SearchRequest): Promise<KnowledgeHit[]> {
+    const mode = 'all-words';
+    const limit = resultLimit(request);
+    if (!(await byMeaningToo(request, mode))) return (await fullText(request, mode, limit, true)).map(toHit);
+    const { words, near } = await candidates(request, mode, limit);
+    if (!near) return (await fullText(request, mode, limit, true)).map(toHit);
+    const fused = fuseRankings(words, near, limit);
     const snippets = await headlinesOf(
-      fused.flatMap(({ id }) => (byWords.has(id) ? [id] : [])),
+      fused.flatMap(({ passage, foundByWords }) => (foundByWords ? [passage.chunkId] : [])),
       request.query,
       mode,
     );
-    return fused.flatMap(({ id, score }) => {
-      const wordHit = byWords.get(id);
-      if (wordHit) return [{ ...wordHit, rank: score, snippet: snippets.get(id) ?? [] }];
-      const row = byMeaning.get(id);
-      return row ? [{ ...nearHit(row), rank: score }] : [];
-    });
+    return fused.map(({ passage, foundByWords }) => ({
+      ...passage,
+      snippet: foundByWords ? (snippets.get(passage.chunkId) ?? []) : plainSnippet(passage.text),
+    }));
+  }
+
+  async function retrieve(request: SearchRequest): Promise<KnowledgePassage[]> {
+    const mode = 'any-word';
+    const limit = resultLimit(request);
+    if (!(await byMeaningToo(request, mode)))
+      return (await fullText(request, mode, limit, false)).map(toPassage);
+    const { words, near } = await candidates(request, mode, limit);
+    if (!near) return words.slice(0, limit);
+    return fuseRankings(words, near, limit).map(({ passage }) => passage);
   }
 
   return {
@@ -303,10 +358,10 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
     },
 
     /** The search box: every word must match (websearch syntax), best first, with snippets. */
-    search: (request: SearchRequest) => search(request, 'all-words'),
+    search,
 
-    /** For the coach: the passages that share most of the question's words. */
-    retrieve: (request: SearchRequest) => search(request, 'any-word'),
+    /** For the coach: the passages that share most of the question's words (no snippets). */
+    retrieve,
 
     async countForBrand(brandId: string): Promise<number> {
       const [row] = await database.db

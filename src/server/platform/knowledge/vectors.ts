@@ -19,6 +19,7 @@ import {
   type VectorExtensionState,
   vectorExtensionAvailable,
 } from '../../db/vector.ts';
+import { NEWEST_DIAGNOSTIC_ONLY } from './newest-diagnostic.ts';
 
 /** What the knowledge index needs of the AI engine's embedding pipeline. */
 export interface Embedder {
@@ -173,6 +174,8 @@ export function createKnowledgeVectors(deps: {
       vector: readonly number[];
       sourceTypes: readonly KnowledgeSourceType[] | null;
       limit: number;
+      /** The coach's retrieval: superseded diagnostic results are left out (NEWEST_DIAGNOSTIC_ONLY). */
+      newestDiagnosticOnly?: boolean;
     }): Promise<NearPassage[]> {
       const rows = await database.query<NearPassage>(
         `with near as (
@@ -187,7 +190,7 @@ export function createKnowledgeVectors(deps: {
          from near
          join knowledge_chunks c on c.id = near.chunk_id and c.user_id = $1
          join brands b on b.id = c.brand_id and b.deleted_at is null
-         where near.distance <= $7
+         where near.distance <= $7 ${request.newestDiagnosticOnly ? `and ${NEWEST_DIAGNOSTIC_ONLY('c')}` : ''}
          order by near.distance, c.source_id, c.position`,
         [
           request.userId,
