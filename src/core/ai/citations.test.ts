@@ -147,6 +147,26 @@ describe('quotes', () => {
     expect(long.charAt(quote.length - 1)).toBe(' ');
   });
 
+  it('matches words in any case and outside ASCII, in the sentence that holds them', () => {
+    const accented = 'Our shop is in Lyon. CRÈME BRÛLÉE candles sell out every winter. We ship weekly.';
+    const quote = quoteFor(accented, questionTerms('Which crème brûlée scent sells?'));
+    // The best sentence, and the short one after it.
+    expect(quote.quote).toBe('CRÈME BRÛLÉE candles sell out every winter. We ship weekly.');
+    expect(quote.matches).toBe(3);
+    // Lower-casing "İ" makes the text longer; the quote still comes from the original, verbatim.
+    const turkish = 'İstanbul stores stock us. Our lavender candles help people sleep. Rose is second.';
+    const lavender = quoteFor(turkish, questionTerms('lavender sleep'));
+    expect(lavender.quote).toBe('Our lavender candles help people sleep. Rose is second.');
+    expect(lavender.matches).toBe(2);
+  });
+
+  it('scores each sentence by its own words only, the whole passage by all of them', () => {
+    const text = 'Candles. Soy wax candles burn long. Lavender helps sleep.';
+    const quote = quoteFor(text, questionTerms('soy candles lavender'));
+    expect(quote.quote).toBe('Soy wax candles burn long. Lavender helps sleep.');
+    expect(quote.matches).toBe(3);
+  });
+
   it('drops stop words and matches word forms', () => {
     expect([...questionTerms('Why do my customers buy the candles?')].sort()).toEqual([
       'buy',

@@ -189,17 +189,30 @@ const STOP_WORDS = new Set(
 );
 
 /**
+ * Stems already worked out. Passages and questions share a small vocabulary, and a stem is a chain of
+ * regex replacements: under load the coach stemmed every word of every retrieved passage afresh, a
+ * few percent of the server's CPU (ADR 0056). Cleared, not evicted one by one, when full.
+ */
+const knownStems = new Map<string, string>();
+const KNOWN_STEMS_MAX = 20_000;
+
+/**
  * A word's rough stem, so "customers" meets "customer", "candles" meets "candle" and "evenings"
  * meets "evening": common endings off (twice at most, keeping three letters), then a final "e".
  */
 function stem(word: string): string {
+  const known = knownStems.get(word);
+  if (known !== undefined) return known;
   let current = word;
   for (let round = 0; round < 2; round += 1) {
     const shorter = current.replace(/(?:ing|ers|er|ed|es|s|ly)$/, '');
     if (shorter === current || shorter.length < 3) break;
     current = shorter;
   }
-  return current.length > 3 ? current.replace(/e$/, '') : current;
+  const stemmed = current.length > 3 ? current.replace(/e$/, '') : current;
+  if (knownStems.size >= KNOWN_STEMS_MAX) knownStems.clear();
+  knownStems.set(word, stemmed);
+  return stemmed;
 }
 
 /** The words of a question that can point to a passage: lower-cased, stemmed, no stop words. */
@@ -208,14 +221,56 @@ export function questionTerms(question: string): Set<string> {
   return new Set(words.filter((word) => word.length >= 3 && !STOP_WORDS.has(word)).map((word) => stem(word)));
 }
 
+/**
+ * The words of lower-cased text. Plain ASCII text (most passages) takes a byte-class pattern: the
+ * Unicode letter classes are several times slower to match, for the same words.
+ */
+function wordsOf(lowered: string): RegExpStringIterator<RegExpExecArray> {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: any character outside ASCII is the test
+  return /[^\u0000-\u007f]/.test(lowered)
+    ? lowered.matchAll(/[\p{L}\p{N}]+/gu)
+    : lowered.matchAll(/[a-z0-9]+/g);
+}
+
 function termsIn(text: string, terms: ReadonlySet<string>): number {
   if (terms.size === 0) return 0;
   const found = new Set<string>();
-  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const [word] of wordsOf(text.toLowerCase())) {
     const stemmed = stem(word);
     if (terms.has(stemmed)) found.add(stemmed);
   }
   return found.size;
+}
+
+/**
+ * How many of `terms` each part of `text` holds, and the whole text: one pass over its words.
+ * Null when lower-casing changes the text's length (a few letters outside English), where positions
+ * in the lower-cased text no longer match the original's.
+ */
+function termsPerPart(
+  text: string,
+  parts: readonly { start: number; end: number }[],
+  terms: ReadonlySet<string>,
+): { perPart: number[]; total: number } | null {
+  const lowered = text.toLowerCase();
+  if (lowered.length !== text.length) return null;
+  const perPart = parts.map(() => 0);
+  if (terms.size === 0) return { perPart, total: 0 };
+  const inPart = parts.map(() => new Set<string>());
+  const inText = new Set<string>();
+  let part = 0;
+  for (const match of wordsOf(lowered)) {
+    // Words never straddle a part: parts end on punctuation, a line break or the text's end.
+    while (part < parts.length && (parts[part]?.end ?? 0) <= match.index) part += 1;
+    const stemmed = stem(match[0]);
+    if (!terms.has(stemmed)) continue;
+    inText.add(stemmed);
+    if (part < parts.length && (parts[part]?.start ?? 0) <= match.index) inPart[part]?.add(stemmed);
+  }
+  inPart.forEach((found, index) => {
+    perPart[index] = found.size;
+  });
+  return { perPart, total: inText.size };
 }
 
 /** A quote longer than this is cut at a word boundary. */
@@ -252,10 +307,11 @@ function clipAtWord(text: string, max: number): string {
 export function quoteFor(text: string, terms: ReadonlySet<string>): { quote: string; matches: number } {
   const parts = sentences(text);
   if (parts.length === 0) return { quote: '', matches: 0 };
+  const counted = termsPerPart(text, parts, terms);
   let best = 0;
   let bestScore = -1;
   parts.forEach((part, index) => {
-    const score = termsIn(text.slice(part.start, part.end), terms);
+    const score = counted ? (counted.perPart[index] ?? 0) : termsIn(text.slice(part.start, part.end), terms);
     if (score > bestScore) {
       best = index;
       bestScore = score;
@@ -270,7 +326,7 @@ export function quoteFor(text: string, terms: ReadonlySet<string>): { quote: str
   }
   return {
     quote: clipAtWord(text.slice(first.start, end), QUOTE_MAX_CHARS),
-    matches: termsIn(text, terms),
+    matches: counted ? counted.total : termsIn(text, terms),
   };
 }
 
