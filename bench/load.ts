@@ -437,6 +437,8 @@ export interface StageResult {
   non2xx: number;
   /** The app process's peak resident memory during the stage (Linux: /proc/PID/status VmRSS). */
   appPeakRssMb?: number;
+  /** The app process's CPU time (user + system) over the stage, per request answered. */
+  appCpuMicrosPerRequest?: number;
   byOperation?: Array<{
     operation: string;
     requests: number;
@@ -704,10 +706,34 @@ async function runSessionOnly(appUrl: string, users: LoadUser[], connections: nu
   };
 }
 
-/** Samples a process's resident memory every 250 ms until stopped; returns the peak in MB. */
-function watchRss(pid: number | undefined): () => number | undefined {
-  if (pid === undefined) return () => undefined;
+/** What a process used over a stage: its peak resident memory and the CPU time it spent. */
+interface ProcessUse {
+  peakRssMb?: number;
+  cpuSeconds?: number;
+}
+
+/** User + system CPU seconds of a process so far (Linux), from /proc/<pid>/stat. */
+function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces) start after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name; in clock ticks (100/s).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Samples a process's resident memory every 250 ms until stopped, and its CPU time from start to
+ * stop. CPU per request is steadier than requests per second on a shared machine: it does not move
+ * when another process takes the cores for a while.
+ */
+function watchProcess(pid: number | undefined): () => ProcessUse {
+  if (pid === undefined) return () => ({});
   let peakKb = 0;
+  const cpuAtStart = cpuSecondsOf(pid);
   const sample = () => {
     try {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -721,7 +747,22 @@ function watchRss(pid: number | undefined): () => number | undefined {
   return () => {
     clearInterval(timer);
     sample();
-    return peakKb > 0 ? Math.round(peakKb / 1024) : undefined;
+    const cpuAtEnd = cpuSecondsOf(pid);
+    return {
+      ...(peakKb > 0 ? { peakRssMb: Math.round(peakKb / 1024) } : {}),
+      ...(cpuAtStart !== undefined && cpuAtEnd !== undefined ? { cpuSeconds: cpuAtEnd - cpuAtStart } : {}),
+    };
+  };
+}
+
+/** A stage's row with what the app process used during it. */
+function withAppUse(row: StageResult, use: ProcessUse): StageResult {
+  return {
+    ...row,
+    ...(use.peakRssMb !== undefined ? { appPeakRssMb: use.peakRssMb } : {}),
+    ...(use.cpuSeconds !== undefined && row.requests > 0
+      ? { appCpuMicrosPerRequest: Math.round((use.cpuSeconds * 1e6) / row.requests) }
+      : {}),
   };
 }
 
@@ -833,9 +874,9 @@ async function pgliteStage(connections: number): Promise<{
       const users = await createUsers(app.url);
       const avatars = (await createAvatars(app.url, users)).slice(0, connections);
       const book: Acknowledged = { saves: new Map(), diagnostics: [] };
-      const stopRss = watchRss(app.child.pid);
+      const stopWatching = watchProcess(app.child.pid);
       const mixRow = await runMix(app.url, users, avatars, connections, book);
-      const row = { ...mixRow, scenario: 'signed-in mix (PGlite)', appPeakRssMb: stopRss() };
+      const row = withAppUse({ ...mixRow, scenario: 'signed-in mix (PGlite)' }, stopWatching());
       appExit = await app.stop();
       const lite = new PGlite(dataDir, { extensions: { vector } });
       const verification = await verifyWrites(avatars, book, {
@@ -1350,12 +1391,12 @@ try {
   for (const connections of stages) {
     console.log(`Stage: ${connections} connections × ${seconds} s…`);
     await resyncVersions(avatars);
-    const stopMixRss = watchRss(app.child.pid);
+    const stopWatchingMix = watchProcess(app.child.pid);
     const mixRow = await runMix(app.url, users, avatars, connections);
-    rows.push({ ...mixRow, appPeakRssMb: stopMixRss() });
-    const stopSessionRss = watchRss(app.child.pid);
+    rows.push(withAppUse(mixRow, stopWatchingMix()));
+    const stopWatchingSession = watchProcess(app.child.pid);
     const sessionRow = await runSessionOnly(app.url, users, connections);
-    rows.push({ ...sessionRow, appPeakRssMb: stopSessionRss() });
+    rows.push(withAppUse(sessionRow, stopWatchingSession()));
     rows.push(await runBare(bare.url, connections));
   }
   const verification = await verifyWrites(avatars, acknowledged);
@@ -1392,9 +1433,13 @@ try {
       `| ${row.scenario} | ${row.connections} | ${row.requests} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p95Ms} | ${row.p99Ms} | ${row.errors} | ${row.non2xx} | ${ratio} |`,
     );
   }
-  console.log('\nAgainst the bare route at the same connections, and the peak RSS of the app process:\n');
-  console.log('| connections | mix / bare | session / bare | app RSS (mix) MB | app RSS (session) MB |');
-  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '\nAgainst the bare route at the same connections, and the app process: peak RSS, CPU per request:\n',
+  );
+  console.log(
+    '| connections | mix / bare | session / bare | app RSS (mix) MB | app RSS (session) MB | app CPU µs / mix request | app CPU µs / session request |',
+  );
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const connections of stages) {
     const at = (prefix: string) =>
       rows.find((row) => row.connections === connections && row.scenario.startsWith(prefix));
@@ -1402,7 +1447,7 @@ try {
     const share = (row: StageResult | undefined) =>
       row && bareRate ? `${((row.requestsPerSecond / bareRate) * 100).toFixed(1)} %` : '–';
     console.log(
-      `| ${connections} | ${share(at('signed-in mix'))} | ${share(at('session alone'))} | ${at('signed-in mix')?.appPeakRssMb ?? '–'} | ${at('session alone')?.appPeakRssMb ?? '–'} |`,
+      `| ${connections} | ${share(at('signed-in mix'))} | ${share(at('session alone'))} | ${at('signed-in mix')?.appPeakRssMb ?? '–'} | ${at('session alone')?.appPeakRssMb ?? '–'} | ${at('signed-in mix')?.appCpuMicrosPerRequest ?? '–'} | ${at('session alone')?.appCpuMicrosPerRequest ?? '–'} |`,
     );
   }
   const largest = rows.find((row) => row.connections === maxConnections && row.byOperation);
@@ -1426,7 +1471,7 @@ try {
       (row) => row.scenario.startsWith('bare') && row.connections === pglite.row.connections,
     )?.requestsPerSecond;
     console.log(
-      `\nPGlite: the mix at ${pglite.row.connections} connections, ${pglite.row.requestsPerSecond} req/s = ${bareRate ? ((pglite.row.requestsPerSecond / bareRate) * 100).toFixed(1) : '–'} % of the bare (PostgreSQL) route; errors ${pglite.row.errors}, non-2xx ${pglite.row.non2xx}; peak app RSS ${pglite.row.appPeakRssMb ?? '–'} MB. Acknowledged writes checked: ${pglite.verification.checked}; lost: ${pglite.verification.lost}. App exit code: ${pglite.appExit}.`,
+      `\nPGlite: the mix at ${pglite.row.connections} connections, ${pglite.row.requestsPerSecond} req/s = ${bareRate ? ((pglite.row.requestsPerSecond / bareRate) * 100).toFixed(1) : '–'} % of the bare (PostgreSQL) route; errors ${pglite.row.errors}, non-2xx ${pglite.row.non2xx}; peak app RSS ${pglite.row.appPeakRssMb ?? '–'} MB, app CPU ${pglite.row.appCpuMicrosPerRequest ?? '–'} µs per request. Acknowledged writes checked: ${pglite.verification.checked}; lost: ${pglite.verification.lost}. App exit code: ${pglite.appExit}.`,
     );
     for (const detail of pglite.verification.details) console.log(`  ${detail}`);
   }
