@@ -13,6 +13,18 @@ import {
 } from '../../testing/harness.ts';
 import { SEARCHES_PER_MINUTE } from './service.ts';
 
+/** A complete take of the diagnostic; its "hunch from conversations" statement is searched for. */
+const DIAGNOSTIC_ANSWERS = {
+  'insight-motivation': 2,
+  'insight-customer-clarity': 3,
+  'distinctive-difference': 1,
+  'distinctive-assets': 3,
+  'empathetic-bond': 3,
+  'empathetic-messaging': 4,
+  'authentic-transparency': 2,
+  'authentic-consistency': 3,
+};
+
 interface SearchBody {
   hits: KnowledgeHit[];
 }
@@ -190,16 +202,7 @@ describeOnEachDatabase(
 
     it('finds the statement a diagnostic taker chose, signed in or claimed at sign-up, never while anonymous', async () => {
       const { client, brandId } = await newOwner();
-      const answers = {
-        'insight-motivation': 2,
-        'insight-customer-clarity': 3,
-        'distinctive-difference': 1,
-        'distinctive-assets': 3,
-        'empathetic-bond': 3,
-        'empathetic-messaging': 4,
-        'authentic-transparency': 2,
-        'authentic-consistency': 3,
-      };
+      const answers = DIAGNOSTIC_ANSWERS;
       const taken = await client.post<{ result: DiagnosticResult }>('/api/diagnostic/results', {
         questionnaireVersion: 1,
         answers,
@@ -229,16 +232,7 @@ describeOnEachDatabase(
 
     it('gives the coach the newest diagnostic result only, while the search box finds each one', async () => {
       const { client, brandId } = await newOwner();
-      const answers = {
-        'insight-motivation': 2,
-        'insight-customer-clarity': 3,
-        'distinctive-difference': 1,
-        'distinctive-assets': 3,
-        'empathetic-bond': 3,
-        'empathetic-messaging': 4,
-        'authentic-transparency': 2,
-        'authentic-consistency': 3,
-      };
+      const answers = DIAGNOSTIC_ANSWERS;
       const taken: string[] = [];
       for (const difference of [1, 5, 3]) {
         const response = await client.post<{ result: DiagnosticResult }>('/api/diagnostic/results', {
