@@ -19,7 +19,8 @@ app.get('/bare', async () => {
   const result = await pool.query('select id, name, email from users where id = $1', [ids[next]]);
   return { user: result.rows[0] ?? null };
 });
-await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
+// The app's accept queue (src/server/main.ts), so both meet a burst of new connections alike.
+await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0), backlog: 4096 });
 process.on('SIGTERM', () => {
   void app
     .close()

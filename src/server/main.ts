@@ -7,6 +7,9 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
+/** Connections the kernel may queue before the server accepts them (see `listen` below). */
+const LISTEN_BACKLOG = 4096;
+
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -57,7 +60,11 @@ async function main(): Promise<void> {
     app.services.errorReporter.captureException(reason, { source: 'unhandledRejection' });
   });
 
-  await app.listen({ host: config.host, port: config.port });
+  // Node's default accept queue holds 511 connections. A burst of 1,000 new connections overflowed it
+  // (the kernel's ListenOverflows counter), and each dropped SYN came back only after the 1 s
+  // retransmit: the p99 tail of bench:load at 1,000 connections (ADR 0056). The kernel caps this at
+  // net.core.somaxconn.
+  await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG });
   app.log.info(
     { url: config.publicUrl.toString(), database: config.database.kind, mail: app.services.mailer.transport },
     'IDEA Brand Coach is running',
