@@ -190,10 +190,11 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
     request: SearchRequest,
     mode: 'all-words' | 'any-word',
     limit: number,
-    headlines: boolean,
+    /** Headlines for the search box's snippets; the coach's retrieval leaves superseded diagnostic results out. */
+    scope: { headlines: boolean; newestDiagnosticOnly: boolean },
   ): Promise<HitRow[]> {
-    // The coach ranks the brand's newest diagnostic result only (see NEWEST_DIAGNOSTIC_ONLY).
-    const current = mode === 'any-word' ? `and ${NEWEST_DIAGNOSTIC_ONLY('c')}` : '';
+    const { headlines } = scope;
+    const current = scope.newestDiagnosticOnly ? `and ${NEWEST_DIAGNOSTIC_ONLY('c')}` : '';
     const types = request.sourceTypes && request.sourceTypes.length > 0 ? [...request.sourceTypes] : null;
     const query = tsQuery(mode, '$3');
     // ts_rank, not ts_rank_cd: every matching passage is ranked, and a common word matches most of a
@@ -211,7 +212,7 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
        order by rank desc, c.source_id, c.position
        limit ${limit}`,
       [request.userId, request.brandId, request.query, types],
-      // One text per mode, limit and headline choice: a small fixed set.
+      // One text per mode, limit and scope: a small fixed set.
       { prepared: true },
     );
   }
@@ -239,13 +240,18 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
   }
 
   /**
-   * Full text's candidates and, where vectors are available, the nearest by meaning; `null` when the
-   * question cannot be embedded right now (full text alone answers then).
+   * Full text's candidates (no headlines) and, where vectors are available, the nearest by meaning;
+   * `near` is null when the question cannot be embedded right now (full text alone answers then).
    */
-  async function candidates(request: SearchRequest, mode: 'all-words' | 'any-word', limit: number) {
+  async function candidates(
+    request: SearchRequest,
+    mode: 'all-words' | 'any-word',
+    limit: number,
+    newestDiagnosticOnly: boolean,
+  ) {
     const depth = candidateCount(limit);
     const [wordRows, vector] = await Promise.all([
-      fullText(request, mode, depth, false),
+      fullText(request, mode, depth, { headlines: false, newestDiagnosticOnly }),
       // Only called when vectors exist (byMeaningToo).
       vectors ? vectors.embedQuestion(request.userId, request.query) : null,
     ]);
@@ -257,7 +263,7 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
       vector,
       sourceTypes: request.sourceTypes ?? null,
       limit: depth,
-      newestDiagnosticOnly: mode === 'any-word',
+      newestDiagnosticOnly,
     });
     return { words, near };
   }
@@ -265,9 +271,10 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
   async function search(request: SearchRequest): Promise<KnowledgeHit[]> {
     const mode = 'all-words';
     const limit = resultLimit(request);
-    if (!(await byMeaningToo(request, mode))) return (await fullText(request, mode, limit, true)).map(toHit);
-    const { words, near } = await candidates(request, mode, limit);
-    if (!near) return (await fullText(request, mode, limit, true)).map(toHit);
+    const scope = { headlines: true, newestDiagnosticOnly: false };
+    if (!(await byMeaningToo(request, mode))) return (await fullText(request, mode, limit, scope)).map(toHit);
+    const { words, near } = await candidates(request, mode, limit, false);
+    if (!near) return (await fullText(request, mode, limit, scope)).map(toHit);
     const fused = fuseRankings(words, near, limit);
     const snippets = await headlinesOf(
       fused.flatMap(({ passage, foundByWords }) => (foundByWords ? [passage.chunkId] : [])),
@@ -283,9 +290,12 @@ export function createKnowledgeIndex(database: Database, options: KnowledgeIndex
   async function retrieve(request: SearchRequest): Promise<KnowledgePassage[]> {
     const mode = 'any-word';
     const limit = resultLimit(request);
-    if (!(await byMeaningToo(request, mode)))
-      return (await fullText(request, mode, limit, false)).map(toPassage);
-    const { words, near } = await candidates(request, mode, limit);
+    if (!(await byMeaningToo(request, mode))) {
+      return (await fullText(request, mode, limit, { headlines: false, newestDiagnosticOnly: true })).map(
+        toPassage,
+      );
+    }
+    const { words, near } = await candidates(request, mode, limit, true);
     if (!near) return words.slice(0, limit);
     return fuseRankings(words, near, limit).map(({ passage }) => passage);
   }
