@@ -39,6 +39,10 @@ describeOnEachDatabase('admin audit log', (getApp) => {
         before: { on: index % 2 === 0 },
         after: { on: index % 2 !== 0 },
       });
+      // Entries are ordered by their millisecond; two in the same one are simultaneous, and then the
+      // order between them is arbitrary. Let the clock move so "newest" names one entry.
+      const recordedAt = Date.now();
+      while (Date.now() === recordedAt) await new Promise((resolve) => setTimeout(resolve, 1));
     }
     await auditLog.record({
       actorId: otherActor,
