@@ -51,6 +51,14 @@ describe('findUnsafeInput', () => {
     ]);
   });
 
+  it('shows an accepted but unprintable key printable when a problem lies below it', () => {
+    const details = findUnsafeInput({ 'bell\u0007': { list: ['ok', 'a\u0000'] } }, 'body');
+    expect(details).toEqual([
+      { path: 'body.bell\\u0007.list.1', message: expect.stringMatching(/NUL character/) },
+    ]);
+    expect(findUnsafeInput({ 'bell\u0007': 'fine' }, 'body')).toEqual([]);
+  });
+
   it('refuses nesting deeper than the limit, once, at the level it starts', () => {
     let deep: unknown = 'leaf';
     for (let level = 0; level < MAX_INPUT_DEPTH + 50; level += 1) deep = [deep];

@@ -69,38 +69,43 @@ export function findUnsafeInput(
   { checkText = true }: { checkText?: boolean } = {},
 ): ErrorDetail[] {
   const details: ErrorDetail[] = [];
-  const visit = (node: unknown, where: string, depth: number): void => {
+  // Every request is walked and nearly all are clean: the path is kept as segments and only spelled
+  // out (with unprintable keys escaped) for a problem, not built for every field.
+  const segments: string[] = [path];
+  const report = (message: string) => details.push({ path: segments.map(printable).join('.'), message });
+  const visit = (node: unknown, depth: number): void => {
     if (details.length >= MAX_DETAILS) return;
     if (typeof node === 'string') {
       if (!checkText) return;
       const problem = textProblem(node);
-      if (problem)
-        details.push({ path: where, message: problem === 'nul' ? NUL_MESSAGE : SURROGATE_MESSAGE });
+      if (problem) report(problem === 'nul' ? NUL_MESSAGE : SURROGATE_MESSAGE);
       return;
     }
     if (node === null || typeof node !== 'object') return;
     if (depth >= MAX_INPUT_DEPTH) {
-      details.push({ path: where, message: DEPTH_MESSAGE });
+      report(DEPTH_MESSAGE);
       return;
     }
     if (Array.isArray(node)) {
-      for (let index = 0; index < node.length; index += 1) visit(node[index], `${where}.${index}`, depth + 1);
+      for (let index = 0; index < node.length; index += 1) {
+        segments.push(String(index));
+        visit(node[index], depth + 1);
+        segments.pop();
+      }
       return;
     }
-    for (const [key, child] of Object.entries(node)) {
+    for (const key of Object.keys(node)) {
+      segments.push(key);
       const keyProblem = checkText ? textProblem(key) : null;
-      const childPath = `${where}.${printable(key)}`;
       if (keyProblem) {
-        details.push({
-          path: childPath,
-          message: keyProblem === 'nul' ? KEY_NUL_MESSAGE : KEY_SURROGATE_MESSAGE,
-        });
+        report(keyProblem === 'nul' ? KEY_NUL_MESSAGE : KEY_SURROGATE_MESSAGE);
         if (details.length >= MAX_DETAILS) return;
       }
-      visit(child, childPath, depth + 1);
+      visit((node as Record<string, unknown>)[key], depth + 1);
+      segments.pop();
     }
   };
-  visit(value, path, 0);
+  visit(value, 0);
   return details;
 }
 
