@@ -68,4 +68,4 @@ ENTRYPOINT ["/usr/bin/tini", "--"]
 # On SIGTERM Node stops accepting, drains in-flight requests and closes the database
 # (SHUTDOWN_TIMEOUT_MS); give the container at least that long to stop. The V8 flags are
 # src/server/platform/node-flags.ts's (ADR 0054).
-CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=100", "src/server/main.ts"]
+CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", "src/server/main.ts"]
