@@ -31,7 +31,7 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -223,10 +223,17 @@ export async function startProcess(
 ): Promise<Process> {
   const port = fixedPort ?? (await freePort());
   let output = '';
-  // The app runs with the V8 flags it runs with in production (src/server/platform/node-flags.ts).
-  const flags = script.endsWith('/main.ts') ? SERVER_NODE_FLAGS : [];
+  // The app runs with the Node flags it runs with in production (src/server/platform/node-flags.ts),
+  // from its project folder as in production (the flags name a file relative to it). An older
+  // release (the rollback drill's) may predate a preloaded file: it runs without that flag.
+  const folder = cwd ?? fileURLToPath(new URL('..', import.meta.url));
+  const flags = script.endsWith('/main.ts')
+    ? SERVER_NODE_FLAGS.filter(
+        (flag) => !flag.startsWith('--import=') || existsSync(join(folder, flag.slice(9))),
+      )
+    : [];
   const child = spawn(process.execPath, [...flags, fileURLToPath(new URL(script, import.meta.url))], {
-    ...(cwd ? { cwd } : {}),
+    cwd: folder,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

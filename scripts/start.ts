@@ -10,4 +10,5 @@ if (!ensureWebBuild()) {
   console.error('The web app failed to build; see the errors above.');
   process.exit(1);
 }
-await import('../src/server/main.ts');
+const { runServer } = await import('../src/server/main.ts');
+await runServer();

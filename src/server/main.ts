@@ -4,13 +4,15 @@
  * balancer stops sending here, ADR 0045), then stop accepting, let in-flight requests finish, close
  * the database — within a deadline.
  */
+import { flushCompileCache } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 /** Connections the kernel may queue before the server accepts them (see `listen` below). */
 const LISTEN_BACKLOG = 4096;
 
-async function main(): Promise<void> {
+async function serve(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
@@ -69,9 +71,21 @@ async function main(): Promise<void> {
     { url: config.publicUrl.toString(), database: config.database.kind, mail: app.services.mailer.transport },
     'IDEA Brand Coach is running',
   );
+  // Every module is loaded by now: write their compiled code to Node's compile cache at once rather
+  // than at exit, so the next start needs no TypeScript stripping even after a crash (ADR 0057).
+  flushCompileCache();
 }
 
-main().catch((error: unknown) => {
-  console.error('IDEA Brand Coach failed to start:', error);
-  process.exit(1);
-});
+/** Runs the server until a signal stops it; a failure to start is printed and exits with 1. */
+export function runServer(): Promise<void> {
+  return serve().catch((error: unknown) => {
+    console.error('IDEA Brand Coach failed to start:', error);
+    process.exit(1);
+  });
+}
+
+// Started as the entry point (`node src/server/main.ts`), it runs. `npm start` imports it and calls
+// runServer; the container build imports it only to fill the compile cache. import.meta.main is
+// Node 24's; the comparison covers Node 22.
+const startedAsEntry = import.meta.main ?? process.argv[1] === fileURLToPath(import.meta.url);
+if (startedAsEntry) void runServer();

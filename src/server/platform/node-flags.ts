@@ -1,12 +1,23 @@
 /**
- * The V8 flags the server runs with wherever it is started: `npm start`, the container image, the
- * benches, Lighthouse and the end-to-end server. V8 sizes the young generation from the host's
- * memory — on a 24 GB host each semi-space may grow to 64 MB, 128 MB of the idle process's 330 MB —
- * while the server's requests allocate little that lives long. At 16 MB the idle process holds
- * about 230 MB and throughput does not change (ADR 0054). Under load V8 also let the old generation
- * grow to four times what survived the last full collection (peak RSS 520–600 MB over a live heap
- * under 100 MB). A growing factor of 1.5 keeps the peak under 300 MB for about 5 % more CPU per
- * request, without a hard cap that a large export could hit (ADRs 0056, 0057). `package.json`'s start script and the Dockerfile's CMD repeat them
- * literally; scripts/node-flags.test.ts keeps those in step.
+ * The Node flags the server runs with wherever it is started: `npm start`, the container image, the
+ * benches, Lighthouse and the end-to-end server.
+ *
+ * - The young generation: V8 sizes it from the host's memory — on a 24 GB host each semi-space may
+ *   grow to 64 MB, 128 MB of the idle process's 330 MB — while the server's requests allocate little
+ *   that lives long. At 16 MB the idle process holds about 230 MB and throughput does not change
+ *   (ADR 0054).
+ * - The old generation: by default V8 lets it grow to four times what survived the last full
+ *   collection (peak RSS 520–600 MB over a live heap under 100 MB). A growing factor of 1.5 keeps the
+ *   peak under 300 MB for about 5 % more CPU per request, without a hard cap that a large export
+ *   could hit (ADRs 0056, 0057).
+ * - The compile cache (compile-cache.mjs, preloaded; ADR 0057). The path is relative: the server is
+ *   started from the project's folder.
+ *
+ * `package.json`'s start script and the Dockerfile's CMD repeat them literally;
+ * scripts/node-flags.test.ts keeps those in step.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=16', '--heap-growing-percent=50'];
+export const SERVER_NODE_FLAGS: readonly string[] = [
+  '--max-semi-space-size=16',
+  '--heap-growing-percent=50',
+  '--import=./src/server/platform/compile-cache.mjs',
+];
