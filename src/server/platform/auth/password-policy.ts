@@ -1,24 +1,87 @@
-import type { assessPassword as AssessPassword } from '../../../core/auth/password-strength.ts';
+import { Worker } from 'node:worker_threads';
+import type { PasswordAssessment } from '../../../core/auth/password-strength.ts';
 import { AppError } from '../errors.ts';
-
-let estimator: Promise<typeof AssessPassword> | undefined;
+import type { PasswordReply, PasswordRequest } from './password-worker.ts';
 
 /**
- * The strength estimator, loaded on the first password set rather than at start: its dictionaries
- * are about 30 MB of heap that a process would otherwise hold from boot for the few requests
- * (sign-up, reset, change) that need them.
+ * How long the estimator's thread is kept after its last answer. Its dictionaries are about 30 MB
+ * of heap, and a check takes about 7 ms of CPU, for the few requests that set a password (sign-up,
+ * reset, change): they live in a thread of their own while those come, and are gone when they stop
+ * (ADR 0057). A burst of sign-ups pays the start (about 0.3 s) once.
  */
-function loadEstimator(): Promise<typeof AssessPassword> {
-  estimator ??= import('../../../core/auth/password-strength.ts').then(
-    (module) => module.assessPassword,
-    (error: unknown) => {
-      // A failed load is tried again by the next request rather than remembered.
-      estimator = undefined;
-      throw error;
-    },
-  );
-  return estimator;
+export const ESTIMATOR_IDLE_MS = 30_000;
+
+interface Waiting {
+  resolve(assessment: PasswordAssessment): void;
+  reject(error: Error): void;
 }
+
+/** The estimator's thread, started on demand and stopped after `idleMs` without a request. */
+export function createPasswordEstimator(idleMs = ESTIMATOR_IDLE_MS) {
+  let worker: Worker | null = null;
+  let idleTimer: NodeJS.Timeout | undefined;
+  let nextId = 0;
+  const waiting = new Map<number, Waiting>();
+
+  function failAll(error: Error) {
+    for (const request of waiting.values()) request.reject(error);
+    waiting.clear();
+  }
+
+  function stopWhenIdle() {
+    clearTimeout(idleTimer);
+    if (waiting.size > 0) return;
+    idleTimer = setTimeout(() => {
+      const idle = worker;
+      worker = null;
+      void idle?.terminate();
+    }, idleMs);
+    idleTimer.unref();
+  }
+
+  function start(): Worker {
+    if (worker) return worker;
+    const started = new Worker(new URL('./password-worker.ts', import.meta.url));
+    // An idle thread must not keep the process (or a test run) alive.
+    started.unref();
+    started.on('message', (reply: PasswordReply) => {
+      const request = waiting.get(reply.id);
+      if (!request) return;
+      waiting.delete(reply.id);
+      if ('error' in reply) request.reject(new Error(`password estimator failed: ${reply.error}`));
+      else request.resolve(reply.assessment);
+      stopWhenIdle();
+    });
+    // Only the current thread's end fails what is waiting: one stopped when idle had nothing left,
+    // and what came after it waits on its successor.
+    const ended = (error: Error) => {
+      if (worker !== started) return;
+      worker = null;
+      failAll(error);
+    };
+    started.on('error', ended);
+    started.on('exit', (code) => ended(new Error(`password estimator exited with code ${code}`)));
+    worker = started;
+    return started;
+  }
+
+  return {
+    estimate(password: string, userInputs: readonly string[]): Promise<PasswordAssessment> {
+      clearTimeout(idleTimer);
+      const thread = start();
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        const request: PasswordRequest = { id, password, userInputs };
+        thread.postMessage(request);
+      });
+    },
+    /** Whether the thread (and its dictionaries) is alive. */
+    running: () => worker !== null,
+  };
+}
+
+const estimator = createPasswordEstimator();
 
 /**
  * The password policy every route that sets a password enforces (sign-up, reset, change): a 400
@@ -30,8 +93,7 @@ export async function assertStrongPassword(
   userInputs: readonly string[],
   field: string,
 ): Promise<void> {
-  const assessPassword = await loadEstimator();
-  const assessment = assessPassword(password, userInputs);
+  const assessment = await estimator.estimate(password, userInputs);
   if (assessment.acceptable) return;
   const unmet = assessment.rules.filter((rule) => !rule.met);
   const advice = [assessment.warning, ...assessment.suggestions].filter(Boolean).join(' ');
