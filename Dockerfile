@@ -59,10 +59,10 @@ COPY --from=web /app/dist/web dist/web
 # PGlite's data folder (used only when DATABASE_URL is unset) and the local backup folder; mount
 # volumes here to keep them. Everything else in the image is read-only for the app's user.
 RUN mkdir -p /app/data /app/backups && chown node:node /app/data /app/backups
-# Node's compile cache, filled here: importing main.ts loads every module the server starts with but
-# runs nothing, so no container ever needs to strip TypeScript types at start (ADR 0057).
+# Node's compile cache, filled here: importing main.ts (and each worker thread's module) loads every
+# module the server starts with but runs nothing, so no container strips TypeScript types (ADR 0057).
 RUN node --import=./src/server/platform/compile-cache.mjs --input-type=module \
-      -e "await import('./src/server/main.ts')" \
+      -e "import { globSync } from 'node:fs'; for (const file of ['src/server/main.ts', ...globSync('src/server/**/*-worker.ts')]) await import('./' + file);" \
   && chown -R node:node /app/.compile-cache
 USER node
 EXPOSE 8080

@@ -4,12 +4,14 @@ import { AppError } from '../errors.ts';
 import type { PasswordReply, PasswordRequest } from './password-worker.ts';
 
 /**
- * How long the estimator's thread is kept after its last answer. Its dictionaries are about 30 MB
- * of heap, and a check takes about 7 ms of CPU, for the few requests that set a password (sign-up,
- * reset, change): they live in a thread of their own while those come, and are gone when they stop
- * (ADR 0057). A burst of sign-ups pays the start (about 0.3 s) once.
+ * How long the estimator's thread is kept after its last answer: long enough for a person to retry
+ * a refused password without waiting for it again. Its dictionaries are about 30 MB of heap (the
+ * thread about 80 MB of RSS) and a check takes about 7 ms of CPU, for the few requests that set a
+ * password (sign-up, reset, change); in a thread of their own they live while those come and are
+ * gone when they stop, and the event loop never waits on them (ADR 0057). Starting it takes about
+ * 0.3 s.
  */
-export const ESTIMATOR_IDLE_MS = 30_000;
+export const ESTIMATOR_IDLE_MS = 10_000;
 
 interface Waiting {
   resolve(assessment: PasswordAssessment): void;
