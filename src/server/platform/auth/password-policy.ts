@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import type { PasswordAssessment } from '../../../core/auth/password-strength.ts';
 import { AppError } from '../errors.ts';
+import { createWorkerThread } from '../worker-thread.ts';
 import type { PasswordReply, PasswordRequest } from './password-worker.ts';
 
 /**
@@ -13,73 +13,21 @@ import type { PasswordReply, PasswordRequest } from './password-worker.ts';
  */
 export const ESTIMATOR_IDLE_MS = 10_000;
 
-interface Waiting {
-  resolve(assessment: PasswordAssessment): void;
-  reject(error: Error): void;
-}
-
-/** The estimator's thread, started on demand and stopped after `idleMs` without a request. */
+/** The estimator's thread, started on demand and ended after `idleMs` without a check. */
 export function createPasswordEstimator(idleMs = ESTIMATOR_IDLE_MS) {
-  let worker: Worker | null = null;
-  let idleTimer: NodeJS.Timeout | undefined;
-  let nextId = 0;
-  const waiting = new Map<number, Waiting>();
-
-  function failAll(error: Error) {
-    for (const request of waiting.values()) request.reject(error);
-    waiting.clear();
-  }
-
-  function stopWhenIdle() {
-    clearTimeout(idleTimer);
-    if (waiting.size > 0) return;
-    idleTimer = setTimeout(() => {
-      const idle = worker;
-      worker = null;
-      void idle?.terminate();
-    }, idleMs);
-    idleTimer.unref();
-  }
-
-  function start(): Worker {
-    if (worker) return worker;
-    const started = new Worker(new URL('./password-worker.ts', import.meta.url));
-    // An idle thread must not keep the process (or a test run) alive.
-    started.unref();
-    started.on('message', (reply: PasswordReply) => {
-      const request = waiting.get(reply.id);
-      if (!request) return;
-      waiting.delete(reply.id);
-      if ('error' in reply) request.reject(new Error(`password estimator failed: ${reply.error}`));
-      else request.resolve(reply.assessment);
-      stopWhenIdle();
-    });
-    // Only the current thread's end fails what is waiting: one stopped when idle had nothing left,
-    // and what came after it waits on its successor.
-    const ended = (error: Error) => {
-      if (worker !== started) return;
-      worker = null;
-      failAll(error);
-    };
-    started.on('error', ended);
-    started.on('exit', (code) => ended(new Error(`password estimator exited with code ${code}`)));
-    worker = started;
-    return started;
-  }
-
+  const thread = createWorkerThread<PasswordRequest, PasswordReply, PasswordAssessment>({
+    url: new URL('./password-worker.ts', import.meta.url),
+    name: 'password estimator',
+    settle: (reply) =>
+      'error' in reply
+        ? { error: new Error(`password estimator failed: ${reply.error}`) }
+        : { result: reply.assessment },
+    idleMs,
+  });
   return {
-    estimate(password: string, userInputs: readonly string[]): Promise<PasswordAssessment> {
-      clearTimeout(idleTimer);
-      const thread = start();
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        const request: PasswordRequest = { id, password, userInputs };
-        thread.postMessage(request);
-      });
-    },
+    estimate: (password: string, userInputs: readonly string[]) => thread.request({ password, userInputs }),
     /** Whether the thread (and its dictionaries) is alive. */
-    running: () => worker !== null,
+    running: thread.running,
   };
 }
 
