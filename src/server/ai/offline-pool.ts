@@ -22,10 +22,7 @@ export function createOfflinePool(): OfflinePool {
   const thread = createWorkerThread<OfflineRequest, OfflineReply, object | null>({
     url: new URL('./offline-worker.ts', import.meta.url),
     name: 'offline coach',
-    settle: (reply) =>
-      'error' in reply
-        ? { error: new Error(`offline coach failed: ${reply.error}`) }
-        : { result: reply.output },
+    settle: (reply) => ({ result: reply.output }),
   });
   return {
     run(task, input, context) {

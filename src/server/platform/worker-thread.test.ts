@@ -7,7 +7,7 @@ function fixtureThread(idleMs?: number) {
   return createWorkerThread<FixtureRequest, FixtureReply, string>({
     url: new URL('./worker-thread.fixture.ts', import.meta.url),
     name: 'fixture',
-    settle: (reply) => ('error' in reply ? { error: new Error(reply.error) } : { result: reply.said }),
+    settle: (reply) => ({ result: reply.said }),
     ...(idleMs === undefined ? {} : { idleMs }),
   });
 }
@@ -27,7 +27,7 @@ describe('a worker thread', () => {
     ]);
     expect(answers).toEqual([
       { status: 'fulfilled', value: 'one' },
-      { status: 'rejected', reason: new Error('no good') },
+      { status: 'rejected', reason: new Error('the fixture failed: no good') },
       { status: 'fulfilled', value: 'three' },
     ]);
     expect(thread.waiting()).toBe(0);

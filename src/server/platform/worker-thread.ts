@@ -10,6 +10,12 @@ import { Worker } from 'node:worker_threads';
 
 export type Settled<Result> = { result: Result } | { error: Error };
 
+/** How every worker answers a request whose work threw: the message (errors do not cross threads). */
+export interface FailedReply {
+  id: number;
+  error: string;
+}
+
 /** A request as its sender writes it: the thread numbers it. Distributes over a union of requests. */
 export type WithoutId<Request> = Request extends unknown ? Omit<Request, 'id'> : never;
 
@@ -18,8 +24,8 @@ export interface WorkerThreadOptions<Reply extends { id: number }, Result> {
   url: URL;
   /** Names the thread in errors ("review analyser"). */
   name: string;
-  /** What a reply means: the request's result, or the error to reject it with. */
-  settle(reply: Reply): Settled<Result>;
+  /** What a reply other than a failure means: the request's result, or the error to reject it with. */
+  settle(reply: Exclude<Reply, FailedReply>): Settled<Result>;
   /** End the thread after this long with nothing waiting; without it the thread stays. */
   idleMs?: number;
 }
@@ -32,6 +38,10 @@ export interface WorkerThread<Request extends { id: number }, Result> {
   running(): boolean;
   /** Ends the thread; whatever waits is rejected. */
   close(): Promise<void>;
+}
+
+function isFailure(reply: { id: number }): reply is FailedReply {
+  return typeof (reply as Partial<FailedReply>).error === 'string';
 }
 
 interface Waiting<Result> {
@@ -72,7 +82,9 @@ export function createWorkerThread<Request extends { id: number }, Reply extends
       const request = waiting.get(reply.id);
       if (!request) return;
       waiting.delete(reply.id);
-      const settled = options.settle(reply);
+      const settled: Settled<Result> = isFailure(reply)
+        ? { error: new Error(`the ${options.name} failed: ${reply.error}`) }
+        : options.settle(reply as Exclude<Reply, FailedReply>);
       if ('error' in settled) request.reject(settled.error);
       else request.resolve(settled.result);
       stopWhenIdle();

@@ -22,11 +22,8 @@ export function createAnalysisPool(): AnalysisPool {
     name: 'review analyser',
     settle(reply) {
       if ('output' in reply) return { result: reply.output };
-      if ('problem' in reply) {
-        const { status, code, message, path } = reply.problem;
-        return { error: new AppError(status, code, message, { details: [{ path, message }] }) };
-      }
-      return { error: new Error(`review analysis failed: ${reply.error}`) };
+      const { status, code, message, path } = reply.problem;
+      return { error: new AppError(status, code, message, { details: [{ path, message }] }) };
     },
   });
   return {

@@ -18,10 +18,7 @@ export function createPasswordEstimator(idleMs = ESTIMATOR_IDLE_MS) {
   const thread = createWorkerThread<PasswordRequest, PasswordReply, PasswordAssessment>({
     url: new URL('./password-worker.ts', import.meta.url),
     name: 'password estimator',
-    settle: (reply) =>
-      'error' in reply
-        ? { error: new Error(`password estimator failed: ${reply.error}`) }
-        : { result: reply.assessment },
+    settle: (reply) => ({ result: reply.assessment }),
     idleMs,
   });
   return {
