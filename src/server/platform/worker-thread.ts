@@ -1,6 +1,6 @@
 /**
  * One worker thread that answers requests in turn, for work that would stall the event loop (the
- * offline coach's language tasks, the review analyser, the password estimator). It starts on the
+ * offline coach's language tasks, the review analyser). It starts on the
  * first request and never keeps the process alive by itself. Each request carries an id its reply
  * names; when the thread fails or exits, whatever waits on it is rejected and the next request
  * starts a new one. With `idleMs` the thread ends after that long without a request, and its memory
