@@ -36,8 +36,6 @@ import {
   DIMENSION_QUESTIONS_TO_EXPLORE,
   GENERIC_WORDS,
 } from './knowledge.ts';
-import { analyseReviews } from './review-analysis.ts';
-import { analyseVoiceOfCustomer } from './voice-of-customer.ts';
 import { worksheetSuggestion } from './worksheet-suggestion.ts';
 import type { BrandSummary } from './workspace-context.ts';
 
@@ -420,12 +418,6 @@ function valuesWithoutProof(current: string, saved: BrandSummary['saved'] | null
     .filter((value) => value && !proven.has(value.toLowerCase()));
 }
 
-// ---------------------------------------------------------------------------------- avatar-voice
-
-export function avatarVoice(input: AiTaskInput<'avatar-voice'>): AiTaskOutput<'avatar-voice'> {
-  return analyseVoiceOfCustomer(input);
-}
-
 // ------------------------------------------------------------------------------- value-lens-copy
 
 export { COPY_LIMITS } from './copy-limits.ts';
@@ -475,17 +467,28 @@ export function chatReply(input: AiTaskInput<'chat'>, context: CoachContext): Ai
 
 // --------------------------------------------------------------------------------------- routing
 
+/**
+ * The tasks whose offline answer reads reviews with the NLP library. They run in a worker thread
+ * (offline-review-tasks.ts, server/ai/offline-pool.ts): a few hundred milliseconds of CPU each, and
+ * the library's lexicon is ~10 MB of heap that the server's main thread then never loads.
+ */
+export const REVIEW_TASKS = ['review-analysis', 'avatar-voice'] as const satisfies readonly AiTask[];
+export type ReviewTask = (typeof REVIEW_TASKS)[number];
+export type InlineTask = Exclude<AiTask, ReviewTask>;
+
+export function isReviewTask(task: AiTask): task is ReviewTask {
+  return (REVIEW_TASKS as readonly AiTask[]).includes(task);
+}
+
 type OfflineTask<T extends AiTask> = (input: AiTaskInput<T>, context: CoachContext) => AiTaskOutput<T> | null;
 
-/** Every task's offline answer; `null` means it cannot answer for this user (no diagnostic yet). */
-export const OFFLINE_COACH: { [T in AiTask]: OfflineTask<T> } = {
+/** Every other task's offline answer; `null` means it cannot answer for this user (no diagnostic yet). */
+export const OFFLINE_COACH: { [T in InlineTask]: OfflineTask<T> } = {
   chat: chatReply,
   'insight-guidance': insightGuidance,
   'canvas-suggestion': canvasSuggestion,
   'contextual-help': contextualHelp,
   'buyer-intent': (input) => classifyTerms(input.terms, input.industry, input.brandNames),
-  'review-analysis': (input) => analyseReviews(input.reviews),
-  'avatar-voice': (input) => avatarVoice(input),
   'value-lens-copy': (input) => valueLensCopy(input),
   'diagnostic-reading': (_input, context) => diagnosticReading(context),
 };
@@ -494,7 +497,7 @@ export const OFFLINE_COACH: { [T in AiTask]: OfflineTask<T> } = {
  * Runs a task whose input was already parsed with that task's own schema (the registry guarantees
  * the pairing, which the type system cannot see through a runtime task name).
  */
-export function runOfflineCoach(task: AiTask, input: unknown, context: CoachContext): object | null {
+export function runOfflineCoach(task: InlineTask, input: unknown, context: CoachContext): object | null {
   const answer = OFFLINE_COACH[task] as (input: unknown, context: CoachContext) => object | null;
   return answer(input, context);
 }

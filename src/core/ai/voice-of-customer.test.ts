@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AI_TASK_SCHEMAS } from './contracts.ts';
-import { avatarVoice } from './offline-coach.ts';
+import { avatarVoice } from './offline-review-tasks.ts';
 import { analyseVoiceOfCustomer } from './voice-of-customer.ts';
 
 /** Reviews of a baby stroller, as customers write them: mixed lengths, mixed feelings, some typos. */

@@ -1,62 +1,21 @@
+/**
+ * The password policy with its estimator built from the ES modules of zxcvbn-ts: what the browser's
+ * live strength meter loads (on first use, as its own chunk). The server builds its own estimator
+ * (platform/auth/password-estimator.ts) so it can let go of the dictionaries.
+ */
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
-import {
-  checkPasswordRules,
-  PASSWORD_MIN_STRENGTH_SCORE,
-  type PasswordRuleResult,
-  personalWordsOf,
-} from './password-rules.ts';
+import { createPasswordAssessor, estimatorOptions } from './password-assessment.ts';
 
-const estimator = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...english.dictionary },
-  graphs: common.adjacencyGraphs,
-  translations: english.translations,
-});
+export {
+  type AssessPassword,
+  ESTIMATED_LENGTH,
+  estimatorInput,
+  type PasswordAssessment,
+  type StrengthScore,
+} from './password-assessment.ts';
 
-/** How much of a password the strength estimator reads. */
-export const ESTIMATED_LENGTH = 64;
-
-/**
- * What the estimator scores. Its repeat matcher is slow on repetitive input (a 128-character
- * "aB3!aB3!…" took ~0.5 s of event loop), so a run of a repeated unit is scored as one copy —
- * repetition adds almost no strength, so this is at worst a little stricter — and only the first 64 characters
- * are read, which decide the score of any real password.
- */
-export function estimatorInput(password: string): string {
-  return password.replace(/(.{1,16}?)\1{2,}/gs, '$1').slice(0, ESTIMATED_LENGTH);
-}
-
-export type StrengthScore = 0 | 1 | 2 | 3 | 4;
-
-export interface PasswordAssessment {
-  acceptable: boolean;
-  score: StrengthScore;
-  rules: PasswordRuleResult[];
-  /** Human advice from the estimator, e.g. "Add another word or two." */
-  suggestions: string[];
-  warning: string | null;
-}
-
-/**
- * The whole password policy: length, character classes, not containing the user's name or email, and
- * an estimated strength score. `userInputs` (name, email) also count as guessable words for the
- * estimator — whole, the email's local part, and their pieces — so "Jane2024!" is weak for Jane.
- */
-export function assessPassword(password: string, userInputs: readonly string[] = []): PasswordAssessment {
-  const rules = checkPasswordRules(password, userInputs);
-  const result = estimator.check(estimatorInput(password), personalWordsOf(userInputs).guessable);
-  const score = result.score as StrengthScore;
-  const strengthMet = score >= PASSWORD_MIN_STRENGTH_SCORE;
-  const allRules: PasswordRuleResult[] = [
-    ...rules,
-    { id: 'strength', label: 'Hard to guess (strength “strong” or better)', met: strengthMet },
-  ];
-  return {
-    acceptable: allRules.every((rule) => rule.met),
-    score,
-    rules: allRules,
-    suggestions: result.feedback.suggestions,
-    warning: result.feedback.warning,
-  };
-}
+export const assessPassword = createPasswordAssessor(
+  new ZxcvbnFactory(estimatorOptions({ common, english })),
+);

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { avatarVoice, EMPTY_CONTEXT } from '../../core/ai/offline-coach.ts';
+import { EMPTY_CONTEXT } from '../../core/ai/offline-coach.ts';
+import { avatarVoice } from '../../core/ai/offline-review-tasks.ts';
 import { createOfflinePool } from './offline-pool.ts';
 
 const pool = createOfflinePool();

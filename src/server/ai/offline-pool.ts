@@ -3,15 +3,12 @@
  * processing. Both review tasks read every review with the review engine (ADR 0039): a few hundred
  * milliseconds of CPU for a full request on a busy machine, long enough to stall every other request
  * (and trip load shedding). Those tasks go to one worker thread, started on first use and queued
- * there; the light tasks stay inline.
+ * there — the only place the NLP library is loaded; the light tasks stay inline.
  */
 import type { AiTask } from '../../core/ai/contracts.ts';
-import { type CoachContext, runOfflineCoach } from '../../core/ai/offline-coach.ts';
+import { type CoachContext, isReviewTask, runOfflineCoach } from '../../core/ai/offline-coach.ts';
 import { createWorkerThread } from '../platform/worker-thread.ts';
 import type { OfflineReply, OfflineRequest } from './offline-worker.ts';
-
-/** Tasks whose offline answer parses user text with the NLP library. */
-export const WORKER_TASKS: ReadonlySet<AiTask> = new Set<AiTask>(['avatar-voice', 'review-analysis']);
 
 export interface OfflinePool {
   run(task: AiTask, input: unknown, context: CoachContext): Promise<object | null>;
@@ -26,8 +23,8 @@ export function createOfflinePool(): OfflinePool {
   });
   return {
     run(task, input, context) {
-      if (!WORKER_TASKS.has(task)) return Promise.resolve(runOfflineCoach(task, input, context));
-      return thread.request({ task, input, context });
+      if (isReviewTask(task)) return thread.request({ task, input });
+      return Promise.resolve(runOfflineCoach(task, input, context));
     },
     close: thread.close,
   };

@@ -1,16 +1,15 @@
 /**
- * Worker thread of the offline coach's heavy tasks (see offline-pool.ts): answers one request at a
- * time with the same pure function the main thread would call.
+ * Worker thread of the offline coach's review tasks (see offline-pool.ts): answers one request at a
+ * time. The NLP library these tasks need is loaded here only, never in the main thread.
  */
 import { parentPort } from 'node:worker_threads';
-import type { AiTask } from '../../core/ai/contracts.ts';
-import { type CoachContext, runOfflineCoach } from '../../core/ai/offline-coach.ts';
+import type { ReviewTask } from '../../core/ai/offline-coach.ts';
+import { runOfflineReviewTask } from '../../core/ai/offline-review-tasks.ts';
 
 export interface OfflineRequest {
   id: number;
-  task: AiTask;
+  task: ReviewTask;
   input: unknown;
-  context: CoachContext;
 }
 
 export type OfflineReply = { id: number; output: object | null } | { id: number; error: string };
@@ -18,7 +17,7 @@ export type OfflineReply = { id: number; output: object | null } | { id: number;
 parentPort?.on('message', (request: OfflineRequest) => {
   let reply: OfflineReply;
   try {
-    reply = { id: request.id, output: runOfflineCoach(request.task, request.input, request.context) };
+    reply = { id: request.id, output: runOfflineReviewTask(request.task, request.input) };
   } catch (error) {
     reply = {
       id: request.id,

@@ -30,7 +30,6 @@ import {
   type SurveyClosedReason,
   surveyClosedReason,
 } from '../../../core/surveys/limits.ts';
-import { createResultsAccumulator } from '../../../core/surveys/results.ts';
 import { surveyTemplate } from '../../../core/surveys/templates.ts';
 import { CSV_BOM, csvLine } from '../../../core/text/csv-export.ts';
 import type { AppConfig } from '../../config.ts';
@@ -488,6 +487,9 @@ export function createSurveyService(deps: SurveyServiceDeps) {
 
     async results(userId: string, brandId: string, surveyId: string): Promise<SurveyResults> {
       const row = await ownedRow(db, userId, brandId, surveyId);
+      // Loaded on first use: reading the text answers brings in the NLP library (~10 MB of heap), which
+      // a process that never shows survey results should not hold.
+      const { createResultsAccumulator } = await import('../../../core/surveys/results.ts');
       const accumulator = createResultsAccumulator(row.questions);
       for await (const response of responsesOf(row.id)) {
         accumulator.add({ answers: response.answers, submittedAt: response.createdAt });

@@ -1,24 +1,8 @@
-import type { assessPassword as AssessPassword } from '../../../core/auth/password-strength.ts';
 import { AppError } from '../errors.ts';
+import { createPasswordEstimator } from './password-estimator.ts';
 
-let estimator: Promise<typeof AssessPassword> | undefined;
-
-/**
- * The strength estimator, loaded on the first password set rather than at start: its dictionaries
- * are about 30 MB of heap that a process would otherwise hold from boot for the few requests
- * (sign-up, reset, change) that need them.
- */
-function loadEstimator(): Promise<typeof AssessPassword> {
-  estimator ??= import('../../../core/auth/password-strength.ts').then(
-    (module) => module.assessPassword,
-    (error: unknown) => {
-      // A failed load is tried again by the next request rather than remembered.
-      estimator = undefined;
-      throw error;
-    },
-  );
-  return estimator;
-}
+/** One per process: built on the first password set, dropped when none has been set for a while. */
+const estimator = createPasswordEstimator();
 
 /**
  * The password policy every route that sets a password enforces (sign-up, reset, change): a 400
@@ -30,8 +14,7 @@ export async function assertStrongPassword(
   userInputs: readonly string[],
   field: string,
 ): Promise<void> {
-  const assessPassword = await loadEstimator();
-  const assessment = assessPassword(password, userInputs);
+  const assessment = estimator.assess(password, userInputs);
   if (assessment.acceptable) return;
   const unmet = assessment.rules.filter((rule) => !rule.met);
   const advice = [assessment.warning, ...assessment.suggestions].filter(Boolean).join(' ');
