@@ -1,6 +1,6 @@
 /**
  * The dashboard's one read: the brand (only if it is the user's and live), the data of each of its
- * live items and the scores of its latest diagnostic, as one prepared statement — the dashboard is
+ * live items (of an avatar, its name) and the scores of its latest diagnostic, as one prepared statement — the dashboard is
  * a quarter of what signed-in users request, and this was two round-trips (ADR 0055).
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
@@ -27,11 +27,15 @@ export function createDashboardQueries(database: Database) {
     where d.user_id = ${userId} and d.brand_id = ${brandId} and d.deleted_at is null
     order by d.created_at desc, d.id desc
     limit 1)`;
+  // Progress reads the singletons' whole data but only an avatar's name: an avatar (profile,
+  // imported reviews, their analysis) can be tens of KB, and a brand has up to 50 of them.
+  const data = sql<Record<string, unknown> | null>`case when ${workspaceItems.kind} = 'avatar'
+    then jsonb_build_object('name', ${workspaceItems.data} -> 'name') else ${workspaceItems.data} end`;
   const progressRows = database.db
     .select({
       kind: workspaceItems.kind,
       singletonKey: workspaceItems.singletonKey,
-      data: workspaceItems.data,
+      data,
       latestScores,
     })
     .from(brands)
