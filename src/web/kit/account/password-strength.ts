@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import type { PasswordAssessment } from '../../../core/auth/password-strength.ts';
+import type { AssessPassword } from '../../../core/auth/password-assessment.ts';
 
-export type AssessPassword = (password: string, userInputs?: string[]) => PasswordAssessment;
+export type { AssessPassword };
 
 let loading: Promise<AssessPassword> | null = null;
 
