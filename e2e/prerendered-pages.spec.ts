@@ -47,6 +47,24 @@ test('every public page arrives with its content and hydrates without errors', a
   expect(errors).toEqual([]);
 });
 
+test('a public page paints from its HTML and stylesheet before it asks for any code', async ({ page }) => {
+  for (const path of ['/', '/auth/sign-in']) {
+    await page.goto(path);
+    await expectHydrated(page);
+    const timing = await page.evaluate(() => ({
+      firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      // The boot script itself is the one script the HTML names; everything else is the app's code.
+      code: performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith('.js') && !entry.name.includes('/assets/boot-'))
+        .map((entry) => entry.startTime),
+    }));
+    expect(timing.firstPaint, path).not.toBeNull();
+    expect(timing.code.length, path).toBeGreaterThan(0);
+    expect(Math.min(...timing.code), path).toBeGreaterThanOrEqual(timing.firstPaint ?? 0);
+  }
+});
+
 test('a prerendered page takes the query string and the tab’s saved answers once hydrated', async ({
   page,
 }) => {

@@ -72,21 +72,13 @@ export const linkStatusQuerySchema = z.strictObject({ token: tokenSchema });
 export const linkStatusResponseSchema = z.object({ status: linkStatusSchema });
 export type LinkStatusResponse = z.infer<typeof linkStatusResponseSchema>;
 
-export const roleSchema = z.enum(['user', 'admin']);
-export type Role = z.infer<typeof roleSchema>;
-
-export const sessionUserSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  emailVerified: z.boolean(),
-  role: roleSchema,
-});
-export type SessionUser = z.infer<typeof sessionUserSchema>;
-
-export const userResponseSchema = z.object({ user: sessionUserSchema });
-export type UserResponse = z.infer<typeof userResponseSchema>;
-
-/** The public "who am I" answer: `user` is null for visitors, never a 401. */
-export const sessionResponseSchema = z.object({ user: sessionUserSchema.nullable() });
-export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+export {
+  type Role,
+  roleSchema,
+  type SessionResponse,
+  type SessionUser,
+  sessionResponseSchema,
+  sessionUserSchema,
+  type UserResponse,
+  userResponseSchema,
+} from './session-contracts.ts';

@@ -1,9 +1,12 @@
 /**
- * The shared zod contracts, as two chunks loaded on demand. zod is about a fifth of the app's
+ * The shared zod contracts, as three chunks loaded on demand. zod is about a fifth of the app's
  * JavaScript and no page needs it to draw itself: only to check what the server sends back and what
- * a form submits. The public pages' contracts come first and alone; the signed-in app's come with
- * the first request that needs one of them. Each load is cached from then on.
+ * a form submits. Building schemas is work too (~30 ms for the public ones on a mid-range phone, in
+ * one task), so a page load builds only the session's; the public pages' forms and requests load
+ * theirs when first used, and the signed-in app's come with the first request that needs one of
+ * them. Each load is cached from then on.
  */
+export type SessionContracts = typeof import('./contracts-session.ts');
 export type PublicContracts = typeof import('./contracts-public.ts');
 export type Contracts = PublicContracts & typeof import('./contracts-bundle.ts');
 
@@ -19,7 +22,24 @@ function cachedImport<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export const loadPublicContracts = cachedImport(() => import('./contracts-public.ts'));
+/** Resolves in a later task, so the browser can paint and handle input in between. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// zod itself first, then the schemas, each in a task of its own: the main thread is never held for
+// both at once while a page hydrates.
+const loadSessionContracts = cachedImport(async () => {
+  await import('./zod-jitless.ts');
+  await nextTask();
+  return import('./contracts-session.ts');
+});
+
+export const loadPublicContracts = cachedImport(async () => {
+  await loadSessionContracts();
+  await nextTask();
+  return import('./contracts-public.ts');
+});
 
 /** Every contract. */
 export const loadContracts = cachedImport(async (): Promise<Contracts> => {
@@ -31,10 +51,14 @@ export const loadContracts = cachedImport(async (): Promise<Contracts> => {
   return { ...publicContracts, ...appContracts };
 });
 
-/** The contracts holding `key`: the public chunk alone when it has it, else every contract. */
+/**
+ * The smallest set of contracts holding `key`: the session chunk, the public one, or every contract.
+ * Only `key` (and the error envelope, which every set holds) will be read from it.
+ */
 export async function loadContractsWith(key: keyof Contracts): Promise<Contracts> {
+  const sessionContracts = await loadSessionContracts();
+  if (key in sessionContracts) return sessionContracts as unknown as Contracts;
   const publicContracts = await loadPublicContracts();
-  // Only `key` (and the public error envelope) will be read from it, and it holds both.
   if (key in publicContracts) return publicContracts as Contracts;
   return loadContracts();
 }
