@@ -13,7 +13,8 @@ import type { AvatarData } from '../workspace/avatar.ts';
 import { splitPastedReviews } from '../workspace/avatar-reviews.ts';
 import { avatarSummary } from '../workspace/avatar-summary.ts';
 import type { CanvasData } from '../workspace/canvas.ts';
-import { emptyItemData, type ItemData, type ItemKind } from '../workspace/items.ts';
+import type { ItemData, ItemKind } from '../workspace/items.ts';
+import { inPageOrder } from '../workspace/page-order.ts';
 import { TRIGGER_LABELS } from '../workspace/trigger-assessment.ts';
 
 /** Avatars read in full; the others are listed by name, so the model knows they exist. */
@@ -32,57 +33,10 @@ function clip(text: string, max: number): string {
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
-/** The fields of a worksheet row, in the order its page shows them. */
-const ROW_FIELD_ORDER = [
-  'value',
-  'proof',
-  'type',
-  'description',
-  'consistency',
-  'competitor',
-  'difference',
-  'touchpoint',
-  'consistent',
-  'note',
-];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * `value` with its keys in the order of `template` (the item's fields as its schema lists them, which
- * is the order the pages show); rows of a list in ROW_FIELD_ORDER. Stored JSON comes back with its
- * keys in the database's own order, which would scramble the canvas and the worksheets.
- */
-function inPageOrder(value: unknown, template: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map((row) =>
-      isRecord(row)
-        ? Object.fromEntries(
-            Object.entries(row).sort(
-              ([a], [b]) =>
-                (ROW_FIELD_ORDER.indexOf(a) >>> 0) - (ROW_FIELD_ORDER.indexOf(b) >>> 0) || a.localeCompare(b),
-            ),
-          )
-        : row,
-    );
-  }
-  if (!isRecord(value)) return value;
-  const known = isRecord(template) ? Object.keys(template) : [];
-  const keys = [
-    ...known.filter((key) => key in value),
-    ...Object.keys(value).filter((key) => !known.includes(key)),
-  ];
-  return Object.fromEntries(
-    keys.map((key) => [key, inPageOrder(value[key], isRecord(template) ? template[key] : undefined)]),
-  );
-}
-
 /** One `Label: text` line per filled field of an item, labelled as its passages are. */
 function fieldLines(kind: ItemKind, stored: Record<string, unknown> | null): string[] {
   if (!stored) return [];
-  const data = inPageOrder(stored, emptyItemData(kind)) as Record<string, unknown>;
+  const data = inPageOrder(kind, stored);
   return itemSections(kind, data).map((section) => {
     if (kind === 'authentic' && section.locator.field === 'consistency') {
       return `Consistency checklist: ${checklist(data as ItemData<'authentic'>)}`;

@@ -93,6 +93,15 @@ describe('workspace knowledge sections', () => {
     });
   });
 
+  it('gives the same sections, in the page’s order, whatever order the fields arrive in', () => {
+    const stored = { values: ['Honesty'], vision: 'Rested parents.', purpose: 'Calm evenings.' };
+    const sections = itemSections('canvas', stored);
+    expect(sections.map((section) => section.locator.field)).toEqual(['purpose', 'vision', 'values']);
+    expect(
+      itemSections('canvas', { purpose: 'Calm evenings.', values: ['Honesty'], vision: 'Rested parents.' }),
+    ).toEqual(sections);
+  });
+
   it('says what a diagnostic answered, not only its scores', () => {
     const [section] = diagnosticSections({
       createdAt: '2026-11-30T10:00:00.000Z',

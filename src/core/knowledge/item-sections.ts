@@ -6,6 +6,7 @@
  */
 import { DIMENSION_LABELS, QUESTIONNAIRE_V1 } from '../diagnostic/questionnaire.ts';
 import { splitPastedReviews } from '../workspace/avatar-reviews.ts';
+import { inPageOrder } from '../workspace/page-order.ts';
 import {
   type AssessmentAnswers,
   rankTriggers,
@@ -141,7 +142,8 @@ export function itemSections(kind: string, data: Record<string, unknown>, title?
     if (!text) return;
     sections.push({ label: `${prefix} · ${fieldLabel(path)}`, text, locator: { field: path } });
   };
-  for (const [key, value] of Object.entries(data)) {
+  // Page order, so the sections (and their passages' places) are the same however the fields arrive.
+  for (const [key, value] of Object.entries(inPageOrder(kind, data))) {
     if (kind === 'avatar' && key === 'name') continue;
     if (kind === 'trigger-assessment') continue;
     visit(value, key);

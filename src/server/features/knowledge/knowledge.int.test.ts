@@ -109,6 +109,52 @@ describeOnEachDatabase(
       expect((await search(client, brandId, 'craft'))[0]?.href).toBe('/app/canvas#field-values');
     });
 
+    it('rewrites only the passages of the fields a save changed', async () => {
+      const { client, brandId } = await newOwner();
+      const canvas = `/api/brands/${brandId}/items/canvas`;
+      const first = await putItem(client, canvas, 0, {
+        purpose: 'Help night-shift nurses sleep through daylight.',
+        values: ['Honesty', 'Craft'],
+      });
+      const itemId = first.item.id as string;
+      const passages = async () =>
+        getApp().database.query<{ id: string; text: string; position: number }>(
+          'select id, text, position from knowledge_chunks where source_id = $1 order by position',
+          [itemId],
+        );
+      const about = <Row extends { text: string }>(rows: Row[], word: string) =>
+        rows.find((row) => row.text.includes(word));
+      const before = await passages();
+      expect(before).toHaveLength(2);
+
+      await putItem(client, canvas, 1, {
+        purpose: 'Help night-shift nurses sleep through daylight.',
+        values: ['Honesty', 'Patience'],
+      });
+      const after = await passages();
+      expect(after).toHaveLength(2);
+      // The purpose's passage is the same row; the values' passage was replaced.
+      expect(about(after, 'nurses')).toEqual(about(before, 'nurses'));
+      expect(about(after, 'Patience')?.id).toBeDefined();
+      expect(about(after, 'Patience')?.id).not.toBe(about(before, 'Craft')?.id);
+      expect(about(after, 'Craft')).toBeUndefined();
+      expect(await search(client, brandId, 'craft')).toEqual([]);
+      expect((await search(client, brandId, 'patience'))[0]?.href).toBe('/app/canvas#field-values');
+
+      // Saving the same content again changes no passage at all.
+      await putItem(client, canvas, 2, {
+        purpose: 'Help night-shift nurses sleep through daylight.',
+        values: ['Honesty', 'Patience'],
+      });
+      expect(await passages()).toEqual(after);
+
+      // A field emptied loses its passage; the one before it in the page stays put.
+      await putItem(client, canvas, 3, { purpose: 'Help night-shift nurses sleep through daylight.' });
+      const last = await passages();
+      expect(last).toEqual([about(before, 'nurses')]);
+      expect(await search(client, brandId, 'patience')).toEqual([]);
+    });
+
     it('indexes what a concurrent save merged, and what a restored revision brings back', async () => {
       const { client, brandId } = await newOwner();
       const insight = `/api/brands/${brandId}/items/insight`;

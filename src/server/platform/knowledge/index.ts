@@ -391,7 +391,8 @@ export type KnowledgeIndex = ReturnType<typeof createKnowledgeIndex>;
  * five (the hot saves, ADR 0054). Every value is an SQL expression, so a compiled statement can pass
  * placeholders (ADR 0055); `rows` is `passageRows(…).rows` as jsonb. Each part runs only when
  * `guard` holds — the caller's write happened. A statement's parts see the rows as they were before
- * it, so the delete never sees the passages inserted beside it.
+ * it, so the delete never sees the passages inserted beside it. Unlike `replaceSource`, it leaves
+ * the passages that did not change in place.
  */
 export function passageReplacement(values: {
   userId: SQL;
@@ -402,14 +403,28 @@ export function passageReplacement(values: {
   guard: SQL;
 }): SQL {
   const { userId, brandId, sourceType, sourceId, rows, guard } = values;
-  return sql`passages_cleared as (
-      delete from ${knowledgeChunks}
-      where ${knowledgeChunks.sourceType} = ${sourceType}::text and ${knowledgeChunks.sourceId} = ${sourceId}::uuid
-        and ${guard}),
+  // A passage the save leaves as it was (same place, label, text and locator) is neither deleted
+  // nor inserted again: a save usually changes one field, and an unchanged passage keeps its row,
+  // its search entry and its embedding.
+  const same = (stored: SQL, passage: SQL) => sql`${stored}.position = ${passage}.position
+        and ${stored}.label = ${passage}.label and ${stored}.text = ${passage}.text
+        and ${stored}.locator = ${passage}.locator`;
+  return sql`passages_wanted as (
+      select * from jsonb_to_recordset(${rows}::jsonb)
+        as passage(position integer, label text, text text, locator jsonb)),
+    passages_cleared as (
+      delete from ${knowledgeChunks} stored
+      where stored.source_type = ${sourceType}::text and stored.source_id = ${sourceId}::uuid
+        and ${guard}
+        and not exists (select 1 from passages_wanted wanted where ${same(sql`stored`, sql`wanted`)})),
     passages_added as (
       insert into ${knowledgeChunks} (user_id, brand_id, source_type, source_id, position, label, text, locator)
       select ${userId}::uuid, ${brandId}::uuid, ${sourceType}::text, ${sourceId}::uuid,
-        passage.position, passage.label, passage.text, passage.locator
-      from jsonb_to_recordset(${rows}::jsonb) as passage(position integer, label text, text text, locator jsonb)
-      where ${guard})`;
+        wanted.position, wanted.label, wanted.text, wanted.locator
+      from passages_wanted wanted
+      where ${guard}
+        and not exists (
+          select 1 from ${knowledgeChunks} stored
+          where stored.source_type = ${sourceType}::text and stored.source_id = ${sourceId}::uuid
+            and ${same(sql`stored`, sql`wanted`)}))`;
 }
