@@ -4,8 +4,8 @@
 // requested after the paint, it does not delay the page's first or largest paint, and it hydrates
 // the page a moment later. "After the paint" is the browser's own first-contentful-paint entry: an
 // animation frame runs before its frame is presented, so code requested from one still raced the
-// paint. Where paint timing is missing, the next frame is the signal; a tab opened in the
-// background (no frames, no paint) starts on a timer.
+// paint. Where paint timing is missing, the next frame is the signal, with a timer for background
+// tabs (no frames there).
 (() => {
   const boot = document.currentScript;
   if (!boot) return;
@@ -39,8 +39,16 @@
       start();
     });
     observer.observe({ type: 'paint', buffered: true });
+    // A tab opened (or put) in the background paints nothing until it is shown, so there is no paint
+    // to wait for: start at once. A visible tab waits for its paint however slow the network is.
+    if (document.visibilityState === 'hidden') start();
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') start();
+    });
+    // Only a safety net: a prerendered page always has text to paint.
+    setTimeout(start, 10000);
   } else {
     requestAnimationFrame(() => setTimeout(start, 0));
+    setTimeout(start, 1000);
   }
-  setTimeout(start, 1000);
 })();
