@@ -14,7 +14,6 @@ import { splitPastedReviews } from '../workspace/avatar-reviews.ts';
 import { avatarSummary } from '../workspace/avatar-summary.ts';
 import type { CanvasData } from '../workspace/canvas.ts';
 import type { ItemData, ItemKind } from '../workspace/items.ts';
-import { inPageOrder } from '../workspace/page-order.ts';
 import { TRIGGER_LABELS } from '../workspace/trigger-assessment.ts';
 
 /** Avatars read in full; the others are listed by name, so the model knows they exist. */
@@ -36,10 +35,10 @@ function clip(text: string, max: number): string {
 /** One `Label: text` line per filled field of an item, labelled as its passages are. */
 function fieldLines(kind: ItemKind, stored: Record<string, unknown> | null): string[] {
   if (!stored) return [];
-  const data = inPageOrder(kind, stored);
-  return itemSections(kind, data).map((section) => {
+  // itemSections reads the fields in the page's order, whatever order they were stored in.
+  return itemSections(kind, stored).map((section) => {
     if (kind === 'authentic' && section.locator.field === 'consistency') {
-      return `Consistency checklist: ${checklist(data as ItemData<'authentic'>)}`;
+      return `Consistency checklist: ${checklist(stored as ItemData<'authentic'>)}`;
     }
     const label = section.label.split(' · ').slice(1).join(' · ') || section.label;
     return `${label}: ${clip(section.text, FIELD_MAX_CHARS)}`;

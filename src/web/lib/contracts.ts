@@ -6,7 +6,6 @@
  * theirs when first used, and the signed-in app's come with the first request that needs one of
  * them. Each load is cached from then on.
  */
-export type SessionContracts = typeof import('./contracts-session.ts');
 export type PublicContracts = typeof import('./contracts-public.ts');
 export type Contracts = PublicContracts & typeof import('./contracts-bundle.ts');
 
