@@ -27,6 +27,8 @@ interface LineCoverage {
 }
 
 const reports = path.join(ROOT, 'reports');
+/** Lines of each failed test's message kept in the summary (a fuzz failure lists its inputs). */
+const FAILURE_LINES = 12;
 const coverageMinPercent = Number.parseFloat(process.env.COVERAGE_MIN_PERCENT ?? '');
 if (process.env.COVERAGE_MIN_PERCENT !== undefined && !Number.isFinite(coverageMinPercent)) {
   throw new Error(`COVERAGE_MIN_PERCENT must be a number, got "${process.env.COVERAGE_MIN_PERCENT}"`);
@@ -62,6 +64,17 @@ function lineCoverage(folders: string[]): LineCoverage | undefined {
   return { covered, total, percent: total === 0 ? 0 : Math.round((covered / total) * 1000) / 10 };
 }
 
+/** The first lines of a failure's message, so the end of a CI log says why as well as what. */
+function whyItFailed(messages: string[] | undefined): string {
+  const lines = (messages ?? [])
+    .join('\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('at '))
+    .slice(0, FAILURE_LINES);
+  return lines.length === 0 ? '' : `\n      ${lines.map((line) => line.slice(0, 300)).join('\n      ')}`;
+}
+
 function vitestSuite(): Totals {
   if (!process.env.TEST_DATABASE_URL) {
     console.log(
@@ -89,7 +102,7 @@ function vitestSuite(): Totals {
       name: string;
       status: string;
       message?: string;
-      assertionResults: { fullName: string; status: string }[];
+      assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
     }[];
   }>(output);
   if (!report) return { passed: 0, failed: 1, skipped: 0, failures: ['vitest wrote no report'] };
@@ -97,7 +110,7 @@ function vitestSuite(): Totals {
     const where = path.relative(ROOT, file.name);
     const failedTests = file.assertionResults
       .filter((test) => test.status === 'failed')
-      .map((test) => `${where} › ${test.fullName}`);
+      .map((test) => `${where} › ${test.fullName}${whyItFailed(test.failureMessages)}`);
     // A file that failed outside any test (an import error, a failing hook) names itself.
     return failedTests.length === 0 && file.status === 'failed'
       ? [`${where} › ${(file.message ?? 'failed outside a test').split('\n')[0]}`]
