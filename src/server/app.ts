@@ -110,7 +110,7 @@ import { auditLogRetentionRule } from './platform/audit-log.ts';
 import { createAuth, sessionUpdateAgeSeconds } from './platform/auth/better-auth.ts';
 import { createSessionActivity } from './platform/auth/session-activity.ts';
 import { createSessionCache } from './platform/auth/session-cache.ts';
-import { createSessionResolver } from './platform/auth/sessions.ts';
+import { createSessionRecheck, createSessionResolver } from './platform/auth/sessions.ts';
 import { registerAuthGuard } from './platform/auth-guard.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { createDataLifecycle, type DataLifecycle } from './platform/data-lifecycle/registry.ts';
@@ -325,6 +325,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const resolveSession = createSessionResolver(auth, {
     recordUse: createSessionActivity({ database, clock }),
     cache: sessionCache,
+    recheck: { read: createSessionRecheck(database), clock },
     expiresInSeconds: config.auth.sessionTtlSeconds,
     updateAgeSeconds: sessionUpdateAgeSeconds(config.auth.sessionTtlSeconds),
   });
@@ -523,7 +524,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sampleInterval: deps.pressureSampleIntervalMs ?? 1000,
   });
   await registerSecurity(app, config);
-  await app.register(cookie);
+  // Cookies are parsed when a route asks for one (platform/cookies.ts), not on every request.
+  await app.register(cookie, { hook: false });
   registerAuthGuard(app, resolveSession);
   registerInputGuard(app);
   app.decorate(

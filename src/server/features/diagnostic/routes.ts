@@ -11,6 +11,7 @@ import {
   submitDiagnosticBodySchema,
 } from '../../../core/diagnostic/contracts.ts';
 import type { AppConfig } from '../../config.ts';
+import { requestCookie } from '../../platform/cookies.ts';
 import { sendPdf } from '../../platform/pdf.ts';
 import { TIER } from '../../platform/route-limits.ts';
 import { DIAGNOSTIC_REPORT_FILE_NAME } from './report-pdf.ts';
@@ -21,7 +22,7 @@ export const ANONYMOUS_COOKIE = 'ibc.anon';
 const ANONYMOUS_COOKIE_MAX_AGE = 90 * 24 * 60 * 60;
 
 export function anonymousTokenOf(request: FastifyRequest): string | null {
-  const token = request.cookies[ANONYMOUS_COOKIE];
+  const token = requestCookie(request, ANONYMOUS_COOKIE);
   return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
 }
 

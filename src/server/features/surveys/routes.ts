@@ -18,6 +18,7 @@ import {
 } from '../../../core/surveys/contracts.ts';
 import { brandIdParamsSchema } from '../../../core/workspace/items.ts';
 import type { AppConfig } from '../../config.ts';
+import { requestCookie } from '../../platform/cookies.ts';
 import { attachmentDisposition } from '../../platform/pdf.ts';
 import { TIER } from '../../platform/route-limits.ts';
 import type { SurveyService } from './service.ts';
@@ -31,7 +32,7 @@ const RESPONDENT_COOKIE_PATH = '/api/public/surveys';
 const RESPONDENT_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
 
 function respondentTokenOf(request: FastifyRequest): string | null {
-  const token = request.cookies[RESPONDENT_COOKIE];
+  const token = requestCookie(request, RESPONDENT_COOKIE);
   return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
 }
 

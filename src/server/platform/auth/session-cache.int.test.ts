@@ -191,10 +191,31 @@ describeOnEachDatabase(
         expect(sessionQueries).toEqual([]);
         advance(SESSION_CACHE_TTL_MS);
         expect(await status(browser)).toBe(200);
-        expect(sessionQueries.length).toBeGreaterThan(0);
+        // The stale entry is re-checked with one statement (ADR 0061), then answered from memory again.
+        expect(sessionQueries).toHaveLength(1);
+        expect(await status(browser)).toBe(200);
+        expect(sessionQueries).toHaveLength(1);
       } finally {
         stop();
       }
+    });
+
+    it('re-checking a stale entry reads the user as it is now, and a session ended meanwhile is 401', async () => {
+      const { onB, user } = await signedInOnBoth();
+      await getApp().database.query('update users set name = $1 where id = $2', [
+        'Renamed Elsewhere',
+        user.id,
+      ]);
+      expect((await onB.get<SessionBody>('/api/session')).body.user?.name).not.toBe('Renamed Elsewhere');
+      advance(SESSION_CACHE_TTL_MS);
+      expect((await onB.get<SessionBody>('/api/session')).body.user?.name).toBe('Renamed Elsewhere');
+
+      // The row ended behind every instance's back (no hook told them): stale, re-checked, gone.
+      await getApp().database.query('delete from sessions where user_id = $1', [user.id]);
+      expect(await status(onB)).toBe(200);
+      advance(SESSION_CACHE_TTL_MS);
+      expect(await status(onB)).toBe(401);
+      expect((await onB.get<SessionBody>('/api/session')).body.user).toBeNull();
     });
 
     it('shows a renamed user at once on the instance that renamed them', async () => {

@@ -27,6 +27,30 @@ describe('session cache', () => {
     expect(cache.get(COOKIE)).toBeUndefined();
   });
 
+  it('keeps an entry past its time to live as stale, for a re-check, until the session ends', () => {
+    const clock = new ManualClock();
+    const cache = createSessionCache({ clock });
+    const now = clock.now().getTime();
+    cache.set(COOKIE, session(clock, { expiresAt: now + 60_000, refreshDueAt: now + 30_000 }), cache.begin());
+    expect(cache.stale(COOKIE)).toBeUndefined();
+    clock.advance(SESSION_CACHE_TTL_MS);
+    expect(cache.get(COOKIE)).toBeUndefined();
+    expect(cache.stale(COOKIE)?.token).toBe('token-a');
+    // Set again (the re-check found the session): fresh, not stale.
+    cache.set(COOKIE, session(clock, { expiresAt: now + 60_000, refreshDueAt: now + 30_000 }), cache.begin());
+    expect(cache.get(COOKIE)?.token).toBe('token-a');
+    expect(cache.stale(COOKIE)).toBeUndefined();
+    // Due the sliding refresh: neither — only better-auth may answer it.
+    clock.advance(30_000);
+    expect(cache.get(COOKIE)).toBeUndefined();
+    expect(cache.stale(COOKIE)).toBeUndefined();
+    // A revoked session is not kept as stale either.
+    cache.set('phone', session(clock, { token: 'token-b' }), cache.begin());
+    clock.advance(SESSION_CACHE_TTL_MS);
+    cache.forgetSession('token-b');
+    expect(cache.stale('phone')).toBeUndefined();
+  });
+
   it('never answers past the session expiry or once the sliding refresh is due', () => {
     const clock = new ManualClock();
     const cache = createSessionCache({ clock });

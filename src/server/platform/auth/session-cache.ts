@@ -8,6 +8,11 @@
  * Revocation: the instance that ends a session (sign-out, revoking a device, a password change or
  * reset, account deletion) forgets it at once; every other instance forgets it when the entry's
  * time to live runs out — the revocation window, `SESSION_CACHE_TTL_MS`.
+ *
+ * Past its time to live an entry is kept as *stale*: the next request re-reads the session row and
+ * its user in one prepared statement (sessions.ts) instead of a whole better-auth lookup — the
+ * header's signature was already verified, the row is what can have changed. No row (revoked,
+ * expired, user deleted) sends the request through better-auth, which answers as it always did.
  */
 import type { SessionUser } from '../../../core/auth/contracts.ts';
 import { type Clock, SECOND_MS } from '../clock.ts';
@@ -48,6 +53,11 @@ export interface SessionCache {
   /** The session a `Cookie` header was found to carry, while still fresh, unexpired and not due a refresh. */
   get(cookieHeader: string): CachedSession | undefined;
   /**
+   * An entry past its time to live but otherwise good (unexpired, not due a refresh): better-auth
+   * verified exactly this `Cookie` header's signature, so the session row is all left to re-check.
+   */
+  stale(cookieHeader: string): CachedSession | undefined;
+  /**
    * Marks the start of a lookup; `set` with the mark it returned stores nothing when something was
    * forgotten in between (so a lookup that raced a sign-out cannot bring the session back).
    */
@@ -76,16 +86,27 @@ export function createSessionCache({
     for (const [key, entry] of entries) if (matches(entry)) entries.delete(key);
   }
 
+  /** The entry for a header while its session is unexpired and not due a refresh; else forgets it. */
+  function usable(cookieHeader: string, now: number): Entry | undefined {
+    const entry = entries.get(cookieHeader);
+    if (!entry) return undefined;
+    if (now >= entry.expiresAt || now >= entry.refreshDueAt) {
+      entries.delete(cookieHeader);
+      return undefined;
+    }
+    return entry;
+  }
+
   return {
     get(cookieHeader) {
-      const entry = entries.get(cookieHeader);
-      if (!entry) return undefined;
       const now = clock.now().getTime();
-      if (now - entry.storedAt >= ttlMs || now >= entry.expiresAt || now >= entry.refreshDueAt) {
-        entries.delete(cookieHeader);
-        return undefined;
-      }
-      return entry;
+      const entry = usable(cookieHeader, now);
+      return entry && now - entry.storedAt < ttlMs ? entry : undefined;
+    },
+    stale(cookieHeader) {
+      const now = clock.now().getTime();
+      const entry = usable(cookieHeader, now);
+      return entry && now - entry.storedAt >= ttlMs ? entry : undefined;
     },
     begin: () => generation,
     set(cookieHeader, session, mark) {

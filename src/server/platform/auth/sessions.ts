@@ -2,8 +2,12 @@
  * Who is signed in: the session behind a request's cookie, as the session guard and the public
  * `GET /api/session` see it. better-auth owns the session rows; this is the one place that asks it.
  */
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../../../core/auth/contracts.ts';
+import type { Database } from '../../db/client.ts';
+import { sessions, users } from '../../db/schema.ts';
+import type { Clock } from '../clock.ts';
 import { type Auth, CLIENT_IP_HEADER } from './better-auth.ts';
 import type { RecordSessionUse } from './session-activity.ts';
 import type { SessionCache } from './session-cache.ts';
@@ -64,11 +68,50 @@ export type SessionResolver = (
   requestHeaders: FastifyRequest['headers'],
 ) => Promise<AuthOutcome<SessionUser | null>>;
 
+/** A session row and its user, as better-auth's lookup reads them. */
+export interface LiveSession {
+  sessionId: string;
+  expiresAt: Date;
+  user: BetterAuthUser;
+}
+
+/** Re-reads a session by its token: the row and its user while unexpired at `now`, else null. */
+export type SessionRecheck = (token: string, now: Date) => Promise<LiveSession | null>;
+
+/**
+ * The one statement that re-checks a stale cache entry (ADR 0061): what better-auth's own lookup
+ * reads — the session by token, unexpired, with its user — without building the query each time.
+ */
+export function createSessionRecheck(database: Database): SessionRecheck {
+  const read = database.db
+    .select({
+      sessionId: sessions.id,
+      expiresAt: sessions.expiresAt,
+      user: {
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        emailVerified: users.emailVerified,
+        role: users.role,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.token, sql.placeholder('token')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('session_recheck');
+  return async (token, now) => {
+    const [row] = await read.execute({ token, now });
+    return row ?? null;
+  };
+}
+
 export interface SessionResolverOptions {
   /** Records each session found as used now: what "last active" in Settings shows. */
   recordUse?: RecordSessionUse;
   /** Answers repeated requests of a session from memory for a few seconds (ADR 0044). */
   cache?: SessionCache;
+  /** With `cache`: re-checks a stale entry's session in one statement (ADR 0061). */
+  recheck?: { read: SessionRecheck; clock: Clock };
   /** better-auth's `session.expiresIn` and `session.updateAge`, in seconds. */
   expiresInSeconds: number;
   updateAgeSeconds: number;
@@ -84,24 +127,50 @@ export function createSessionResolver(auth: Auth, options: SessionResolverOption
   const { recordUse, cache } = options;
   const inFlight = new Map<string, Promise<AuthOutcome<SessionUser | null>>>();
 
+  /** From when better-auth would slide a session's expiry forward (ms since the epoch). */
+  const refreshDueAt = (expiresAt: Date) =>
+    new Date(expiresAt).getTime() - (options.expiresInSeconds - options.updateAgeSeconds) * 1000;
+
+  /** Remembers what was found for `cookie`, unless a revocation came after `mark`. */
+  function remember(cookie: string, found: LiveSession, token: string, mark: number): SessionUser {
+    const user = toSessionUser(found.user);
+    cache?.set(
+      cookie,
+      {
+        user,
+        sessionId: found.sessionId,
+        token,
+        expiresAt: new Date(found.expiresAt).getTime(),
+        refreshDueAt: refreshDueAt(found.expiresAt),
+      },
+      mark,
+    );
+    return user;
+  }
+
   async function lookUp(cookie: string): Promise<AuthOutcome<SessionUser | null>> {
     const mark = cache?.begin() ?? 0;
+    const stale = options.recheck && cache?.stale(cookie);
+    if (stale && options.recheck) {
+      const now = options.recheck.clock.now();
+      const found = await options.recheck.read(stale.token, now);
+      // Still the same live session, and not yet due the refresh only better-auth does: answered.
+      // Anything else (revoked, expired, its user gone) is better-auth's to answer, cookies and all.
+      if (found && found.sessionId === stale.sessionId && now.getTime() < refreshDueAt(found.expiresAt)) {
+        const user = remember(cookie, found, stale.token, mark);
+        if (recordUse) await recordUse(found.sessionId);
+        return { body: user, cookies: [] };
+      }
+    }
     const { headers, response } = await auth.api.getSession({
       headers: new Headers({ cookie }),
       returnHeaders: true,
     });
     if (!response) return { body: null, cookies: headers.getSetCookie() };
-    const user = toSessionUser(response.user);
-    const expiresAt = new Date(response.session.expiresAt).getTime();
-    cache?.set(
+    const user = remember(
       cookie,
-      {
-        user,
-        sessionId: response.session.id,
-        token: response.session.token,
-        expiresAt,
-        refreshDueAt: expiresAt - (options.expiresInSeconds - options.updateAgeSeconds) * 1000,
-      },
+      { sessionId: response.session.id, expiresAt: response.session.expiresAt, user: response.user },
+      response.session.token,
       mark,
     );
     if (recordUse) await recordUse(response.session.id);
