@@ -34,6 +34,53 @@ describe('chunking', () => {
     expect(chunks.map((chunk) => chunk.text).join(' ')).toBe(text);
   });
 
+  it('cuts exactly where the regular-expression definition of words and sentence ends says', () => {
+    // The reference: words are `\S+` runs; a sentence ends at a word matching /[.!?:;]["”’)]?$/.
+    const reference = (text: string, maxWords: number) => {
+      const found = [...text.matchAll(/\S+/g)].map((match) => ({
+        start: match.index,
+        end: match.index + match[0].length,
+        text: match[0],
+      }));
+      const ranges: [number, number][] = [];
+      let first = 0;
+      while (first < found.length) {
+        let last = Math.min(first + maxWords, found.length) - 1;
+        if (last < found.length - 1) {
+          for (let candidate = last; candidate > first + Math.floor(maxWords / 2); candidate -= 1) {
+            if (/[.!?:;]["”’)]?$/.test(found[candidate]?.text ?? '')) {
+              last = candidate;
+              break;
+            }
+          }
+        }
+        ranges.push([found[first]?.start ?? 0, found[last]?.end ?? 0]);
+        first = last + 1;
+      }
+      return ranges;
+    };
+    const pieces = ['word', 'Leeds.', 'why?', 'so:', '“quoted.”', 'end.)', '"', '.', 'wax;', 'it’s', '—', 'é'];
+    const gaps = [' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\r\n', '\u200b'];
+    let seed = 7;
+    const next = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % below;
+    };
+    for (let round = 0; round < 300; round += 1) {
+      const length = next(60);
+      let text = next(3) === 0 ? gaps[next(gaps.length)] ?? '' : '';
+      for (let index = 0; index < length; index += 1)
+        text += `${pieces[next(pieces.length)]}${gaps[next(gaps.length)]}`;
+      const maxWords = 2 + next(12);
+      const chunks = chunkSection({ label: 'Field', text, locator: {} }, maxWords);
+      expect(chunks.map((chunk) => [chunk.locator.charStart, chunk.locator.charEnd])).toEqual(
+        reference(text, maxWords),
+      );
+      for (const chunk of chunks)
+        expect(chunk.text).toBe(text.slice(chunk.locator.charStart, chunk.locator.charEnd));
+    }
+  });
+
   it('never lets a chunk cross a heading, and labels passages with their heading', () => {
     const sections = markdownSections(
       'Intro line.\n\n# Our story\nFounded in 2019 by two nurses.\n\n## Values\n- Honest scents\n- Fair pay\n',

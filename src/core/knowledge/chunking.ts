@@ -43,36 +43,77 @@ export interface Chunk {
 /** About a few hundred words: long enough to hold an answer, short enough to cite precisely. */
 export const CHUNK_MAX_WORDS = 220;
 
-const WORD = /\S+/g;
+/** Whether a UTF-16 code unit is whitespace as `\s` defines it (words are the runs between). */
+function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';']);
+const CLOSING_MARK = new Set(['"', '\u201d', '\u2019', ')']);
+
+/** Whether the word `text[start, end)` ends a sentence: `.!?:;`, perhaps followed by a closing mark. */
+function endsSentence(text: string, start: number, end: number): boolean {
+  const last = text[end - 1] ?? '';
+  if (SENTENCE_END.has(last)) return true;
+  return end - start >= 2 && CLOSING_MARK.has(last) && SENTENCE_END.has(text[end - 2] ?? '');
+}
 
 /**
  * Cuts one section into chunks of at most `maxWords` words, preferring to end at a paragraph or
- * sentence boundary; the char ranges index into the section's own text.
+ * sentence boundary; the char ranges index into the section's own text. Every save of an item and
+ * every diagnostic submit chunks its text, so words are kept as offsets, not strings.
  */
 export function chunkSection(section: Section, maxWords = CHUNK_MAX_WORDS): Chunk[] {
-  const words = [...section.text.matchAll(WORD)].map((match) => ({
-    start: match.index,
-    end: match.index + match[0].length,
-    text: match[0],
-  }));
+  const { text } = section;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let wordStart = -1;
+  for (let index = 0; index < text.length; index += 1) {
+    if (isWhitespace(text.charCodeAt(index))) {
+      if (wordStart !== -1) {
+        starts.push(wordStart);
+        ends.push(index);
+        wordStart = -1;
+      }
+    } else if (wordStart === -1) {
+      wordStart = index;
+    }
+  }
+  if (wordStart !== -1) {
+    starts.push(wordStart);
+    ends.push(text.length);
+  }
+  const count = starts.length;
   const chunks: Chunk[] = [];
   let first = 0;
-  while (first < words.length) {
-    let last = Math.min(first + maxWords, words.length) - 1;
-    if (last < words.length - 1) {
+  while (first < count) {
+    let last = Math.min(first + maxWords, count) - 1;
+    if (last < count - 1) {
       // Step back to the last sentence end in the second half of the window, if there is one.
       for (let candidate = last; candidate > first + Math.floor(maxWords / 2); candidate -= 1) {
-        if (/[.!?:;]["”’)]?$/.test(words[candidate]?.text ?? '')) {
+        if (endsSentence(text, starts[candidate] as number, ends[candidate] as number)) {
           last = candidate;
           break;
         }
       }
     }
-    const start = words[first]?.start ?? 0;
-    const end = words[last]?.end ?? start;
+    const start = starts[first] as number;
+    const end = ends[last] as number;
     chunks.push({
       label: section.label,
-      text: section.text.slice(start, end),
+      text: text.slice(start, end),
       locator: { ...section.locator, charStart: start, charEnd: end },
     });
     first = last + 1;
