@@ -59,7 +59,20 @@ describe('chunking', () => {
       }
       return ranges;
     };
-    const pieces = ['word', 'Leeds.', 'why?', 'so:', '“quoted.”', 'end.)', '"', '.', 'wax;', 'it’s', '—', 'é'];
+    const pieces = [
+      'word',
+      'Leeds.',
+      'why?',
+      'so:',
+      '“quoted.”',
+      'end.)',
+      '"',
+      '.',
+      'wax;',
+      'it’s',
+      '—',
+      'é',
+    ];
     const gaps = [' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\r\n', '\u200b'];
     let seed = 7;
     const next = (below: number) => {
@@ -68,7 +81,7 @@ describe('chunking', () => {
     };
     for (let round = 0; round < 300; round += 1) {
       const length = next(60);
-      let text = next(3) === 0 ? gaps[next(gaps.length)] ?? '' : '';
+      let text = next(3) === 0 ? (gaps[next(gaps.length)] ?? '') : '';
       for (let index = 0; index < length; index += 1)
         text += `${pieces[next(pieces.length)]}${gaps[next(gaps.length)]}`;
       const maxWords = 2 + next(12);
