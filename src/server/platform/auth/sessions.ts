@@ -124,7 +124,7 @@ export interface SessionResolverOptions {
  * Concurrent requests carrying the same cookie share one lookup.
  */
 export function createSessionResolver(auth: Auth, options: SessionResolverOptions): SessionResolver {
-  const { recordUse, cache } = options;
+  const { recordUse, cache, recheck } = options;
   const inFlight = new Map<string, Promise<AuthOutcome<SessionUser | null>>>();
 
   /** From when better-auth would slide a session's expiry forward (ms since the epoch). */
@@ -150,10 +150,10 @@ export function createSessionResolver(auth: Auth, options: SessionResolverOption
 
   async function lookUp(cookie: string): Promise<AuthOutcome<SessionUser | null>> {
     const mark = cache?.begin() ?? 0;
-    const stale = options.recheck && cache?.stale(cookie);
-    if (stale && options.recheck) {
-      const now = options.recheck.clock.now();
-      const found = await options.recheck.read(stale.token, now);
+    const stale = recheck ? cache?.stale(cookie) : undefined;
+    if (stale && recheck) {
+      const now = recheck.clock.now();
+      const found = await recheck.read(stale.token, now);
       // Still the same live session, and not yet due the refresh only better-auth does: answered.
       // Anything else (revoked, expired, its user gone) is better-auth's to answer, cookies and all.
       if (found && found.sessionId === stale.sessionId && now.getTime() < refreshDueAt(found.expiresAt)) {
