@@ -167,6 +167,126 @@ describe('quotes', () => {
     expect(quote.matches).toBe(3);
   });
 
+  it('scores exactly as the regular-expression definition of words does, on seeded texts', () => {
+    // The definition the scanner replaced: words are runs of letters and digits (ASCII letters only
+    // when the text is ASCII), each stemmed; a sentence scores its distinct terms.
+    const referenceStem = (word: string) => {
+      let current = word;
+      for (let round = 0; round < 2; round += 1) {
+        const shorter = current.replace(/(?:ing|ers|er|ed|es|s|ly)$/, '');
+        if (shorter === current || shorter.length < 3) break;
+        current = shorter;
+      }
+      return current.length > 3 ? current.replace(/e$/, '') : current;
+    };
+    const referenceTerms = (text: string, terms: ReadonlySet<string>) =>
+      new Set(
+        [...text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)]
+          .map(([word]) => referenceStem(word))
+          .filter((stemmed) => terms.has(stemmed)),
+      ).size;
+    const referenceQuote = (text: string, terms: ReadonlySet<string>) => {
+      const parts = [...text.matchAll(/[^\n.!?]*(?:[.!?]+["”’)]*|\n|$)/g)]
+        .filter((match) => match[0].trim())
+        .map((match) => {
+          const start = match.index + match[0].length - match[0].trimStart().length;
+          return { start, end: start + match[0].trim().length };
+        });
+      let best = 0;
+      parts.forEach((part, index) => {
+        const here = referenceTerms(text.slice(part.start, part.end), terms);
+        const bestSoFar = parts[best];
+        if (bestSoFar && here > referenceTerms(text.slice(bestSoFar.start, bestSoFar.end), terms))
+          best = index;
+      });
+      return { start: parts[best]?.start, matches: referenceTerms(text, terms) };
+    };
+    const vocabulary = [
+      'candle',
+      'candles',
+      'Candles',
+      'soy',
+      'wax',
+      'burns',
+      'burning',
+      'lavender',
+      'sleep',
+      'sleeps',
+      'customers',
+      'customer',
+      'evening',
+      'evenings',
+      'of',
+      'it',
+      'a',
+      'to',
+      'we',
+      'us',
+      'ox',
+      'go',
+      'shop',
+      'shipping',
+      'ships',
+      'price',
+      'prices',
+      '60',
+      'hours',
+      '2019',
+      'Lyon',
+      'brûlée',
+      'crème',
+      "don't",
+      'rose',
+      'roses',
+      'quickly',
+      'slowly',
+      'poured',
+      'pours',
+      'scent',
+      'scented',
+      'x9',
+      'año',
+    ];
+    const separators = [
+      ' ',
+      ' ',
+      ' ',
+      ', ',
+      '. ',
+      '! ',
+      '? ',
+      '\n',
+      ' — ',
+      '; ',
+      '." ',
+      ' (',
+      ') ',
+      '-',
+      '/',
+    ];
+    let seed = 7;
+    // The generator's high bits: the low bits of a power-of-two congruential generator cycle quickly.
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return Math.floor((seed / 2_147_483_648) * n);
+    };
+    const pick = <T>(items: readonly T[]): T => items[next(items.length)] as T;
+    for (let round = 0; round < 400; round += 1) {
+      const words = Array.from({ length: 5 + next(40) }, () => pick(vocabulary));
+      const text = words
+        .map((word) => word + pick(separators))
+        .join('')
+        .trim();
+      const terms = questionTerms(Array.from({ length: 1 + next(4) }, () => pick(vocabulary)).join(' '));
+      const quote = quoteFor(text, terms);
+      const expected = referenceQuote(text, terms);
+      expect(quote.matches, text).toBe(expected.matches);
+      expect(quote.quote === '' ? undefined : text.indexOf(quote.quote.replace(/…$/, '')), text).toBe(
+        expected.start,
+      );
+    }
+  });
+
   it('drops stop words and matches word forms', () => {
     expect([...questionTerms('Why do my customers buy the candles?')].sort()).toEqual([
       'buy',

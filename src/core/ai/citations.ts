@@ -222,23 +222,44 @@ export function questionTerms(question: string): Set<string> {
 }
 
 /**
- * The words of lower-cased text. Plain ASCII text (most passages) takes a byte-class pattern: the
- * Unicode letter classes are several times slower to match, for the same words.
+ * Every term is at least this long (`questionTerms` keeps words of three letters or more, and `stem`
+ * never cuts below three), so a shorter word of a passage can be skipped without stemming it.
  */
-function wordsOf(lowered: string): RegExpStringIterator<RegExpExecArray> {
+const MIN_TERM_LENGTH = 3;
+
+/**
+ * Calls `visit` with the offsets of each word of lower-cased text, in order. Plain ASCII text (most
+ * passages) is scanned by character code, with no match object or string per word — the coach does
+ * this for every sentence of every passage it quotes; other text takes the Unicode letter classes.
+ */
+function forEachWord(lowered: string, visit: (start: number, end: number) => void): void {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: any character outside ASCII is the test
-  return /[^\u0000-\u007f]/.test(lowered)
-    ? lowered.matchAll(/[\p{L}\p{N}]+/gu)
-    : lowered.matchAll(/[a-z0-9]+/g);
+  if (/[^\u0000-\u007f]/.test(lowered)) {
+    for (const match of lowered.matchAll(/[\p{L}\p{N}]+/gu))
+      visit(match.index, match.index + match[0].length);
+    return;
+  }
+  let start = -1;
+  for (let index = 0; index <= lowered.length; index += 1) {
+    const code = index < lowered.length ? lowered.charCodeAt(index) : 0;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (start < 0) start = index;
+    } else if (start >= 0) {
+      visit(start, index);
+      start = -1;
+    }
+  }
 }
 
 function termsIn(text: string, terms: ReadonlySet<string>): number {
   if (terms.size === 0) return 0;
+  const lowered = text.toLowerCase();
   const found = new Set<string>();
-  for (const [word] of wordsOf(text.toLowerCase())) {
-    const stemmed = stem(word);
+  forEachWord(lowered, (start, end) => {
+    if (end - start < MIN_TERM_LENGTH) return;
+    const stemmed = stem(lowered.slice(start, end));
     if (terms.has(stemmed)) found.add(stemmed);
-  }
+  });
   return found.size;
 }
 
@@ -256,20 +277,25 @@ function termsPerPart(
   if (lowered.length !== text.length) return null;
   const perPart = parts.map(() => 0);
   if (terms.size === 0) return { perPart, total: 0 };
-  const inPart = parts.map(() => new Set<string>());
+  // Parts are in order and words never straddle one (parts end on punctuation, a line break or the
+  // text's end), so one set serves each part in turn.
+  const inPart = new Set<string>();
   const inText = new Set<string>();
   let part = 0;
-  for (const match of wordsOf(lowered)) {
-    // Words never straddle a part: parts end on punctuation, a line break or the text's end.
-    while (part < parts.length && (parts[part]?.end ?? 0) <= match.index) part += 1;
-    const stemmed = stem(match[0]);
-    if (!terms.has(stemmed)) continue;
+  const closePart = () => {
+    if (part < perPart.length) perPart[part] = inPart.size;
+    inPart.clear();
+    part += 1;
+  };
+  forEachWord(lowered, (start, end) => {
+    if (end - start < MIN_TERM_LENGTH) return;
+    while (part < parts.length && (parts[part]?.end ?? 0) <= start) closePart();
+    const stemmed = stem(lowered.slice(start, end));
+    if (!terms.has(stemmed)) return;
     inText.add(stemmed);
-    if (part < parts.length && (parts[part]?.start ?? 0) <= match.index) inPart[part]?.add(stemmed);
-  }
-  inPart.forEach((found, index) => {
-    perPart[index] = found.size;
+    if (part < parts.length && (parts[part]?.start ?? 0) <= start) inPart.add(stemmed);
   });
+  while (part < parts.length) closePart();
   return { perPart, total: inText.size };
 }
 
