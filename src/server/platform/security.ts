@@ -44,9 +44,10 @@ export async function registerSecurity(app: FastifyInstance, config: AppConfig):
     crossOriginEmbedderPolicy: false,
     xFrameOptions: { action: 'deny' },
   });
+  const apiHeaders = apiSecurityHeaders(headers);
   // The same headers on every answer, 404s and errors included (set before routing can fail).
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.url.startsWith('/api/') ? apiHeaders : headers);
     done();
   });
 
@@ -76,6 +77,34 @@ export async function registerSecurity(app: FastifyInstance, config: AppConfig):
     }
   });
 }
+
+/**
+ * What an `/api` answer carries: JSON and files, never a page. A browser that opens one anyway gets
+ * a policy that loads nothing and cannot be framed, and the headers that still mean something for
+ * such a response (the OWASP REST set: no sniffing, no framing, the referrer policy, HSTS on https,
+ * same-origin resources). The headers that only steer a page — its script and style sources, the
+ * opener, DNS prefetch, legacy XSS and download switches, Flash policies, origin-keyed agent
+ * clusters — stay on pages. About 400 bytes less on every API answer, which Node writes and the
+ * client parses each time (ADR 0062).
+ */
+export function apiSecurityHeaders(pageHeaders: Readonly<Record<string, string>>): Record<string, string> {
+  const kept: Record<string, string> = {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  };
+  for (const name of API_HEADERS_FROM_PAGES) {
+    const value = pageHeaders[name];
+    if (value !== undefined) kept[name] = value;
+  }
+  return kept;
+}
+
+const API_HEADERS_FROM_PAGES = [
+  'cross-origin-resource-policy',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-content-type-options',
+  'x-frame-options',
+] as const;
 
 /**
  * The headers helmet sets for `options`, worked out once at start-up: the policy is fixed, and

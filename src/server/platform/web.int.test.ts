@@ -138,11 +138,23 @@ describeOnEachDatabase(
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
-      // Worked out once at start-up, the same headers go on API answers and errors too.
+      // API answers and their errors carry the API set: a policy that loads nothing, and no framing.
       const missing = await getApp().client().get('/api/no-such-route');
       expect(missing.status).toBe(404);
-      expect(missing.headers.get('content-security-policy')).toBe(csp);
+      expect(missing.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
       expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(missing.headers.get('x-frame-options')).toBe('DENY');
+      expect(missing.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(missing.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+      expect(missing.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(missing.headers.get('cache-control')).toBe('private, no-store');
+      // Headers that only steer a page stay off API answers.
+      for (const pageOnly of ['x-xss-protection', 'x-dns-prefetch-control', 'cross-origin-opener-policy']) {
+        expect(response.headers.get(pageOnly), pageOnly).not.toBeNull();
+        expect(missing.headers.get(pageOnly), pageOnly).toBeNull();
+      }
     });
 
     it('allows CORS only for listed origins', async () => {
