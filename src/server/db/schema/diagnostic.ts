@@ -33,7 +33,14 @@ export const diagnosticResults = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (table) => [
-    index('diagnostic_results_user_id_created_at_idx').on(table.userId, table.createdAt),
+    // The newest live result of a brand (every dashboard and coach answer reads it, ordered by
+    // created_at then id) is one backward probe of this index, not a sort of the brand's history.
+    index('diagnostic_results_user_id_brand_id_created_at_idx').on(
+      table.userId,
+      table.brandId,
+      table.createdAt,
+      table.id,
+    ),
     index('diagnostic_results_brand_id_created_at_idx').on(table.brandId, table.createdAt),
     index('diagnostic_results_anonymous_token_hash_idx').on(table.anonymousTokenHash),
     check('diagnostic_results_owned_by_a_brand', sql`(${table.userId} is null) = (${table.brandId} is null)`),

@@ -1,0 +1,2 @@
+CREATE INDEX "diagnostic_results_user_id_brand_id_created_at_idx" ON "diagnostic_results" USING btree ("user_id","brand_id","created_at","id");--> statement-breakpoint
+DROP INDEX "diagnostic_results_user_id_created_at_idx";
