@@ -34,7 +34,8 @@ export const diagnosticResults = pgTable(
   },
   (table) => [
     // The newest live result of a brand (every dashboard and coach answer reads it, ordered by
-    // created_at then id) is one backward probe of this index, not a sort of the brand's history.
+    // created_at then id) is one backward probe of this index, not a sort of the brand's history
+    // (ADR 0063).
     index('diagnostic_results_user_id_brand_id_created_at_idx').on(
       table.userId,
       table.brandId,

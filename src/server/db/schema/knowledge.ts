@@ -89,7 +89,9 @@ export const knowledgeChunks = pgTable(
   (table) => [
     index('knowledge_chunks_search_idx').using('gin', table.search),
     index('knowledge_chunks_brand_id_idx').on(table.brandId, table.sourceType),
-    index('knowledge_chunks_source_idx').on(table.sourceId),
+    // A source's passages are found by (source_id, source_type), which every save and removal names:
+    // with both in one index the plan never scans the brand index for the type (ADR 0063).
+    index('knowledge_chunks_source_id_type_idx').on(table.sourceId, table.sourceType),
     index('knowledge_chunks_user_id_idx').on(table.userId),
   ],
 );
