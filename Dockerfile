@@ -49,7 +49,8 @@ ENV NODE_ENV=production \
     DATA_DIR=/app/data \
     BACKUP_DIR=/app/backups \
     STATIC_DIR=/app/dist/web \
-    NODE_COMPILE_CACHE=/app/.compile-cache
+    NODE_COMPILE_CACHE=/app/.compile-cache \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=deps /app/node_modules node_modules
 COPY package.json ./

@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { E2E_ADMIN_EMAIL } from './e2e/support/accounts.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/browser.ts';
 import { E2E_SMTP_PORT } from './e2e/support/mail.ts';
-import { SERVER_NODE_FLAGS } from './src/server/platform/node-flags.ts';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './src/server/platform/node-flags.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -35,6 +35,7 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
+      ...SERVER_ENVIRONMENT,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: 'memory://',

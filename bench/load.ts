@@ -43,7 +43,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { SERVER_NODE_FLAGS } from '../src/server/platform/node-flags.ts';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../src/server/platform/node-flags.ts';
 import { startTcpProxy, type TcpProxy } from '../src/server/testing/tcp-proxy.ts';
 
 const { values } = parseArgs({
@@ -223,7 +223,8 @@ export async function startProcess(
 ): Promise<Process> {
   const port = fixedPort ?? (await freePort());
   let output = '';
-  // The app runs with the Node flags it runs with in production (src/server/platform/node-flags.ts),
+  // The app runs with the Node flags and environment it runs with in production
+  // (src/server/platform/node-flags.ts),
   // from its project folder as in production (the flags name a file relative to it). An older
   // release (the rollback drill's) may predate a preloaded file: it runs without that flag.
   const folder = cwd ?? fileURLToPath(new URL('..', import.meta.url));
@@ -232,9 +233,10 @@ export async function startProcess(
         (flag) => !flag.startsWith('--import=') || existsSync(join(folder, flag.slice(9))),
       )
     : [];
+  const serverEnvironment = script.endsWith('/main.ts') ? SERVER_ENVIRONMENT : {};
   const child = spawn(process.execPath, [...flags, fileURLToPath(new URL(script, import.meta.url))], {
     cwd: folder,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...serverEnvironment, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => {

@@ -4,7 +4,7 @@
  * (origin checks, links in emails) is Vite's.
  */
 import { spawn } from 'node:child_process';
-import { SERVER_NODE_FLAGS } from '../src/server/platform/node-flags.ts';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../src/server/platform/node-flags.ts';
 import { ROOT } from './web-build.ts';
 
 const VITE_URL = 'http://localhost:5173';
@@ -15,7 +15,7 @@ const children = [
     {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? VITE_URL },
+      env: { ...process.env, ...SERVER_ENVIRONMENT, PUBLIC_URL: process.env.PUBLIC_URL ?? VITE_URL },
     },
   ),
   spawn('npx', ['vite', '--port', '5173', '--strictPort'], { cwd: ROOT, stdio: 'inherit' }),

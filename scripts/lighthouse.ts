@@ -25,7 +25,7 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser.ts';
 import { PAGE_PATHS } from '../src/core/navigation/pages.ts';
 import { PUBLIC_PAGES, prerenderedFile } from '../src/core/navigation/public-pages.ts';
-import { SERVER_NODE_FLAGS } from '../src/server/platform/node-flags.ts';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../src/server/platform/node-flags.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const baseUrl = new URL(process.env.LIGHTHOUSE_URL ?? 'http://127.0.0.1:8080');
@@ -95,6 +95,7 @@ async function startServer(): Promise<ChildProcess> {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
+      ...SERVER_ENVIRONMENT,
       PORT: baseUrl.port || '80',
       HOST: baseUrl.hostname,
       DATA_DIR: 'memory://',
