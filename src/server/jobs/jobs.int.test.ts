@@ -1,8 +1,9 @@
 import { afterAll, expect, it } from 'vitest';
-import { DAY_MS, ManualClock, MINUTE_MS, SECOND_MS } from '../platform/clock.ts';
-import { describeOnEachDatabase, startTestApp, type TestApp } from '../testing/harness.ts';
+import { DAY_MS, ManualClock, MINUTE_MS, SECOND_MS, systemClock } from '../platform/clock.ts';
+import { describeOnEachDatabase, signUp, startTestApp, type TestApp } from '../testing/harness.ts';
 import { RETENTION_JOB } from './index.ts';
 import { createJobQueue, type JobQueue } from './queue.ts';
+import { createRetention } from './retention.ts';
 import { slotOf } from './schedule.ts';
 
 const clock = new ManualClock(new Date('2030-03-10T08:00:00.000Z'));
@@ -216,6 +217,37 @@ describeOnEachDatabase(
       await queue.enqueue('test.polled');
       await pause(100);
       expect(ran).toBe(1);
+    });
+
+    it('vacuums and analyses the embedded database after the retention rules; PostgreSQL is left to autovacuum', async () => {
+      const testApp = getApp();
+      await signUp(testApp.client());
+      const upkeepCounts = async () => {
+        const [row] = await testApp.database.query<{ vacuums: number; analyses: number }>(
+          "select vacuum_count::int as vacuums, analyze_count::int as analyses from pg_stat_user_tables where relname = 'users'",
+        );
+        return row;
+      };
+      const before = await upkeepCounts();
+      // The system clock: the file's manual clock is years ahead and would expire the app's sessions.
+      const report = await createRetention({
+        database: testApp.database,
+        clock: systemClock,
+        config: testApp.config.retention,
+        log: testApp.app.log,
+        lifecycle: testApp.app.services.lifecycle,
+      }).run();
+      expect(report.vacuumed).toBe(kind === 'pglite');
+      if (kind === 'pglite') {
+        expect(await upkeepCounts()).toEqual({
+          vacuums: (before?.vacuums ?? 0) + 1,
+          analyses: (before?.analyses ?? 0) + 1,
+        });
+        const [statistics] = await testApp.database.query<{ columns: number }>(
+          "select count(*)::int as columns from pg_stats where tablename = 'users'",
+        );
+        expect(statistics?.columns).toBeGreaterThan(0);
+      }
     });
   },
   { clock },

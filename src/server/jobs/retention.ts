@@ -9,6 +9,9 @@
  * - soft-deleted rows older than RETENTION_DAYS, in every table with `deleted_at`;
  * - expired sessions, verification tokens and throttle windows; dev-outbox mail and finished job
  *   runs older than their retention.
+ * On the embedded database it then does what autovacuum does on PostgreSQL, which PGlite lacks:
+ * `VACUUM (ANALYZE)` makes the space of deleted and updated rows reusable and gives the planner
+ * statistics (ADR 0063).
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from '../config.ts';
@@ -27,6 +30,8 @@ export interface RetentionReport {
   purgedAccounts: number;
   /** Rows deleted per rule, e.g. `soft-deleted:chat_sessions`, `expired:sessions`. */
   deleted: Record<string, number>;
+  /** Whether the run vacuumed and analysed the database (the embedded one only). */
+  vacuumed: boolean;
 }
 
 export interface RetentionDeps {
@@ -90,15 +95,27 @@ export function createRetention({ database, clock, config, log, lifecycle }: Ret
           log.error({ err: error, rule: current.name }, 'retention rule failed');
         }
       }
+      let vacuumed = false;
+      if (database.kind === 'pglite') {
+        try {
+          // Not in a transaction (VACUUM refuses one); the embedded database runs one statement at
+          // a time, so requests wait for it — a fraction of a second on a small database, once a day.
+          await database.query('vacuum (analyze)');
+          vacuumed = true;
+        } catch (error) {
+          failures.push({ rule: 'upkeep:vacuum-analyze', error });
+          log.error({ err: error }, 'vacuum and analyse of the embedded database failed');
+        }
+      }
       const purgedAccounts = deleted[ACCOUNT_PURGE_RULE] ?? 0;
-      log.info({ purgedAccounts, deleted }, 'retention rules applied');
+      log.info({ purgedAccounts, deleted, vacuumed }, 'retention rules applied');
       if (failures.length > 0) {
         throw new AggregateError(
           failures.map((failure) => failure.error),
           `Retention rules failed: ${failures.map((failure) => failure.rule).join(', ')}`,
         );
       }
-      return { purgedAccounts, deleted };
+      return { purgedAccounts, deleted, vacuumed };
     },
   };
 }
