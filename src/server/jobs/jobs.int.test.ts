@@ -1,9 +1,14 @@
 import { afterAll, expect, it } from 'vitest';
-import { DAY_MS, ManualClock, MINUTE_MS, SECOND_MS, systemClock } from '../platform/clock.ts';
-import { describeOnEachDatabase, signUp, startTestApp, type TestApp } from '../testing/harness.ts';
+import { DAY_MS, ManualClock, MINUTE_MS, SECOND_MS } from '../platform/clock.ts';
+import {
+  describeOnEachDatabase,
+  runRetention,
+  signUp,
+  startTestApp,
+  type TestApp,
+} from '../testing/harness.ts';
 import { RETENTION_JOB } from './index.ts';
 import { createJobQueue, type JobQueue } from './queue.ts';
-import { createRetention } from './retention.ts';
 import { slotOf } from './schedule.ts';
 
 const clock = new ManualClock(new Date('2030-03-10T08:00:00.000Z'));
@@ -229,14 +234,8 @@ describeOnEachDatabase(
         return row;
       };
       const before = await upkeepCounts();
-      // The system clock: the file's manual clock is years ahead and would expire the app's sessions.
-      const report = await createRetention({
-        database: testApp.database,
-        clock: systemClock,
-        config: testApp.config.retention,
-        log: testApp.app.log,
-        lifecycle: testApp.app.services.lifecycle,
-      }).run();
+      // By the system clock: the file's manual clock is years ahead and would expire the app's sessions.
+      const report = await runRetention(testApp);
       expect(report.vacuumed).toBe(kind === 'pglite');
       if (kind === 'pglite') {
         expect(await upkeepCounts()).toEqual({

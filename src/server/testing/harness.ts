@@ -11,7 +11,8 @@ import type { Brand } from '../../core/workspace/items.ts';
 import { buildApp } from '../app.ts';
 import { type AppConfig, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
-import type { Clock } from '../platform/clock.ts';
+import { createRetention, type RetentionReport } from '../jobs/retention.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 import { createPostgresDatabase } from './scratch-postgres.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -199,6 +200,20 @@ export interface ErrorBody {
 
 let counter = 0;
 /** A unique, valid email for each call, so tests never collide. */
+/**
+ * One run of the daily retention rules on a test app's database, by the system clock unless a test
+ * passes its own (a clock far ahead would also expire the app's sessions).
+ */
+export function runRetention(testApp: TestApp, clock: Clock = systemClock): Promise<RetentionReport> {
+  return createRetention({
+    database: testApp.database,
+    clock,
+    config: testApp.config.retention,
+    log: testApp.app.log,
+    lifecycle: testApp.app.services.lifecycle,
+  }).run();
+}
+
 export function uniqueEmail(prefix = 'user'): string {
   counter += 1;
   return `${prefix}.${Date.now().toString(36)}.${counter}@example.com`;

@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
 import type { SystemStatus } from '../../../core/system/contracts.ts';
-import { createRetention } from '../../jobs/retention.ts';
 import { recordBackupRun } from '../../operations/backups/runs.ts';
 import { grantAdminRole } from '../../platform/auth/admin-bootstrap.ts';
-import { systemClock } from '../../platform/clock.ts';
 import { multipartBody, pdfWithoutText } from '../../testing/fixtures/documents.ts';
 import {
   defaultBrandId,
   describeOnEachDatabase,
   type ErrorBody,
+  runRetention,
   signUp,
   type TestClient,
   uniqueEmail,
@@ -244,13 +243,7 @@ describeOnEachDatabase(
         values ($1, 'GET', '/api/x', 'Error', 'old or new', now() - make_interval(days => $2))`;
       await testApp.database.query(insert, ['req-old', 31]);
       await testApp.database.query(insert, ['req-recent', 29]);
-      const report = await createRetention({
-        database: testApp.database,
-        clock: systemClock,
-        config: testApp.config.retention,
-        log: testApp.app.log,
-        lifecycle: testApp.app.services.lifecycle,
-      }).run();
+      const report = await runRetention(testApp);
       expect(report.deleted['old:server_errors']).toBe(1);
       const left = await testApp.database.query<{ request_id: string }>(
         "select request_id from server_errors where request_id like 'req-%'",
