@@ -224,9 +224,9 @@ export async function startProcess(
   const port = fixedPort ?? (await freePort());
   let output = '';
   // The app runs with the Node flags and environment it runs with in production
-  // (src/server/platform/node-flags.ts),
-  // from its project folder as in production (the flags name a file relative to it). An older
-  // release (the rollback drill's) may predate a preloaded file: it runs without that flag.
+  // (src/server/platform/node-flags.ts), from its project folder as in production (the flags name a
+  // file relative to it). An older release (the rollback drill's) may predate a preloaded file: it
+  // runs without that flag.
   const folder = cwd ?? fileURLToPath(new URL('..', import.meta.url));
   const flags = script.endsWith('/main.ts')
     ? SERVER_NODE_FLAGS.filter(

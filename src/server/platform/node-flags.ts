@@ -27,8 +27,8 @@ export const SERVER_NODE_FLAGS: readonly string[] = [
  *
  * - `MALLOC_ARENA_MAX=2`: glibc gives each thread that allocates its own malloc arena (up to eight
  *   per core), and V8's GC helpers, the libuv pool (password hashing) and the extraction worker all
- *   allocate. Under load the arenas' freed-but-kept pages pushed peak RSS from 282 to 326 MB on the
- *   same code; with two arenas it stays at 269–278 MB, throughput unchanged (ADR 0064). No effect
+ *   allocate. Under load the arenas' freed-but-kept pages moved peak RSS between 279 and 326 MB on
+ *   the same code; with two arenas it stayed at 270–286 MB, throughput unchanged (ADR 0064). No effect
  *   on other C libraries (musl, macOS).
  *
  * The start script and the Dockerfile's ENV repeat it literally; scripts/node-flags.test.ts keeps
