@@ -60,6 +60,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Connections to PostgreSQL per instance: half (rounded down) are pipelined lanes for single
+   * statements, the rest the pool for transactions (db/statement-lanes.ts, ADR 0065).
+   */
   DATABASE_POOL_MAX: positiveInt.default(10),
   /** How long a query waits for a pooled connection (queue + connect) before the request fails with 503. */
   DATABASE_CONNECT_TIMEOUT_MS: positiveInt.default(10_000),

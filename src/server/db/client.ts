@@ -15,6 +15,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { AppConfig } from '../config.ts';
 import * as schema from './schema.ts';
+import { createStatementLanes, type StatementLanes } from './statement-lanes.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -57,6 +58,8 @@ export interface PoolStats {
   idle: number;
   /** Queries waiting for a connection. */
   waiting: number;
+  /** Statements sent down the pipelined lanes and not yet answered (ADR 0065; 0 on PGlite). */
+  pipelined: number;
   max: number;
 }
 
@@ -172,6 +175,26 @@ function timeQueries(
   target.query = timed;
 }
 
+/** A lane whose oldest statement has run this long is passed over (statement-lanes.ts). */
+const LANE_STALLED_AFTER_MS = 100;
+
+/**
+ * Sends the pool's single statements — drizzle's outside a transaction and `Database.query` — down
+ * the pipelined lanes; `pool.connect()`, and with it every transaction, keeps the pool's own
+ * connections. The callback form is pg-pool's own and stays on the pool.
+ */
+function routeStatementsToLanes(pool: pg.Pool, lanes: StatementLanes): void {
+  const pooled = (pool.query as QueryFunction).bind(pool);
+  const routed: QueryFunction = (...args) => {
+    if (typeof args.at(-1) === 'function') return pooled(...args);
+    return (
+      lanes.run((client) => (client.query as (...queryArgs: unknown[]) => Promise<unknown>)(...args)) ??
+      pooled(...args)
+    );
+  };
+  (pool as { query: unknown }).query = routed;
+}
+
 function createListeners<Event>() {
   const listeners = new Set<(event: Event) => void>();
   return {
@@ -195,15 +218,35 @@ function createListeners<Event>() {
 
 export async function openDatabase(config: AppConfig['database']): Promise<Database> {
   if (config.kind === 'postgres') {
+    // Without a timeout a request would wait forever for a connection while the database is down.
+    const connectionTimeoutMillis = config.connectTimeoutMs ?? 10_000;
+    // The connections are shared between pipelined lanes for single statements and a pool for
+    // transactions (ADR 0065); a budget of one is the pool alone.
+    const laneCount = Math.floor(config.poolMax / 2);
     const pool = new pg.Pool({
       connectionString: config.url,
-      max: config.poolMax,
-      // Without a timeout a request would wait forever for a connection while the database is down.
-      connectionTimeoutMillis: config.connectTimeoutMs ?? 10_000,
+      max: config.poolMax - laneCount,
+      connectionTimeoutMillis,
       keepAlive: true,
     });
     const events = createListeners<QueryEvent>();
     const connectionsLost = createListeners<unknown>();
+    const lanes = createStatementLanes({
+      count: laneCount,
+      createClient: () => {
+        const client = new pg.Client({
+          connectionString: config.url,
+          connectionTimeoutMillis,
+          keepAlive: true,
+          pipeline: true,
+        });
+        timeQueries(client, events.emit);
+        return client;
+      },
+      onConnectionLost: connectionsLost.emit,
+      stalledAfterMs: LANE_STALLED_AFTER_MS,
+    });
+    routeStatementsToLanes(pool, lanes);
     pool.on('connect', (client) => {
       // Every query, pooled or inside a transaction, runs on one of these clients.
       timeQueries(client, events.emit);
@@ -234,13 +277,20 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
       },
       onQuery: events.add,
       onConnectionLost: connectionsLost.add,
-      poolStats: () => ({
-        total: pool.totalCount,
-        idle: pool.idleCount,
-        waiting: pool.waitingCount,
-        max: config.poolMax,
-      }),
-      close: () => pool.end(),
+      poolStats: () => {
+        const laneStats = lanes.stats();
+        return {
+          total: pool.totalCount + laneStats.open,
+          idle: pool.idleCount + laneStats.idle,
+          waiting: pool.waitingCount,
+          pipelined: laneStats.inFlight,
+          max: config.poolMax,
+        };
+      },
+      close: async () => {
+        await lanes.close();
+        await pool.end();
+      },
     };
   }
   if (!config.dataDir.startsWith('memory://')) mkdirSync(config.dataDir, { recursive: true });
@@ -272,6 +322,7 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
       total: 1,
       idle: inFlight.count > 0 ? 0 : 1,
       waiting: Math.max(0, inFlight.count - 1),
+      pipelined: 0,
       max: 1,
     }),
     close: () => client.close(),

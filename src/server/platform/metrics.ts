@@ -222,7 +222,7 @@ export function createMetrics() {
   });
   new Gauge({
     name: 'ibc_db_pool_connections',
-    help: 'Database pool: open (total), idle and maximum connections, and queries waiting for one.',
+    help: 'Database connections: open (total), idle and maximum, queries waiting for one, and statements in flight on the pipelined lanes.',
     labelNames: ['state'] as const,
     registers: [registry],
     collect() {
@@ -231,6 +231,7 @@ export function createMetrics() {
       this.set({ state: 'total' }, stats.total);
       this.set({ state: 'idle' }, stats.idle);
       this.set({ state: 'waiting' }, stats.waiting);
+      this.set({ state: 'pipelined' }, stats.pipelined);
       this.set({ state: 'max' }, stats.max);
     },
   });
