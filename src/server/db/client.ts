@@ -175,6 +175,24 @@ function timeQueries(
   target.query = timed;
 }
 
+/**
+ * When PostgreSQL shuts down it terminates every connection (FATAL 57P01); a restart, a killed
+ * backend or a dropped network does the same. A client the pool holds idle reports that to the pool,
+ * but one that is checked out — a transaction between two statements, or mid-query — and a lane emit
+ * 'error' on themselves, and with no listener that event would crash the process. The queries in
+ * flight are rejected anyway (and answered 503); the pool discards a broken client when it is
+ * released, a lane replaces it on its next statement. This listener keeps the process alive and
+ * reports the loss once per connection.
+ */
+export function reportLossOnce(client: Pick<pg.Client, 'on'>, report: (error: unknown) => void): void {
+  let reported = false;
+  client.on('error', (error) => {
+    if (reported) return;
+    reported = true;
+    report(error);
+  });
+}
+
 /** A lane whose oldest statement has run this long is passed over (statement-lanes.ts). */
 const LANE_STALLED_AFTER_MS = 100;
 
@@ -231,6 +249,11 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
     });
     const events = createListeners<QueryEvent>();
     const connectionsLost = createListeners<unknown>();
+    /** Every connection, pooled or a lane: its queries timed, its loss reported once. */
+    const watchConnection = (client: pg.Client) => {
+      timeQueries(client, events.emit);
+      reportLossOnce(client, connectionsLost.emit);
+    };
     const lanes = createStatementLanes({
       count: laneCount,
       createClient: () => {
@@ -240,29 +263,14 @@ export async function openDatabase(config: AppConfig['database']): Promise<Datab
           keepAlive: true,
           pipeline: true,
         });
-        timeQueries(client, events.emit);
+        watchConnection(client);
         return client;
       },
-      onConnectionLost: connectionsLost.emit,
       stalledAfterMs: LANE_STALLED_AFTER_MS,
     });
     routeStatementsToLanes(pool, lanes);
-    pool.on('connect', (client) => {
-      // Every query, pooled or inside a transaction, runs on one of these clients.
-      timeQueries(client, events.emit);
-      // When PostgreSQL shuts down it terminates every connection (FATAL 57P01); a restart, a killed
-      // backend or a dropped network does the same. A client the pool holds idle reports that to the
-      // pool, but one that is checked out — a transaction between two statements, or mid-query — emits
-      // 'error' on itself, and with no listener that event would crash the process. The query in
-      // flight is rejected anyway (and answered 503), and the pool discards the broken client when it
-      // is released; this listener only keeps the process alive and reports the loss once.
-      let reported = false;
-      client.on('error', (error) => {
-        if (reported) return;
-        reported = true;
-        connectionsLost.emit(error);
-      });
-    });
+    // Every query inside a transaction runs on one of the pool's clients.
+    pool.on('connect', watchConnection);
     // The pool's own report of an idle client's loss: already reported above; the pool replaces it.
     pool.on('error', () => {});
     const db = drizzlePostgres({ client: pool, schema });

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { reportLossOnce } from './client.ts';
 import { createStatementLanes } from './statement-lanes.ts';
 
 /** A stand-in for a pipelined pg.Client: connects at once (or fails), and records what ran on it. */
@@ -45,9 +46,11 @@ function setUp(count: number, options: { failConnects?: number } = {}) {
     createClient: () => {
       const failure = failConnects > 0 ? new Error('connect ECONNREFUSED') : undefined;
       failConnects -= 1;
-      return new FakeClient(failure) as unknown as pg.Client;
+      const client = new FakeClient(failure) as unknown as pg.Client;
+      // As openDatabase wires every connection, pooled or a lane.
+      reportLossOnce(client, (error) => lost.push(error));
+      return client;
     },
-    onConnectionLost: (error) => lost.push(error),
     stalledAfterMs: 100,
     now: () => clock,
   });

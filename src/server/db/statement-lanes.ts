@@ -18,10 +18,11 @@ import type pg from 'pg';
 export interface StatementLanesOptions {
   /** How many pipelined connections to open (lazily, on first use). */
   count: number;
-  /** A new, unconnected client with `pipeline: true`. */
+  /**
+   * A new, unconnected client with `pipeline: true`, its 'error' event already listened to (the
+   * connection's loss is reported by the caller, as for the pool's clients).
+   */
   createClient(): pg.Client;
-  /** A lane's connection failed (the database restarted, the network dropped it): once per connection. */
-  onConnectionLost(error: unknown): void;
   /** A lane whose oldest statement has been in flight this long takes no new ones. */
   stalledAfterMs: number;
   now?: () => number;
@@ -56,16 +57,10 @@ export function createStatementLanes(options: StatementLanesOptions): StatementL
   function connect(lane: Lane): Promise<pg.Client> {
     if (lane.connecting) return lane.connecting;
     const client = options.createClient();
-    let lost = false;
     const drop = () => {
       if (lane.client === client) lane.client = null;
     };
-    client.on('error', (error) => {
-      drop();
-      if (lost) return;
-      lost = true;
-      options.onConnectionLost(error);
-    });
+    client.on('error', drop);
     client.on('end', drop);
     lane.connecting = client.connect().then(
       () => {
