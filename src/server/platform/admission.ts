@@ -81,8 +81,9 @@ export function registerAdmission(app: FastifyInstance, options: AdmissionOption
     // The client may leave while the handler runs; the slot must come back either way.
     reply.raw.once('close', () => release(request));
   });
-  app.addHook('onSend', async (request) => {
+  app.addHook('onSend', (request, _reply, _payload, done) => {
     release(request);
+    done();
   });
   return admission;
 }

@@ -308,8 +308,9 @@ function routeLabel(request: FastifyRequest): string {
 
 /** Times every response; registered on the root instance so it sees every route. */
 export function registerHttpMetrics(app: FastifyInstance, metrics: Metrics): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     metrics.observeHttp(routeLabel(request), request.method, reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
 }
 

@@ -228,22 +228,24 @@ export function registerRouteLimits(
     };
   }
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Callback style: only the costly tier waits (on the shared store), so the others cost no promise.
+  // A throw here (429, or 401 from `request.user`) reaches Fastify's error handling through the hook
+  // runner's catch, as a rejection would.
+  app.addHook('preHandler', (request, reply, done) => {
     const url = request.routeOptions.url;
-    if (!url?.startsWith('/api/')) return;
+    if (!url?.startsWith('/api/')) return done();
     const limit = request.routeOptions.config.limit ?? fallbackLimit(request.method, url);
-    switch (limit.tier) {
-      case 'read':
-      case 'write':
-        answer(reply, counters.hit(`tier:${limit.tier}:${request.user.id}`, settings[limit.tier]), TOO_FAST);
-        return;
-      case 'public':
-        answer(reply, counters.hit(`tier:public:${request.ip}`, settings.public), TOO_FAST);
-        return;
-      case 'costly':
-        answer(reply, await countCostly(request, limit.kind), COSTLY_MESSAGES[limit.kind]);
-        return;
+    if (limit.tier === 'costly') {
+      const message = COSTLY_MESSAGES[limit.kind];
+      countCostly(request, limit.kind)
+        .then((verdict) => answer(reply, verdict, message))
+        .then(() => done(), done);
+      return;
     }
+    const key =
+      limit.tier === 'public' ? `tier:public:${request.ip}` : `tier:${limit.tier}:${request.user.id}`;
+    answer(reply, counters.hit(key, settings[limit.tier]), TOO_FAST);
+    done();
   });
 
   return { sync };

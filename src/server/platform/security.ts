@@ -62,19 +62,21 @@ export async function registerSecurity(app: FastifyInstance, config: AppConfig):
     maxAge: 600,
   });
 
-  app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+  // Callback-style hooks: their work is synchronous, so no promise per request.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return done();
     const origin = request.headers.origin;
     const crossSite = origin
       ? !allowedOrigins.has(origin)
       : request.headers['sec-fetch-site'] === 'cross-site';
-    if (crossSite) throw new AppError(403, 'FORBIDDEN', 'Cross-site requests are not allowed.');
+    done(crossSite ? new AppError(403, 'FORBIDDEN', 'Cross-site requests are not allowed.') : undefined);
   });
 
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, _payload, done) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', API_CACHE_CONTROL);
     }
+    done();
   });
 }
 
