@@ -99,6 +99,8 @@ const envSchema = z.object({
   AUTH_THROTTLE_WINDOW_SECONDS: positiveInt.default(15 * 60),
   AUTH_THROTTLE_MAX_PER_IP: positiveInt.default(50),
   AUTH_THROTTLE_MAX_PER_EMAIL: positiveInt.default(10),
+  /** Password hashes and checks (scrypt, 32 MB and ~80 ms each) running at once (ADR 0066). */
+  AUTH_HASH_CONCURRENCY: positiveInt.default(2),
   /** Addresses that become admins once verified; each entry must be a plain email address. */
   ADMIN_EMAILS: csvList.pipe(z.array(z.email().transform((email) => email.toLowerCase()))).default([]),
   STATIC_DIR: z.string().min(1).default('dist/web'),
@@ -246,6 +248,8 @@ export interface AppConfig {
     sessionTtlSeconds: number;
     secureCookies: boolean;
     throttle: { windowSeconds: number; maxPerIp: number; maxPerEmail: number };
+    /** Password hashes and checks running at once; more wait up to `http.maxQueueWaitMs`. */
+    hashConcurrency: number;
     /**
      * Lower-cased addresses granted the admin role when they sign in or verify their email — only
      * once verified, so nobody can claim the role by signing up with an address they don't own.
@@ -508,6 +512,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         maxPerIp: env.AUTH_THROTTLE_MAX_PER_IP,
         maxPerEmail: env.AUTH_THROTTLE_MAX_PER_EMAIL,
       },
+      hashConcurrency: env.AUTH_HASH_CONCURRENCY,
       adminEmails: env.ADMIN_EMAILS,
     },
     corsOrigins: env.CORS_ORIGINS,

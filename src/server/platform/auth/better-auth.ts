@@ -15,6 +15,7 @@ import { isPendingDeletion, isSignInDisabled } from './account-lock.ts';
 import { promoteListedAdmin } from './admin-bootstrap.ts';
 import { revokeResetLinks } from './email-links.ts';
 import { changeEmailVerificationEmail, passwordResetEmail, verificationEmail } from './emails.ts';
+import { createPasswordHashing } from './password-hashing.ts';
 import type { SessionCache } from './session-cache.ts';
 
 /** We set this header ourselves from Fastify's `request.ip`, so a client cannot spoof its address. */
@@ -36,6 +37,10 @@ export function sessionUpdateAgeSeconds(sessionTtlSeconds: number): number {
 
 export function createAuth({ config, database, mailer, log, sessionCache }: AuthDeps) {
   const origin = config.publicUrl.origin;
+  const passwordHashing = createPasswordHashing({
+    concurrency: config.auth.hashConcurrency,
+    maxWaitMs: config.http.maxQueueWaitMs,
+  });
 
   async function deliver(kind: string, send: () => Promise<void>): Promise<void> {
     // A mail outage must not fail sign-up; the user can ask for the link again.
@@ -74,6 +79,8 @@ export function createAuth({ config, database, mailer, log, sessionCache }: Auth
       requireEmailVerification: false,
       minPasswordLength: 8,
       maxPasswordLength: 128,
+      // better-auth's own scrypt, a bounded number at a time (ADR 0066).
+      password: { hash: passwordHashing.hash, verify: passwordHashing.verify },
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       // Runs in the password-reset job (features/auth/mail-jobs.ts), never in a request, so a failure
