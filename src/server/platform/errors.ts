@@ -8,6 +8,9 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, ErrorDetail, ErrorEnvelope } from '../../core/http/envelope.ts';
 import type { ErrorReporter } from './error-reporting.ts';
 
+/** What every 503 OVERLOADED says: shed load, a full admission queue, a full password-hashing queue. */
+export const OVERLOADED_MESSAGE = 'The service is busy right now. Please retry in a few seconds.';
+
 export class AppError extends Error {
   readonly statusCode: number;
   readonly code: ErrorCode;
@@ -294,12 +297,7 @@ export function registerErrorHandling(
     const status = error.statusCode ?? 500;
     if (status === 503) {
       // Load shedding: the caller should retry after the Retry-After the shedder already set.
-      return sendError(
-        reply,
-        503,
-        'OVERLOADED',
-        'The service is busy right now. Please retry in a few seconds.',
-      );
+      return sendError(reply, 503, 'OVERLOADED', OVERLOADED_MESSAGE);
     }
     if (status >= 400 && status < 500) {
       // Client errors raised by Fastify or plugins carry safe, specific messages.

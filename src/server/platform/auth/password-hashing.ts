@@ -11,7 +11,7 @@
  */
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import { createAdmission } from '../admission.ts';
-import { AppError } from '../errors.ts';
+import { AppError, OVERLOADED_MESSAGE } from '../errors.ts';
 
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
@@ -42,7 +42,7 @@ export function createPasswordHashing({
 
   async function inTurn<Result>(work: () => Promise<Result>): Promise<Result> {
     if (!(await gate.acquire())) {
-      throw new AppError(503, 'OVERLOADED', 'The service is busy right now. Please retry in a few seconds.', {
+      throw new AppError(503, 'OVERLOADED', OVERLOADED_MESSAGE, {
         headers: { 'retry-after': retryAfterSeconds },
       });
     }
