@@ -784,7 +784,10 @@ function withAppUse(row: StageResult, use: ProcessUse): StageResult {
 /** One stretch of load on the bare route. */
 interface BarePart {
   requests: number;
-  /** autocannon's one-second samples. */
+  /**
+   * How many one-second samples autocannon took (its `requests.average` is per sample), so that the
+   * parts combine into the average autocannon gives the mix and session rows.
+   */
   samples: number;
   p50Ms: number;
   p95Ms: number;
